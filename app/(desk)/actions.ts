@@ -1,0 +1,14 @@
+"use server";
+
+import { parseActionInput } from "@/lib/actions/parse-action-input";
+import { getEkoConfig } from "@/lib/eko/config";
+import type { FieldErrors, OtpRequestResult } from "@/lib/otp-requests/result";
+import { createOtpRequestSchema } from "@/lib/otp-requests/schema";
+import { requestTransactionOtp } from "@/lib/otp-requests/service";
+
+export async function sendOtpAction(raw: unknown): Promise<OtpRequestResult> {
+  const { minAmount, maxAmount } = getEkoConfig();
+  const input = parseActionInput(createOtpRequestSchema({ minAmount, maxAmount }), raw);
+  if (!input.ok) return { status: "invalid", fieldErrors: input.fieldErrors as FieldErrors, formError: input.formError };
+  return requestTransactionOtp(input.data);
+}

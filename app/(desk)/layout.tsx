@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import { connection } from "next/server";
+import { EnvironmentBadge } from "@/components/environment-badge";
+import { getDeskSettings } from "@/lib/eko/config";
+
+export default async function DeskLayout({ children }: { children: ReactNode }) {
+  // Settings come from the runtime environment, never from build time.
+  await connection();
+  const { environment } = getDeskSettings();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-3">
+          <p className="text-lg font-bold tracking-tight text-brand-800">Levin Desk</p>
+          <EnvironmentBadge environment={environment} />
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>
+    </div>
+  );
+}

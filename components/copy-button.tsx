@@ -1,0 +1,28 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState("copied");
+    } catch {
+      setState("failed");
+    }
+  }
+
+  return (
+    <span className="inline-flex items-center gap-2">
+      <Button type="button" variant="secondary" onClick={copy} aria-label={label}>
+        {state === "copied" ? "Copied" : "Copy"}
+      </Button>
+      <span role="status" className="text-xs text-slate-600">
+        {state === "failed" ? "Copy was blocked: select the text and copy it." : ""}
+      </span>
+    </span>
+  );
+}

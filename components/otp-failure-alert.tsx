@@ -1,0 +1,43 @@
+import type { EkoCodes } from "@/lib/eko/otp-outcome";
+import type { OutcomeCopy } from "@/lib/otp-requests/outcome-copy";
+
+type Props = {
+  copy: OutcomeCopy;
+  eko?: EkoCodes | null;
+  httpStatus?: number | null;
+  otherParams?: Record<string, string>;
+  clientRefId?: string;
+};
+
+/** A failed request: the plain sentence and next step first, Eko's own words and codes beneath. */
+export function OtpFailureAlert({ copy, eko, httpStatus, otherParams, clientRefId }: Props) {
+  const codes = [
+    httpStatus != null ? `HTTP ${httpStatus}` : null,
+    eko?.status != null ? `status ${eko.status}` : null,
+    eko?.responseStatusId != null ? `response_status_id ${eko.responseStatusId}` : null,
+    eko?.responseTypeId != null ? `response_type_id ${eko.responseTypeId}` : null,
+  ].filter(Boolean);
+  const params = Object.entries(otherParams ?? {});
+  return (
+    <div role="alert" className="mt-6 rounded-lg border border-red-300 bg-red-50 p-4 text-sm">
+      <p className="text-base font-semibold text-red-900">{copy.title}</p>
+      <p className="mt-1 text-red-900">{copy.next}</p>
+      {eko?.message || codes.length > 0 || params.length > 0 || clientRefId ? (
+        <div className="mt-3 border-t border-red-200 pt-3 text-slate-700">
+          {eko?.message ? (
+            <p>
+              Eko said: <q className="font-medium">{eko.message}</q>
+            </p>
+          ) : null}
+          {params.map(([param, message]) => (
+            <p key={param}>
+              <code>{param}</code>: {message}
+            </p>
+          ))}
+          {codes.length > 0 ? <p className="font-mono text-xs">{codes.join(" · ")}</p> : null}
+          {clientRefId ? <p className="font-mono text-xs">Desk reference {clientRefId}</p> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

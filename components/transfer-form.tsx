@@ -1,0 +1,121 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { sendOtpAction } from "@/app/(desk)/actions";
+import { OtpFailureAlert } from "@/components/otp-failure-alert";
+import { OtpResult } from "@/components/otp-result";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { formatRupees } from "@/lib/format";
+import { describeOutcome, DESK_UNREACHABLE } from "@/lib/otp-requests/outcome-copy";
+import type { FieldErrors, OtpRequestResult } from "@/lib/otp-requests/result";
+import {
+  createOtpRequestSchema,
+  otpFieldNames,
+  type AmountBounds,
+  type OtpRequestFormValues,
+  type OtpRequestInput,
+} from "@/lib/otp-requests/schema";
+
+const EMPTY: OtpRequestFormValues = { recipientId: "", amount: "", customerMobile: "", beneficiaryId: "" };
+
+export function TransferForm({ bounds }: { bounds: AmountBounds }) {
+  const schema = useMemo(() => createOtpRequestSchema(bounds), [bounds]);
+  const form = useForm<OtpRequestFormValues, unknown, OtpRequestInput>({
+    resolver: zodResolver(schema),
+    defaultValues: EMPTY,
+    mode: "onTouched",
+  });
+  const { errors } = form.formState;
+
+  const send = useMutation({
+    mutationFn: (values: OtpRequestFormValues) => sendOtpAction(values),
+    onSuccess: (result) => showFieldErrors(result),
+  });
+
+  function showFieldErrors(result: OtpRequestResult) {
+    const fieldErrors: FieldErrors = "fieldErrors" in result ? result.fieldErrors : {};
+    let focused = false;
+    for (const field of otpFieldNames) {
+      const message = fieldErrors[field];
+      if (!message) continue;
+      form.setError(field, { type: "server", message }, { shouldFocus: !focused });
+      focused = true;
+    }
+  }
+
+  // The server re-parses exactly what the agent typed, with the same schema.
+  const onSubmit = form.handleSubmit(() => {
+    if (!send.isPending) send.mutate(form.getValues());
+  });
+
+  function startNewTransfer() {
+    send.reset();
+    form.reset(EMPTY);
+    form.setFocus("recipientId");
+  }
+
+  const result = send.data;
+  const register = (name: keyof OtpRequestFormValues) => ({
+    ...form.register(name),
+    error: errors[name]?.message,
+    disabled: send.isPending,
+  });
+
+  return (
+    <>
+      <form onSubmit={onSubmit} noValidate className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-busy={send.isPending}>
+        <TextField id="recipientId" label="Recipient ID" inputMode="numeric" autoComplete="off" {...register("recipientId")} />
+        <TextField
+          id="amount"
+          label="Amount (₹)"
+          inputMode="numeric"
+          autoComplete="off"
+          hint={`Whole rupees, ${formatRupees(bounds.minAmount)} to ${formatRupees(bounds.maxAmount)}.`}
+          {...register("amount")}
+        />
+        <TextField
+          id="customerMobile"
+          label="Customer mobile"
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          hint="The sender's 10-digit mobile. +91 or a leading 0 is fine."
+          {...register("customerMobile")}
+        />
+        <TextField
+          id="beneficiaryId"
+          label="Beneficiary ID"
+          hint="Optional: from the customer's recipient list."
+          autoComplete="off"
+          {...register("beneficiaryId")}
+        />
+        <Button type="submit" className="w-full" disabled={send.isPending}>
+          {send.isPending ? (
+            <>
+              <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white" />
+              Sending OTP…
+            </>
+          ) : (
+            "Send OTP"
+          )}
+        </Button>
+      </form>
+
+      {send.isError ? <OtpFailureAlert copy={DESK_UNREACHABLE} /> : null}
+      {result?.status === "sent" ? <OtpResult result={result} onNewTransfer={startNewTransfer} /> : null}
+      {result && result.status !== "sent" ? (
+        <OtpFailureAlert
+          copy={describeOutcome(result)}
+          eko={"eko" in result ? result.eko : null}
+          httpStatus={"httpStatus" in result ? result.httpStatus : null}
+          otherParams={result.status === "rejected" ? result.otherParams : undefined}
+          clientRefId={"clientRefId" in result ? result.clientRefId : undefined}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import type { EkoBody, EkoShapes } from "./fixtures";
+
+/** What the simulator sends back: a JSON body, raw text, or a success after a delay. */
+export type SimAnswer =
+  | { type: "json"; httpStatus: number; body: EkoBody }
+  | { type: "raw"; httpStatus: number; contentType: string; text: string }
+  | { type: "slow"; delayMs: number };
+
+export type Scenario = { recipientId: number; name: string; answer: (shapes: EkoShapes, slowMs: number) => SimAnswer };
+
+const json = (body: EkoBody, httpStatus = 200): SimAnswer => ({ type: "json", httpStatus, body });
+
+export function validationError(shapes: EkoShapes, invalidParams: Record<string, string>): EkoBody {
+  // Eko's validation shape (response_type_id -1 with invalid_params), carrying the 461 status.
+  const { data: _data, ...envelope } = structuredClone(shapes.invalidInitiator);
+  return { ...envelope, status: 461, response_status_id: 1, response_type_id: -1, message: "Invalid parameters", invalid_params: invalidParams };
+}
+
+/**
+ * Deterministic answers chosen by recipient_id; any other recipient gets Eko's success. Eko publishes no 347 sample
+ * for this service, so that one is the 945 sample's envelope with Eko's documented code and message.
+ */
+export const SCENARIOS: Scenario[] = [
+  {
+    recipientId: 347,
+    name: "Insufficient balance (status 347)",
+    answer: (s) => json({ ...structuredClone(s.monthlyLimitExhausted), status: 347, response_type_id: 347, message: "Insufficient balance" }),
+  },
+  { recipientId: 945, name: "Monthly limit exhausted (status 945)", answer: (s) => json(s.monthlyLimitExhausted) },
+  { recipientId: 346, name: "Agent not onboarded (status 346)", answer: (s) => json(s.agentNotOnboarded) },
+  { recipientId: 463, name: "Customer not found (status 463)", answer: (s) => json(s.customerNotFound) },
+  {
+    recipientId: 461,
+    name: "Validation error (status 461, invalid_params on recipient_id and amount)",
+    answer: (s) =>
+      json(
+        validationError(s, {
+          recipient_id: "Recipient is not registered for this sender",
+          amount: "Amount exceeds the per-transaction limit for this sender",
+        }),
+      ),
+  },
+  { recipientId: 403, name: "HTTP 403 (as for a bad key or signature)", answer: (s) => json(s.forbidden, 403) },
+  {
+    recipientId: 500,
+    name: "HTTP 500",
+    answer: () => ({ type: "raw", httpStatus: 500, contentType: "text/plain; charset=utf-8", text: "Internal Server Error" }),
+  },
+  {
+    recipientId: 502,
+    name: "HTML 502 from a gateway",
+    answer: () => ({
+      type: "raw",
+      httpStatus: 502,
+      contentType: "text/html; charset=utf-8",
+      text: "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
+    }),
+  },
+  { recipientId: 504, name: "Success, but slower than the desk's timeout (SIM_SLOW_MS)", answer: (_s, slowMs) => ({ type: "slow", delayMs: slowMs }) },
+  {
+    recipientId: 422,
+    name: "HTTP 200 with malformed JSON",
+    answer: () => ({ type: "raw", httpStatus: 200, contentType: "application/json", text: '{"status": 2133, "response_status_id": 1, "data": {"otp_ref_id": "zCIS' }),
+  },
+];
+
+export function scenarioFor(recipientId: number): Scenario | undefined {
+  return SCENARIOS.find((s) => s.recipientId === recipientId);
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import type { EkoConfig } from "./config";
+import { interpretOtpResponse, type EkoOtpOutcome } from "./otp-outcome";
+import { ekoAuthHeaders } from "./signer";
+
+export const SEND_OTP_PATH = "/customer/payment/ppi-levin/otp";
+const PPI_LEVIN_SERVICE_CODE = 80;
+
+export type SendOtpRequest = {
+  clientRefId: string;
+  userCode: string;
+  recipientId: number;
+  amount: number;
+  customerMobile: string;
+  beneficiaryId?: string;
+};
+
+export type SendOtpDeps = {
+  config: Pick<EkoConfig, "baseUrl" | "developerKey" | "accessKey" | "initiatorId" | "timeoutMs">;
+  fetch?: typeof fetch;
+  now?: () => number;
+};
+
+// Errors raised before a single byte reached Eko: the request certainly did not arrive.
+const NOTHING_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+
+function errorCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    if (typeof e === "object" && "code" in e && typeof e.code === "string") return e.code;
+    e = typeof e === "object" && "cause" in e ? e.cause : undefined;
+  }
+  return undefined;
+}
+
+/** Signs and sends one Send Transaction OTP request. Never throws: every answer and fault becomes an outcome. */
+export async function sendTransactionOtp(request: SendOtpRequest, deps: SendOtpDeps): Promise<EkoOtpOutcome> {
+  const { config } = deps;
+  const doFetch = deps.fetch ?? fetch;
+  const now = deps.now ?? Date.now;
+
+  const body = {
+    initiator_id: config.initiatorId,
+    user_code: request.userCode,
+    client_ref_id: request.clientRefId,
+    recipient_id: request.recipientId,
+    amount: request.amount,
+    customer_id: request.customerMobile,
+    service_code: PPI_LEVIN_SERVICE_CODE,
+    ...(request.beneficiaryId ? { beneficiary_id: request.beneficiaryId } : {}),
+  };
+
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), config.timeoutMs);
+  try {
+    const response = await doFetch(`${config.baseUrl}${SEND_OTP_PATH}`, {
+      method: "POST",
+      headers: {
+        ...ekoAuthHeaders(config.developerKey, config.accessKey, now()),
+        "content-type": "application/json",
+        accept: "application/json",
+      },
+      body: JSON.stringify(body),
+      signal: controller.signal,
+      cache: "no-store",
+    });
+    const text = await response.text();
+    return interpretOtpResponse(response.status, text);
+  } catch (error) {
+    if (controller.signal.aborted) {
+      return { kind: "unknown", reason: "timeout", detail: `No complete answer within ${config.timeoutMs} ms` };
+    }
+    const code = errorCode(error);
+    if (code && NOTHING_SENT_CODES.has(code)) {
+      return { kind: "failed", reason: "unreachable", codes: null, httpStatus: null, detail: `Could not connect to Eko (${code})` };
+    }
+    return { kind: "unknown", reason: "connection-lost", detail: `Connection failed mid-request (${code ?? "no code"})` };
+  } finally {
+    clearTimeout(timer);
+  }
+}

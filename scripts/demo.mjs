@@ -1,0 +1,41 @@
+// `npm run demo`: installs what is missing, builds, starts the Eko simulator and the desk against it.
+import { readFileSync } from "node:fs";
+import { ensureDependencies } from "./lib/deps.mjs";
+import { bin, run, start, stopAll, waitForUrl } from "./lib/processes.mjs";
+
+ensureDependencies();
+
+const uat = JSON.parse(readFileSync("lib/eko-sim/uat-values.json", "utf8"));
+const port = process.env.PORT ?? "3000";
+const simPort = process.env.SIM_PORT ?? "4010";
+
+console.log("› Building the desk (next build)…");
+if (run(bin("next"), ["build"]) !== 0) {
+  console.error("The build failed: see the messages above.");
+  process.exit(1);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(0));
+
+start("The Eko simulator", bin("tsx"), ["scripts/sim.ts"], { SIM_PORT: simPort });
+if (!(await waitForUrl(`http://127.0.0.1:${simPort}/__sim/health`))) {
+  console.error(`The simulator did not start on port ${simPort} (set SIM_PORT to use another).`);
+  stopAll(1);
+}
+
+start("The desk", bin("next"), ["start", "-p", port], {
+  NODE_ENV: "production",
+  EKO_BASE_URL: `http://127.0.0.1:${simPort}/ekoapi/v3`,
+  EKO_DEVELOPER_KEY: uat.developerKey,
+  EKO_ACCESS_KEY: uat.accessKey,
+  EKO_INITIATOR_ID: uat.initiatorId,
+  EKO_USER_CODE: uat.userCode,
+});
+if (await waitForUrl(`http://127.0.0.1:${port}/`, 60_000)) {
+  console.log(`
+  Levin Desk is up:  http://localhost:${port}
+  Eko simulator:     http://127.0.0.1:${simPort}/ekoapi/v3 (Eko's published UAT test values)
+  Try customer mobile ${uat.testCustomer} with any recipient ID; the README lists the scenario recipient IDs.
+  Press Ctrl+C to stop both.
+`);
+}
