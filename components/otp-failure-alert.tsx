@@ -1,3 +1,6 @@
+"use client";
+
+import { useEffect, useRef } from "react";
 import type { EkoCodes } from "@/lib/eko/otp-outcome";
 import type { OutcomeCopy } from "@/lib/otp-requests/outcome-copy";
 
@@ -18,8 +21,10 @@ export function OtpFailureAlert({ copy, eko, httpStatus, otherParams, clientRefI
     eko?.responseTypeId != null ? `response_type_id ${eko.responseTypeId}` : null,
   ].filter(Boolean);
   const params = Object.entries(otherParams ?? {});
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.scrollIntoView({ block: "nearest" }), []);
   return (
-    <div role="alert" className="mt-6 rounded-lg border border-red-300 bg-red-50 p-4 text-sm">
+    <div ref={ref} role="alert" className="mt-6 rounded-lg border border-red-300 bg-red-50 p-4 text-sm">
       <p className="text-base font-semibold text-red-900">{copy.title}</p>
       <p className="mt-1 text-red-900">{copy.next}</p>
       {eko?.message || codes.length > 0 || params.length > 0 || clientRefId ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { Button } from "@/components/ui/button";
 import { formatIndiaTime } from "@/lib/format";
@@ -10,8 +11,16 @@ type Sent = Extract<OtpRequestResult, { status: "sent" }>;
 
 export function OtpResult({ result, onNewTransfer }: { result: Sent; onNewTransfer: () => void }) {
   const copy = describeOutcome(result);
+  const ref = useRef<HTMLElement>(null);
+  // On a phone the result lands below the fold: bring it to the agent, and to screen readers.
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <section aria-labelledby="otp-result-title" className="mt-6 rounded-lg border border-emerald-300 bg-emerald-50 p-4">
+    <section
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby="otp-result-title"
+      className="mt-6 scroll-mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4"
+    >
       <div role="status">
         <h2 id="otp-result-title" className="text-base font-semibold text-emerald-900">
           {copy.title}

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { sendOtpAction } from "@/app/(desk)/actions";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
@@ -17,6 +17,7 @@ import {
   otpFieldNames,
   type AmountBounds,
   type OtpRequestFormValues,
+  type OtpFieldName,
   type OtpRequestInput,
 } from "@/lib/otp-requests/schema";
 
@@ -30,21 +31,25 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
     mode: "onTouched",
   });
   const { errors } = form.formState;
+  // Focus moves only after React has rendered the state that needs it (enabled fields, cleared result).
+  const focusTarget = useRef<OtpFieldName | null>(null);
 
   const send = useMutation({
     mutationFn: (values: OtpRequestFormValues) => sendOtpAction(values),
     onSuccess: (result) => showFieldErrors(result),
   });
 
+  useEffect(() => {
+    if (!focusTarget.current || send.isPending) return;
+    form.setFocus(focusTarget.current);
+    focusTarget.current = null;
+  });
+
   function showFieldErrors(result: OtpRequestResult) {
     const fieldErrors: FieldErrors = "fieldErrors" in result ? result.fieldErrors : {};
-    let focused = false;
-    for (const field of otpFieldNames) {
-      const message = fieldErrors[field];
-      if (!message) continue;
-      form.setError(field, { type: "server", message }, { shouldFocus: !focused });
-      focused = true;
-    }
+    const withErrors = otpFieldNames.filter((field) => fieldErrors[field]);
+    for (const field of withErrors) form.setError(field, { type: "server", message: fieldErrors[field] });
+    if (withErrors[0]) focusTarget.current = withErrors[0];
   }
 
   // The server re-parses exactly what the agent typed, with the same schema.
@@ -55,14 +60,15 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
   function startNewTransfer() {
     send.reset();
     form.reset(EMPTY);
-    form.setFocus("recipientId");
+    focusTarget.current = "recipientId";
   }
 
   const result = send.data;
   const register = (name: keyof OtpRequestFormValues) => ({
     ...form.register(name),
     error: errors[name]?.message,
-    disabled: send.isPending,
+    // Read-only, not disabled, while Eko answers: what is shown stays what was sent, and focus is not lost.
+    readOnly: send.isPending,
   });
 
   return (
@@ -105,10 +111,11 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
         </Button>
       </form>
 
-      {send.isError ? <OtpFailureAlert copy={DESK_UNREACHABLE} /> : null}
-      {result?.status === "sent" ? <OtpResult result={result} onNewTransfer={startNewTransfer} /> : null}
+      {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={DESK_UNREACHABLE} /> : null}
+      {result?.status === "sent" ? <OtpResult key={send.submittedAt} result={result} onNewTransfer={startNewTransfer} /> : null}
       {result && result.status !== "sent" ? (
         <OtpFailureAlert
+          key={send.submittedAt}
           copy={describeOutcome(result)}
           eko={"eko" in result ? result.eko : null}
           httpStatus={"httpStatus" in result ? result.httpStatus : null}

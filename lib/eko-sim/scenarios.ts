@@ -12,7 +12,8 @@ const json = (body: EkoBody, httpStatus = 200): SimAnswer => ({ type: "json", ht
 
 export function validationError(shapes: EkoShapes, invalidParams: Record<string, string>): EkoBody {
   // Eko's validation shape (response_type_id -1 with invalid_params), carrying the 461 status.
-  const { data: _data, ...envelope } = structuredClone(shapes.invalidInitiator);
+  const envelope = structuredClone(shapes.invalidInitiator);
+  delete envelope.data;
   return { ...envelope, status: 461, response_status_id: 1, response_type_id: -1, message: "Invalid parameters", invalid_params: invalidParams };
 }
 

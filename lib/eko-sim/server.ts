@@ -27,6 +27,8 @@ export type ReceivedRequest = {
   headers: Record<string, string | undefined>;
   body: unknown;
   verdict: string;
+  /** The JSON the simulator answered with, when it answered JSON: lets tests match what the desk shows. */
+  reply?: { httpStatus: number; body: unknown };
 };
 
 export type Simulator = { server: Server; received: ReceivedRequest[]; listen: (port: number, host?: string) => Promise<number>; close: () => Promise<void> };
@@ -70,11 +72,16 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
     return { ...body, data: { ...(body.data as EkoBody), otp_ref_id: newOtpRefId() } };
   }
 
-  function answer(res: ServerResponse, a: SimAnswer) {
-    if (a.type === "json") return sendJson(res, a.httpStatus, a.body);
+  function reply(res: ServerResponse, entry: ReceivedRequest, httpStatus: number, body: unknown) {
+    entry.reply = { httpStatus, body };
+    sendJson(res, httpStatus, body);
+  }
+
+  function answer(res: ServerResponse, entry: ReceivedRequest, a: SimAnswer) {
+    if (a.type === "json") return reply(res, entry, a.httpStatus, a.body);
     if (a.type === "raw") return res.writeHead(a.httpStatus, { "content-type": a.contentType }).end(a.text);
     const timer = setTimeout(() => {
-      if (!res.destroyed) sendJson(res, 200, success());
+      if (!res.destroyed) reply(res, entry, 200, success());
     }, a.delayMs);
     res.on("close", () => clearTimeout(timer));
   }
@@ -87,7 +94,7 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
     );
     if (!verdict.ok) {
       entry.verdict = `403: ${verdict.why}`;
-      return sendJson(res, 403, shapes.forbidden);
+      return reply(res, entry, 403, shapes.forbidden);
     }
     if (!header(req, "content-type")?.toLowerCase().startsWith("application/json")) {
       entry.verdict = "415: content-type";
@@ -96,21 +103,21 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
     const checked = validateOtpBody(entry.body);
     if (!checked.ok) {
       entry.verdict = "461: invalid params";
-      return sendJson(res, 200, validationError(shapes, checked.invalidParams));
+      return reply(res, entry, 200, validationError(shapes, checked.invalidParams));
     }
     const body = checked.body;
     if (body.initiator_id !== options.initiatorId) {
       entry.verdict = "319: unknown initiator";
-      return sendJson(res, 200, shapes.invalidInitiator);
+      return reply(res, entry, 200, shapes.invalidInitiator);
     }
     if (usedClientRefIds.has(body.client_ref_id)) {
       entry.verdict = "461: duplicate client_ref_id";
-      return sendJson(res, 200, validationError(shapes, { client_ref_id: "client_ref_id has already been used" }));
+      return reply(res, entry, 200, validationError(shapes, { client_ref_id: "client_ref_id has already been used" }));
     }
     usedClientRefIds.add(body.client_ref_id);
     const scenario = scenarioFor(body.recipient_id);
     entry.verdict = scenario ? `scenario: ${scenario.name}` : "sent";
-    return answer(res, scenario ? scenario.answer(shapes, options.slowMs) : { type: "json", httpStatus: 200, body: success() });
+    return answer(res, entry, scenario ? scenario.answer(shapes, options.slowMs) : { type: "json", httpStatus: 200, body: success() });
   }
 
   function handleControl(req: IncomingMessage, res: ServerResponse, url: URL) {

@@ -1,0 +1,28 @@
+import uat from "../../lib/eko-sim/uat-values.json";
+
+/** One place for what the suite's app and simulator are started with; playwright.config.ts and specs share it. */
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3110);
+export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4110);
+export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
+export const EKO_TIMEOUT_MS = 2_500;
+export const SIM_SLOW_MS = 6_000;
+
+export const EKO = {
+  developerKey: uat.developerKey,
+  accessKey: uat.accessKey,
+  initiatorId: uat.initiatorId,
+  userCode: uat.userCode,
+} as const;
+
+export const appEnv = {
+  NODE_ENV: "production" as const,
+  EKO_BASE_URL: `${SIM_URL}/ekoapi/v3`,
+  EKO_DEVELOPER_KEY: EKO.developerKey,
+  EKO_ACCESS_KEY: EKO.accessKey,
+  EKO_INITIATOR_ID: EKO.initiatorId,
+  EKO_USER_CODE: EKO.userCode,
+  EKO_TIMEOUT_MS: String(EKO_TIMEOUT_MS),
+  EKO_MIN_AMOUNT: "100",
+  EKO_MAX_AMOUNT: "25000",
+};

@@ -1,0 +1,80 @@
+import { expect, test } from "./fixtures";
+
+test.describe("agent sends a transaction OTP", () => {
+  test("shows the very otp_ref_id the simulator issued, with the masked mobile", async ({ transferPage, sim, freshMobile }) => {
+    const typed = `+91 ${freshMobile.slice(0, 5)} ${freshMobile.slice(5)}`;
+    await transferPage.send({ recipientId: "10017740", amount: "1,500", customerMobile: typed, beneficiaryId: "40367" });
+
+    await expect(transferPage.result).toBeVisible();
+    const [received] = await sim.received(freshMobile);
+    expect(received?.verdict).toBe("sent");
+    // What reached Eko: normalised mobile, integers, the configured user_code, service 80.
+    expect(received?.body).toMatchObject({
+      customer_id: freshMobile,
+      recipient_id: 10017740,
+      amount: 1500,
+      beneficiary_id: "40367",
+      user_code: "20810200",
+      service_code: 80,
+    });
+    expect(String(received?.body.client_ref_id)).toMatch(/^[0-9A-Z]{20}$/);
+
+    // The reference shown is the one the simulator issued for this very request, whole.
+    const issued = received?.reply?.body.data?.otp_ref_id;
+    expect(issued).toMatch(/^[A-Za-z0-9+/]{40,}=*$/);
+    await expect(transferPage.otpRefId).toHaveText(issued!);
+    await expect(transferPage.result).toContainText(`••••••${freshMobile.slice(-4)}`);
+    await expect(transferPage.result).not.toContainText(freshMobile);
+    await expect(transferPage.result).toContainText(/IST/);
+  });
+
+  test("copies the otp_ref_id whole", async ({ transferPage, freshMobile, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await transferPage.send({ recipientId: "10017740", amount: "500", customerMobile: freshMobile });
+    const shown = await transferPage.otpRefId.textContent();
+    await transferPage.page.getByRole("button", { name: "Copy OTP reference" }).click();
+    await expect(transferPage.page.getByRole("button", { name: "Copy OTP reference" })).toHaveText("Copied");
+    expect(await transferPage.page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+  });
+
+  test("invalid input shows field errors and sends nothing to Eko", async ({ transferPage, sim }) => {
+    const before = await sim.count();
+    await transferPage.send({ recipientId: "12ab", amount: "99", customerMobile: "5123456789", beneficiaryId: "40-367" });
+
+    await expect(transferPage.recipientId).toHaveAttribute("aria-invalid", "true");
+    await expect(transferPage.recipientId).toHaveAccessibleDescription(/digits only/);
+    await expect(transferPage.amount).toHaveAccessibleDescription(/from ₹100 to ₹25,000/);
+    await expect(transferPage.customerMobile).toHaveAccessibleDescription(/10-digit Indian mobile/);
+    await expect(transferPage.beneficiaryId).toHaveAccessibleDescription(/letters and digits only/);
+    await expect(transferPage.amount).toHaveValue("99");
+
+    await transferPage.amount.fill("150.50");
+    await transferPage.sendButton.click();
+    await expect(transferPage.amount).toHaveAccessibleDescription(/whole rupees/i);
+    expect(await sim.count()).toBe(before);
+  });
+
+  test("the button is disabled with progress while Eko answers, and a timeout says the OTP may have gone", async ({ transferPage, freshMobile }) => {
+    await transferPage.send({ recipientId: "504", amount: "2000", customerMobile: freshMobile });
+    await expect(transferPage.sendButton).toBeDisabled();
+    await expect(transferPage.sendButton).toHaveText(/Sending OTP/);
+    await expect(transferPage.alert).toContainText("did not answer within 3 seconds");
+    await expect(transferPage.alert).toContainText("may or may not have reached the customer");
+    await expect(transferPage.sendButton).toBeEnabled();
+    await expect(transferPage.sendButton).toHaveText("Send OTP");
+  });
+
+  test("New transfer clears the form for the next customer", async ({ transferPage, freshMobile }) => {
+    await transferPage.send({ recipientId: "10017740", amount: "700", customerMobile: freshMobile });
+    await expect(transferPage.result).toBeVisible();
+    await transferPage.page.getByRole("button", { name: "New transfer" }).click();
+    await expect(transferPage.result).toBeHidden();
+    await expect(transferPage.recipientId).toHaveValue("");
+    await expect(transferPage.customerMobile).toHaveValue("");
+    await expect(transferPage.recipientId).toBeFocused();
+  });
+
+  test("shows that it talks to the simulator", async ({ transferPage }) => {
+    await expect(transferPage.page.getByText("Simulator", { exact: true })).toBeVisible();
+  });
+});

@@ -1,0 +1,47 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { APP_PORT, APP_URL, appEnv, SIM_PORT, SIM_SLOW_MS, SIM_URL } from "./e2e/support/settings";
+
+// Debian's Chromium where it is installed (Playwright cannot download its own here); Playwright's own elsewhere.
+const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // The specs share one simulator and read back what it received: one worker keeps that exact.
+  workers: 1,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  outputDir: "test-results",
+  reporter: [["list"], ["json", { outputFile: ".test-output/e2e.json" }]],
+  use: {
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: systemChromium,
+      args: systemChromium
+        ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+        : [],
+    },
+  },
+  projects: [{ name: "phone", use: { ...devices["Pixel 7"] } }],
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx scripts/sim.ts",
+      url: `${SIM_URL}/__sim/health`,
+      env: { SIM_PORT: String(SIM_PORT), SIM_CONTROL: "1", SIM_SLOW_MS: String(SIM_SLOW_MS) },
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      // Against the production build: `npm test` builds first.
+      command: `node_modules/.bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      url: APP_URL,
+      env: appEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+    },
+  ],
+});

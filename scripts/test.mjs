@@ -1,0 +1,67 @@
+// `npm test`: installs what is missing, then type-checks, lints, runs the unit tests, builds, and runs the
+// Playwright suite against the production build and the simulator. Ends with one line: "N passed, N failed".
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { ensureChromium } from "./lib/chromium.mjs";
+import { ensureDependencies } from "./lib/deps.mjs";
+import { bin, run } from "./lib/processes.mjs";
+
+const OUT = ".test-output";
+const tally = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+
+function step(name, command, args, env) {
+  console.log(`\n━━ ${name}`);
+  const ok = run(command, args, env) === 0;
+  if (!ok) failedSteps.push(name);
+  return ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/** Counts a test step; a step that failed without reporting any failed test still counts as one failure. */
+function count(name, ok, passed, failed, skipped) {
+  tally.passed += passed;
+  tally.failed += failed > 0 ? failed : ok ? 0 : 1;
+  tally.skipped += skipped;
+  if (!ok && !failedSteps.includes(name)) failedSteps.push(name);
+}
+
+ensureDependencies();
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+for (const [name, args] of [
+  ["Type-check (tsc)", ["--noEmit"]],
+  ["Lint (eslint)", null],
+]) {
+  const ok = args ? step(name, bin("tsc"), args) : step(name, bin("eslint"), ["--max-warnings", "0", "."]);
+  count(name, ok, ok ? 1 : 0, ok ? 0 : 1, 0);
+}
+
+const unitOk = step("Unit tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${OUT}/unit.json`]);
+const unit = readJson(`${OUT}/unit.json`);
+count("Unit tests (vitest)", unitOk, unit?.numPassedTests ?? 0, unit?.numFailedTests ?? 0, (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0));
+
+const built = step("Production build (next build)", bin("next"), ["build"]);
+if (!built) count("Production build (next build)", false, 0, 1, 0);
+
+if (built && ensureChromium()) {
+  const e2eOk = step("End-to-end (Playwright, Chromium)", bin("playwright"), ["test"]);
+  const stats = readJson(`${OUT}/e2e.json`)?.stats;
+  count("End-to-end (Playwright, Chromium)", e2eOk, (stats?.expected ?? 0) + (stats?.flaky ?? 0), stats?.unexpected ?? 0, stats?.skipped ?? 0);
+} else {
+  count("End-to-end (Playwright, Chromium)", false, 0, 1, 0);
+  if (built) console.error("No Chromium could be installed: the browser tests did not run.");
+}
+
+console.log("");
+if (failedSteps.length > 0) console.log(`Failed: ${failedSteps.join("; ")}`);
+if (existsSync(`${OUT}/e2e.json`)) console.log(`Reports: ${OUT}/ (traces of failed browser tests in test-results/)`);
+console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+process.exit(tally.failed > 0 || failedSteps.length > 0 ? 1 : 0);
