@@ -90,6 +90,14 @@ describe("parseEkoConfig", () => {
     expect(withBadKey.message).not.toContain(ACCESS_KEY);
     expect(withBadKey.message).not.toContain("d2fe1d99");
   });
+
+  it("trims spaces around the base URL instead of sending them to Eko", () => {
+    expect(parseEkoConfig({ ...uatEnv, EKO_BASE_URL: " https://staging.eko.in/ekoapi/v3/ " }).baseUrl).toBe("https://staging.eko.in/ekoapi/v3");
+  });
+
+  it.each(["https://staging.eko.in/ekoapi/v3?x=1", "https://staging.eko.in/ekoapi/v3#a"])("refuses a base URL with a query or fragment: %s", (url) => {
+    expect(configErrorFor({ ...uatEnv, EKO_BASE_URL: url }).message).toContain("EKO_BASE_URL must not carry a query or fragment");
+  });
 });
 
 describe("ekoEnvironmentOf", () => {

@@ -31,8 +31,12 @@ const envSchema = z
       blankAsMissing,
       z
         .string({ error: "is required (e.g. https://staging.eko.in/ekoapi/v3)" })
+        .trim()
         .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
           error: "must be an http(s) URL such as https://staging.eko.in/ekoapi/v3",
+        })
+        .refine((value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash), {
+          error: "must not carry a query or fragment (?… or #…)",
         })
         .transform((value) => value.replace(/\/+$/, "")),
     ),
