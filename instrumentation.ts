@@ -1,6 +1,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
-    const { checkConfigOrExit } = await import("@/lib/startup/check-config");
-    checkConfigOrExit();
+    const { prepareServerOrExit } = await import("@/lib/startup/prepare-server");
+    await prepareServerOrExit();
   }
 }

@@ -6,9 +6,12 @@ import type { FieldErrors, OtpRequestResult } from "@/lib/otp-requests/result";
 import { createOtpRequestSchema } from "@/lib/otp-requests/schema";
 import { requestTransactionOtp } from "@/lib/otp-requests/service";
 
+const SHARED_DESK_AGENT = "counter";
+
 export async function sendOtpAction(raw: unknown): Promise<OtpRequestResult> {
-  const { minAmount, maxAmount } = getEkoConfig();
+  const { minAmount, maxAmount, userCode } = getEkoConfig();
   const input = parseActionInput(createOtpRequestSchema({ minAmount, maxAmount }), raw);
   if (!input.ok) return { status: "invalid", fieldErrors: input.fieldErrors as FieldErrors, formError: input.formError };
-  return requestTransactionOtp(input.data);
+  // Until accounts exist every request is the shared counter's, under the configured user_code.
+  return requestTransactionOtp(input.data, { agent: SHARED_DESK_AGENT, userCode });
 }

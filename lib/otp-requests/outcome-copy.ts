@@ -91,6 +91,11 @@ export function describeOutcome(result: OtpRequestResult): OutcomeCopy {
             title: "Eko's answer could not be read. The OTP may or may not have gone out.",
             next: "Ask the customer whether an OTP SMS arrived. If not, try again in a minute.",
           };
+        case "ledger-unavailable":
+          return {
+            title: "The desk could not record this request, so it did not contact Eko. No OTP was sent.",
+            next: "Try again in a minute. If it keeps happening, tell your supervisor.",
+          };
         case "unreachable":
           return {
             title: "The desk could not reach Eko. No OTP was sent.",

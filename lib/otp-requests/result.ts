@@ -3,7 +3,7 @@ import type { RejectionReason } from "@/lib/eko/rejection-reason";
 import type { OtpFieldName } from "./schema";
 
 export type FieldErrors = Partial<Record<OtpFieldName, string>>;
-export type FailureReason = "auth" | "http" | "invalid-response" | "unreachable";
+export type FailureReason = "auth" | "http" | "invalid-response" | "unreachable" | "ledger-unavailable";
 export type UnknownReason = "timeout" | "connection-lost";
 
 /** What the server action returns to the form: serialisable, and free of keys and full mobiles. */

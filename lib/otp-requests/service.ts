@@ -1,10 +1,13 @@
 import "server-only";
+import { getDb } from "@/lib/db/client";
 import { getEkoConfig, type EkoConfig } from "@/lib/eko/config";
 import { newClientRefId } from "@/lib/eko/client-ref-id";
 import type { EkoOtpOutcome } from "@/lib/eko/otp-outcome";
 import { rejectionReasonOf } from "@/lib/eko/rejection-reason";
 import { sendTransactionOtp } from "@/lib/eko/send-transaction-otp";
 import { logEvent } from "@/lib/log";
+import { getMobileVault } from "@/lib/privacy/mobile-vault";
+import { recordOutcome, recordPending, type Completion } from "./ledger-repository";
 import { maskMobile } from "./mobile";
 import type { FieldErrors, OtpRequestResult } from "./result";
 import type { OtpFieldName, OtpRequestInput } from "./schema";
@@ -50,15 +53,54 @@ function toResult(outcome: EkoOtpOutcome, input: OtpRequestInput, clientRefId: s
   }
 }
 
-/** The agent's request for a transaction OTP: one signed call to Eko, one typed result. */
-export async function requestTransactionOtp(input: OtpRequestInput): Promise<OtpRequestResult> {
+function completionOf(outcome: EkoOtpOutcome, latencyMs: number): Completion {
+  const codes = outcome.kind === "unknown" ? null : outcome.codes;
+  return {
+    state: outcome.kind === "sent" ? "sent" : outcome.kind,
+    otpRefId: outcome.kind === "sent" ? outcome.otpRefId : null,
+    failureReason: outcome.kind === "failed" || outcome.kind === "unknown" ? outcome.reason : null,
+    ekoStatus: codes?.status ?? null,
+    ekoResponseStatusId: codes?.responseStatusId ?? null,
+    ekoResponseTypeId: codes?.responseTypeId ?? null,
+    ekoMessage: codes?.message ?? null,
+    httpStatus: outcome.kind === "unknown" ? null : outcome.httpStatus,
+    latencyMs,
+  };
+}
+
+/** Who is asking: the agent's name for the ledger and the Eko user_code the request is made under. */
+export type Actor = { agent: string; userCode: string };
+
+/**
+ * The agent's request for a transaction OTP: a ledger row first, then one signed call to Eko, then the row completed.
+ * If the ledger cannot be written, Eko is not called: nothing goes out that the supervisors cannot see.
+ */
+export async function requestTransactionOtp(input: OtpRequestInput, actor: Actor): Promise<OtpRequestResult> {
   const config = getEkoConfig();
   const clientRefId = newClientRefId();
+  const customer = maskMobile(input.customerMobile);
+  let db;
+  try {
+    db = await getDb();
+    await recordPending(db, {
+      clientRefId,
+      agent: actor.agent,
+      userCode: actor.userCode,
+      ...getMobileVault().protect(input.customerMobile),
+      recipientId: input.recipientId,
+      beneficiaryId: input.beneficiaryId ?? null,
+      amount: input.amount,
+    });
+  } catch (error) {
+    logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "pending", error: error instanceof Error ? error.message : "unknown" });
+    return { status: "failed", reason: "ledger-unavailable", clientRefId, eko: null, httpStatus: null };
+  }
+
   const startedAt = new Date();
   const outcome = await sendTransactionOtp(
     {
       clientRefId,
-      userCode: config.userCode,
+      userCode: actor.userCode,
       recipientId: input.recipientId,
       amount: input.amount,
       customerMobile: input.customerMobile,
@@ -70,15 +112,22 @@ export async function requestTransactionOtp(input: OtpRequestInput): Promise<Otp
   const codes = outcome.kind === "unknown" ? null : outcome.codes;
   logEvent(outcome.kind === "sent" ? "info" : "warn", "eko.send_otp", {
     clientRefId,
+    agent: actor.agent,
     outcome: outcome.kind,
     reason: "reason" in outcome ? outcome.reason : undefined,
     httpStatus: "httpStatus" in outcome ? outcome.httpStatus : undefined,
     ekoStatus: codes?.status,
     ekoResponseTypeId: codes?.responseTypeId,
     detail: "detail" in outcome ? outcome.detail : undefined,
-    customer: maskMobile(input.customerMobile),
+    customer,
     amount: input.amount,
     latencyMs,
   });
+  try {
+    await recordOutcome(db, clientRefId, completionOf(outcome, latencyMs));
+  } catch (error) {
+    // The row stays `pending` and reads `unknown` once stale: the agent still gets Eko's answer now.
+    logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "outcome", error: error instanceof Error ? error.message : "unknown" });
+  }
   return toResult(outcome, input, clientRefId, config, startedAt);
 }

@@ -1,0 +1,61 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { Pool } from "pg";
+import * as schema from "./schema";
+import type { DbTarget } from "./target";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbHandle = { db: Db; kind: DbTarget["kind"]; migrate: () => Promise<void>; close: () => Promise<void> };
+
+const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "db", "migrations");
+
+/**
+ * Opens the database; `schemaName` (PostgreSQL only) confines everything, migrations included, to one schema, so
+ * test runs can share a server without touching each other.
+ */
+export async function openDatabase(target: DbTarget | { kind: "memory" }, options: { schemaName?: string } = {}): Promise<DbHandle> {
+  if (target.kind !== "postgres") {
+    if (target.kind === "pglite") mkdirSync(target.dataDir, { recursive: true });
+    const client = target.kind === "memory" ? new PGlite() : new PGlite(target.dataDir);
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema });
+    return {
+      db,
+      kind: "pglite",
+      migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      close: () => client.close(),
+    };
+  }
+
+  const { schemaName } = options;
+  const pool = new Pool({
+    connectionString: target.url,
+    max: 10,
+    ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
+  });
+  const db = drizzleNodePg({ client: pool, schema });
+  return {
+    db,
+    kind: "postgres",
+    async migrate() {
+      // Several app instances may start at once: one migrates, the others wait on the lock and find nothing to do.
+      const lock = await pool.connect();
+      try {
+        await lock.query("select pg_advisory_lock(hashtext('levin-desk-migrations'))");
+        if (schemaName) await lock.query(`create schema if not exists "${schemaName}"`);
+        await migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER, ...(schemaName ? { migrationsSchema: schemaName } : {}) });
+      } finally {
+        await lock.query("select pg_advisory_unlock(hashtext('levin-desk-migrations'))").catch(() => undefined);
+        lock.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, char, check, index, integer, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+
+import { OTP_REQUEST_STATES } from "./schema-states";
+
+// `unknown` is also what a `pending` row reads as once it is older than the timeout plus a margin.
+export { OTP_REQUEST_STATES, type OtpRequestState } from "./schema-states";
+
+/**
+ * One row per OTP request, written *before* Eko is called and completed after. The customer's mobile is held three
+ * ways: a keyed hash (exact search, per-mobile limits), the last four digits (display), and AES-256-GCM ciphertext.
+ */
+export const otpRequests = pgTable(
+  "otp_requests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    clientRefId: varchar("client_ref_id", { length: 20 }).notNull().unique(),
+    agent: text("agent").notNull(),
+    userCode: text("user_code").notNull(),
+    customerMobileHash: char("customer_mobile_hash", { length: 64 }).notNull(),
+    customerMobileLast4: char("customer_mobile_last4", { length: 4 }).notNull(),
+    customerMobileEncrypted: text("customer_mobile_encrypted").notNull(),
+    recipientId: bigint("recipient_id", { mode: "number" }).notNull(),
+    beneficiaryId: text("beneficiary_id"),
+    amount: integer("amount").notNull(),
+    state: text("state", { enum: OTP_REQUEST_STATES }).notNull().default("pending"),
+    otpRefId: text("otp_ref_id"),
+    failureReason: text("failure_reason"),
+    ekoStatus: integer("eko_status"),
+    ekoResponseStatusId: integer("eko_response_status_id"),
+    ekoResponseTypeId: integer("eko_response_type_id"),
+    ekoMessage: text("eko_message"),
+    httpStatus: integer("http_status"),
+    latencyMs: integer("latency_ms"),
+    // Millisecond precision, so a JavaScript Date round-trips exactly into keyset cursors.
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [
+    check("otp_requests_amount_positive", sql`${t.amount} > 0`),
+    check("otp_requests_state_known", sql`${t.state} in ('pending', 'sent', 'rejected', 'failed', 'unknown')`),
+    // Keyset pagination, newest first, with and without the common filters. Ascending on purpose: scanned backwards
+    // they give exactly `ORDER BY created_at DESC, id DESC` (NULLS FIRST), which a DESC NULLS LAST index would not.
+    index("otp_requests_created_idx").on(t.createdAt, t.id),
+    index("otp_requests_state_created_idx").on(t.state, t.createdAt, t.id),
+    index("otp_requests_agent_created_idx").on(t.agent, t.createdAt, t.id),
+    index("otp_requests_mobile_created_idx").on(t.customerMobileHash, t.createdAt, t.id),
+  ],
+);
+
+export type OtpRequestRow = typeof otpRequests.$inferSelect;
+export type NewOtpRequestRow = typeof otpRequests.$inferInsert;
