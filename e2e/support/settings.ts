@@ -15,8 +15,14 @@ export const EKO = {
   userCode: uat.userCode,
 } as const;
 
+/** Each run's embedded database lives here; `npm test` clears .test-output first. */
+export const E2E_DATA_DIR = ".test-output/e2e-data";
+export const PENDING_GRACE_MS = 1_000;
+
 export const appEnv = {
   NODE_ENV: "production" as const,
+  DATA_DIR: E2E_DATA_DIR,
+  LEDGER_PENDING_GRACE_MS: String(PENDING_GRACE_MS),
   EKO_BASE_URL: `${SIM_URL}/ekoapi/v3`,
   EKO_DEVELOPER_KEY: EKO.developerKey,
   EKO_ACCESS_KEY: EKO.accessKey,

@@ -7,11 +7,15 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+05:30`)));
-const rupees = z
-  .string()
-  .trim()
-  .regex(/^\d{1,9}$/)
-  .transform(Number);
+// From the URL it is text; from the live table's JSON it is the number the page already parsed.
+const rupees = z.union([
+  z.number().int().min(0).max(999_999_999),
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+]);
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /** What may live in the URL. A bad value is dropped rather than failing the page. */
@@ -37,7 +41,13 @@ export const reviewRequestSchema = z.object({
   mobile: z
     .string()
     .optional()
-    .transform((value) => (value?.trim() ? normaliseMobile(value) : undefined)),
+    .transform((value, ctx) => {
+      if (!value?.trim()) return undefined;
+      const mobile = normaliseMobile(value);
+      if (mobile) return mobile;
+      ctx.addIssue({ code: "custom", message: "Enter the customer's 10-digit mobile number to search for it." });
+      return z.NEVER;
+    }),
   cursor: z
     .string()
     .regex(/^\d{13}\.\d{1,18}$/)

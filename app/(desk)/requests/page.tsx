@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { RequestsReview } from "@/components/requests-review";
+import { urlFiltersSchema } from "@/lib/otp-requests/review-filters";
+import { getReviewPage, getReviewSummary } from "@/lib/otp-requests/review-service";
+
+export const metadata: Metadata = { title: "OTP requests" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = await searchParams;
+  const filters = urlFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const [page, summary] = await Promise.all([getReviewPage({ filters, mobile: undefined }), getReviewSummary({ filters, mobile: undefined })]);
+  return (
+    <div>
+      <h1 className="text-xl font-semibold">OTP requests</h1>
+      <p className="mt-1 text-sm text-slate-600">Every OTP request from the desk, newest first. The list stays live while this tab is open.</p>
+      <RequestsReview filters={filters} initialPage={page} initialSummary={summary} />
+    </div>
+  );
+}

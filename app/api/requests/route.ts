@@ -1,0 +1,10 @@
+import { parseJsonBody } from "@/lib/http/json-body";
+import { reviewRequestSchema } from "@/lib/otp-requests/review-filters";
+import { getReviewPage } from "@/lib/otp-requests/review-service";
+
+/** A page of the review, for the live table. POST, so an exact mobile filter stays out of URLs and logs. */
+export async function POST(request: Request) {
+  const body = await parseJsonBody(request, reviewRequestSchema);
+  if (!body.ok) return body.response;
+  return Response.json(await getReviewPage(body.data), { headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useState } from "react";
+import { RequestsFilters } from "@/components/requests-filters";
+import { RequestsSummary } from "@/components/requests-summary";
+import { RequestsTable } from "@/components/requests-table";
+import { Button } from "@/components/ui/button";
+import { useLiveRequests } from "@/components/use-live-requests";
+import type { ReviewPage, ReviewSummary, UrlFilters } from "@/lib/otp-requests/review-filters";
+
+type Props = { filters: UrlFilters; initialPage: ReviewPage; initialSummary: ReviewSummary };
+
+export function RequestsReview({ filters, initialPage, initialSummary }: Props) {
+  const [mobile, setMobile] = useState<string | undefined>(undefined);
+  // The server rendered the first page for the URL's filters; with a mobile filter the browser asks for itself.
+  const live = useLiveRequests({
+    filters,
+    mobile,
+    initialPage: mobile ? undefined : initialPage,
+    initialSummary: mobile ? undefined : initialSummary,
+  });
+
+  return (
+    <>
+      <RequestsFilters filters={filters} mobile={mobile} onMobileChange={setMobile} />
+      {live.summary ? <RequestsSummary summary={live.summary} /> : null}
+
+      <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+        <div aria-live="polite">
+          {live.newCount > 0 ? (
+            <Button type="button" onClick={live.showNew}>
+              {live.newCount >= 50 ? "50+ new requests" : `${live.newCount} new request${live.newCount === 1 ? "" : "s"}`}
+            </Button>
+          ) : null}
+        </div>
+        <form method="post" action="/api/requests/export">
+          {Object.entries(filters).map(([key, value]) => (value === undefined ? null : <input key={key} type="hidden" name={key} value={String(value)} />))}
+          {mobile ? <input type="hidden" name="mobile" value={mobile} /> : null}
+          <Button type="submit" variant="secondary">
+            Download CSV
+          </Button>
+        </form>
+      </div>
+
+      {live.error ? (
+        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          Could not refresh the requests: {live.error.message} The list below may be out of date; it retries by itself.
+        </p>
+      ) : null}
+
+      <div className="mt-3">{live.loading ? <p className="text-sm text-slate-600">Loading requests…</p> : <RequestsTable rows={live.rows} />}</div>
+
+      {live.hasMore ? (
+        <div className="mt-4 flex items-center gap-3">
+          <Button type="button" variant="secondary" onClick={live.loadOlder} disabled={live.loadingOlder}>
+            {live.loadingOlder ? "Loading…" : "Older requests"}
+          </Button>
+          {live.olderError ? <span role="alert" className="text-sm text-red-800">{live.olderError}</span> : null}
+        </div>
+      ) : null}
+    </>
+  );
+}

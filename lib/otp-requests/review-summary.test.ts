@@ -1,0 +1,83 @@
+import { beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "@/lib/db/testing/test-databases";
+import { summarizeRequests } from "./review-repository";
+import { insertRows, MOBILES, reviewQuery, type RowSpec } from "./testing/ledger-rows";
+
+const T = new Date("2026-11-25T10:00:00.000Z").getTime();
+const at = (minutes: number, ms = 0) => new Date(T + minutes * 60_000 + ms);
+const NOT_FOUND = { ekoStatus: 463, ekoMessage: "Recipient not found" };
+
+// Latencies 100, 200, 300, 400, 500, 600, 1000 (the pending row has none):
+// p50 = the 4th of 7 = 400; p95 sits at 0.95 × 6 = 5.7, so 600 + 0.7 × (1000 − 600) = 880.
+const ROWS: RowSpec[] = [
+  // Customer x: three requests inside 15 minutes.
+  { at: at(0), mobile: MOBILES.x, state: "sent", latencyMs: 100 },
+  { at: at(5), mobile: MOBILES.x, state: "sent", latencyMs: 300 },
+  { at: at(14, 59_999), mobile: MOBILES.x, state: "rejected", latencyMs: 400, ...NOT_FOUND },
+  // Customer y: three requests spread over an hour.
+  { at: at(0), mobile: MOBILES.y, agent: "ravi", state: "rejected", latencyMs: 1000, ...NOT_FOUND },
+  { at: at(30), mobile: MOBILES.y, agent: "ravi", state: "rejected", latencyMs: 600, ekoStatus: 17, ekoMessage: "Invalid amount" },
+  { at: at(60), mobile: MOBILES.y, agent: "ravi", state: "sent", latencyMs: 200 },
+  // Customer z: a rejection without a message, and a pending row long stale.
+  { at: at(20), mobile: MOBILES.z, agent: "ravi", state: "rejected", latencyMs: 500 },
+  { at: at(25), mobile: MOBILES.z, agent: "ravi", state: "pending" },
+];
+
+describeEachDatabase("review summary", (database) => {
+  beforeAll(async () => {
+    await database.reset();
+    await insertRows(database.db, ROWS);
+  });
+
+  it("counts requests and sent ones, and gives p50/p95 latency", async () => {
+    const summary = await summarizeRequests(database.db, reviewQuery());
+    expect(summary).toMatchObject({ count: 8, sent: 3, p50LatencyMs: 400, p95LatencyMs: 880 });
+  });
+
+  it("ranks rejections by message with their counts", async () => {
+    const { topRejections } = await summarizeRequests(database.db, reviewQuery());
+    expect(topRejections[0]).toEqual({ message: "Recipient not found", status: 463, count: 2 });
+    expect(topRejections.slice(1)).toHaveLength(2);
+    expect(topRejections.slice(1)).toEqual(
+      expect.arrayContaining([
+        { message: "Invalid amount", status: 17, count: 1 },
+        { message: "(no message)", status: null, count: 1 },
+      ]),
+    );
+  });
+
+  it("flags a customer with 3 requests inside 15 minutes, not one with 3 over an hour", async () => {
+    const { flaggedCustomers } = await summarizeRequests(database.db, reviewQuery());
+    expect(flaggedCustomers).toEqual([{ customerMobileMasked: "••••••3210", requests: 3, lastAt: "2026-11-25T10:14:59.999Z" }]);
+  });
+
+  it("applies the filters to every figure", async () => {
+    const asha = await summarizeRequests(database.db, reviewQuery({ agent: "asha" }));
+    expect(asha).toMatchObject({ count: 3, sent: 2, p50LatencyMs: 300, topRejections: [{ message: "Recipient not found", status: 463, count: 1 }] });
+    expect(asha.flaggedCustomers).toHaveLength(1);
+
+    const ravi = await summarizeRequests(database.db, reviewQuery({ agent: "ravi" }));
+    expect(ravi).toMatchObject({ count: 5, sent: 1, flaggedCustomers: [] });
+
+    // Only two of customer x's requests are sent: below the threshold once filtered.
+    const sent = await summarizeRequests(database.db, reviewQuery({ outcome: "sent" }));
+    expect(sent).toMatchObject({ count: 3, sent: 3, p50LatencyMs: 200, topRejections: [], flaggedCustomers: [] });
+  });
+
+  it("reads the stale pending row as unknown", async () => {
+    const unknown = await summarizeRequests(database.db, reviewQuery({ outcome: "unknown" }));
+    expect(unknown).toMatchObject({ count: 1, sent: 0, p50LatencyMs: null, p95LatencyMs: null });
+    expect((await summarizeRequests(database.db, reviewQuery({ outcome: "pending" }))).count).toBe(0);
+  });
+
+  it("summarises an empty selection as zeros and nulls", async () => {
+    const none = await summarizeRequests(database.db, reviewQuery({ agent: "nobody" }));
+    expect(none).toEqual({ count: 0, sent: 0, p50LatencyMs: null, p95LatencyMs: null, topRejections: [], flaggedCustomers: [] });
+  });
+
+  it("never exposes a full mobile", async () => {
+    const json = JSON.stringify(await summarizeRequests(database.db, reviewQuery()));
+    expect(json).not.toMatch(/\d{10}/);
+    for (const mobile of Object.values(MOBILES)) expect(json).not.toContain(mobile);
+  });
+});
