@@ -6,24 +6,27 @@ import { RequestsSummary } from "@/components/requests-summary";
 import { RequestsTable } from "@/components/requests-table";
 import { Button } from "@/components/ui/button";
 import { useLiveRequests } from "@/components/use-live-requests";
-import type { ReviewPage, ReviewSummary, UrlFilters } from "@/lib/otp-requests/review-filters";
+import type { ReviewPage, UrlFilters } from "@/lib/otp-requests/review-filters";
 
-type Props = { filters: UrlFilters; initialPage: ReviewPage; initialSummary: ReviewSummary };
+type Props = { filters: UrlFilters; initialPage: ReviewPage };
 
-export function RequestsReview({ filters, initialPage, initialSummary }: Props) {
+export function RequestsReview({ filters, initialPage }: Props) {
   const [mobile, setMobile] = useState<string | undefined>(undefined);
   // The server rendered the first page for the URL's filters; with a mobile filter the browser asks for itself.
   const live = useLiveRequests({
     filters,
     mobile,
     initialPage: mobile ? undefined : initialPage,
-    initialSummary: mobile ? undefined : initialSummary,
   });
 
   return (
     <>
       <RequestsFilters filters={filters} mobile={mobile} onMobileChange={setMobile} />
-      {live.summary ? <RequestsSummary summary={live.summary} /> : null}
+      {live.summary ? (
+        <RequestsSummary summary={live.summary} />
+      ) : (
+        <p className="mt-4 flex h-[74px] items-center rounded-lg border border-slate-200 bg-white px-4 text-sm text-slate-600">Summarising the filtered requests…</p>
+      )}
 
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
         <div aria-live="polite">

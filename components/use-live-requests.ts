@@ -19,8 +19,8 @@ const isNewer = (row: ReviewRow, than: ReviewRow | undefined) =>
  * The review's rows, kept live: the newest page is polled every 5 s while the tab is visible. Rows already on screen
  * update in place; rows that arrived since are counted, and shown only when the reader asks.
  */
-export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; initialPage?: ReviewPage; initialSummary?: ReviewSummary }) {
-  const { filters, mobile, initialPage, initialSummary } = args;
+export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; initialPage?: ReviewPage }) {
+  const { filters, mobile, initialPage } = args;
   const body = { filters, mobile };
   const key = JSON.stringify(body);
 
@@ -36,7 +36,6 @@ export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; in
   const summary = useQuery({
     queryKey: ["requests", "summary", body],
     queryFn: ({ signal }) => postJson<ReviewSummary>("/api/requests/summary", body, signal),
-    initialData: initialSummary,
     refetchInterval: SUMMARY_INTERVAL_MS,
     refetchIntervalInBackground: false,
     staleTime: SUMMARY_INTERVAL_MS - 1_000,

@@ -14,8 +14,8 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test.describe("Eko's keys never reach the browser", () => {
-  test("no response during the flow carries a key, its base64 or a secret-key", async ({ transferPage, sim, freshMobile }) => {
+test.describe("keys and full mobiles never reach the browser", () => {
+  test("no response during the flow carries a key, its base64, a secret-key or the full mobile", async ({ transferPage, sim, freshMobile }) => {
     const seen: Promise<string>[] = [];
     const record = (response: Response) =>
       seen.push(
@@ -31,12 +31,18 @@ test.describe("Eko's keys never reach the browser", () => {
     await expect(transferPage.result).toBeVisible();
     await transferPage.send({ recipientId: "403", amount: "2500", customerMobile: freshMobile });
     await expect(transferPage.alert).toBeVisible();
+    // The supervisors' review, searched by this very mobile, and its live refresh.
+    await transferPage.page.goto("/requests");
+    await transferPage.page.getByLabel("Customer mobile (exact)").fill(freshMobile);
+    await transferPage.page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(transferPage.page.locator("tbody tr")).toHaveCount(2);
 
     const signatures = (await sim.received(freshMobile)).map((r) => r.headers["secret-key"]).filter(Boolean) as string[];
     expect(signatures).toHaveLength(2);
     const bodies = await Promise.all(seen);
     expect(bodies.length).toBeGreaterThan(3);
-    for (const secret of [...KEY_MATERIAL, ...signatures]) {
+    // Personal data too: the full customer mobile leaves the browser but never comes back.
+    for (const secret of [...KEY_MATERIAL, ...signatures, freshMobile]) {
       for (const body of bodies) expect(body.includes(secret), `a response carried ${secret.slice(0, 6)}…`).toBe(false);
     }
   });

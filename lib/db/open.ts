@@ -40,6 +40,9 @@ export async function openDatabase(target: DbTarget | { kind: "memory" }, option
     max: 10,
     ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
   });
+  // An idle connection dropped by the server (restart, failover, idle timeout) must not take the process down:
+  // the pool discards it and opens another on the next query.
+  pool.on("error", (error) => console.error(JSON.stringify({ level: "warn", event: "db.idle_connection_lost", code: (error as { code?: string }).code ?? error.name })));
   const db = drizzleNodePg({ client: pool, schema });
   return {
     db,

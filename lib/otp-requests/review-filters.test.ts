@@ -18,6 +18,11 @@ describe("review filters", () => {
     });
   });
 
+  it("drops days that do not exist rather than rolling them into the next month", () => {
+    expect(urlFiltersSchema.parse({ from: "2026-02-30", to: "2026-04-31" })).toMatchObject({ from: undefined, to: undefined });
+    expect(urlFiltersSchema.parse({ from: "2028-02-29" }).from).toBe("2028-02-29");
+  });
+
   it("normalises the exact mobile and refuses one that is not a mobile", () => {
     expect(reviewRequestSchema.parse({ mobile: "+91 98765 43210" }).mobile).toBe("9876543210");
     expect(reviewRequestSchema.parse({ mobile: "  " }).mobile).toBeUndefined();

@@ -6,7 +6,11 @@ import { normaliseMobile } from "./mobile";
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+05:30`)));
+  // Date.parse rolls 2026-02-30 over into March: only a day that survives the round trip is a day.
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  });
 // From the URL it is text; from the live table's JSON it is the number the page already parsed.
 const rupees = z.union([
   z.number().int().min(0).max(999_999_999),

@@ -68,6 +68,13 @@ function completionOf(outcome: EkoOtpOutcome, latencyMs: number): Completion {
   };
 }
 
+/** A database error's code or class only: its message can quote the query's parameters. */
+function errorCodeOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause && typeof error.cause === "object" ? error.cause : error;
+  if (cause && typeof cause === "object" && "code" in cause && typeof cause.code === "string") return cause.code;
+  return error instanceof Error ? error.name : "unknown";
+}
+
 /** Who is asking: the agent's name for the ledger and the Eko user_code the request is made under. */
 export type Actor = { agent: string; userCode: string };
 
@@ -92,7 +99,7 @@ export async function requestTransactionOtp(input: OtpRequestInput, actor: Actor
       amount: input.amount,
     });
   } catch (error) {
-    logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "pending", error: error instanceof Error ? error.message : "unknown" });
+    logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "pending", error: errorCodeOf(error) });
     return { status: "failed", reason: "ledger-unavailable", clientRefId, eko: null, httpStatus: null };
   }
 
@@ -127,7 +134,7 @@ export async function requestTransactionOtp(input: OtpRequestInput, actor: Actor
     await recordOutcome(db, clientRefId, completionOf(outcome, latencyMs));
   } catch (error) {
     // The row stays `pending` and reads `unknown` once stale: the agent still gets Eko's answer now.
-    logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "outcome", error: error instanceof Error ? error.message : "unknown" });
+    logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "outcome", error: errorCodeOf(error) });
   }
   return toResult(outcome, input, clientRefId, config, startedAt);
 }

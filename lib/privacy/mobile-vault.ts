@@ -36,7 +36,8 @@ export class MobileVault {
     const [version, payload] = sealed.split(":");
     if (version !== VERSION || !payload) throw new Error("Unknown ledger ciphertext format");
     const raw = Buffer.from(payload, "base64");
-    const decipher = createDecipheriv("aes-256-gcm", this.cipherKey, raw.subarray(0, 12));
+    if (raw.length <= 28) throw new Error("Ledger ciphertext is too short");
+    const decipher = createDecipheriv("aes-256-gcm", this.cipherKey, raw.subarray(0, 12), { authTagLength: 16 });
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
   }

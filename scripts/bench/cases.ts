@@ -47,3 +47,10 @@ export function exportCase(endMs: number, total: number, rows: number): BenchCas
   const to = istDay(endMs, 1);
   return { name: `CSV export ${from}…${to}`, query: { filters: { from, to }, staleBefore: staleBeforeAt(endMs) } };
 }
+
+export const QUIET_DAYS = 10;
+
+/** `outcome=unknown` once the newest unknown row is QUIET_DAYS old (see `quietPeriod`). */
+export function quietUnknownCase(endMs: number): BenchCase {
+  return { name: `outcome=unknown, none in last ${QUIET_DAYS} days`, query: { filters: { outcome: "unknown" }, staleBefore: staleBeforeAt(endMs) } };
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { RequestsReview } from "@/components/requests-review";
 import { urlFiltersSchema } from "@/lib/otp-requests/review-filters";
-import { getReviewPage, getReviewSummary } from "@/lib/otp-requests/review-service";
+import { getReviewPage } from "@/lib/otp-requests/review-service";
 
 export const metadata: Metadata = { title: "OTP requests" };
 
@@ -10,12 +10,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const filters = urlFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
-  const [page, summary] = await Promise.all([getReviewPage({ filters, mobile: undefined }), getReviewSummary({ filters, mobile: undefined })]);
+  // Only the first page is rendered here; the summary (an aggregate over the whole filtered range) loads in the
+  // browser so a large ledger never holds up the table.
+  const page = await getReviewPage({ filters, mobile: undefined });
   return (
     <div>
       <h1 className="text-xl font-semibold">OTP requests</h1>
       <p className="mt-1 text-sm text-slate-600">Every OTP request from the desk, newest first. The list stays live while this tab is open.</p>
-      <RequestsReview filters={filters} initialPage={page} initialSummary={summary} />
+      <RequestsReview filters={filters} initialPage={page} />
     </div>
   );
 }

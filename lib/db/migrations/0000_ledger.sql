@@ -28,4 +28,5 @@ CREATE TABLE "otp_requests" (
 CREATE INDEX "otp_requests_created_idx" ON "otp_requests" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "otp_requests_state_created_idx" ON "otp_requests" USING btree ("state","created_at","id");--> statement-breakpoint
 CREATE INDEX "otp_requests_agent_created_idx" ON "otp_requests" USING btree ("agent","created_at","id");--> statement-breakpoint
-CREATE INDEX "otp_requests_mobile_created_idx" ON "otp_requests" USING btree ("customer_mobile_hash","created_at","id");
+CREATE INDEX "otp_requests_mobile_created_idx" ON "otp_requests" USING btree ("customer_mobile_hash","created_at","id");--> statement-breakpoint
+CREATE INDEX "otp_requests_unresolved_created_idx" ON "otp_requests" USING btree ("created_at","id") WHERE "otp_requests"."state" in ('pending', 'unknown');
