@@ -6,7 +6,8 @@ import { HttpError, postJson } from "@/lib/http/post-json";
 import type { ReviewPage, ReviewRow, ReviewSummary, UrlFilters } from "@/lib/otp-requests/review-filters";
 
 const LIVE_INTERVAL_MS = 5_000;
-const SUMMARY_INTERVAL_MS = 15_000;
+// The summary aggregates the whole filtered range (about 1.4 s over a million rows on PostgreSQL): refresh it gently.
+const SUMMARY_INTERVAL_MS = 30_000;
 
 type Snapshot = { key: string; rows: ReviewRow[]; older: ReviewRow[]; nextCursor: string | null };
 

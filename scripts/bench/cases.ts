@@ -33,6 +33,11 @@ export function firstPageCases(endMs: number): BenchCase[] {
   ];
 }
 
+/** The summary with no filter at all: what a supervisor's tab computes every 15 s by default. */
+export function wholeLedgerSummaryCase(endMs: number): BenchCase {
+  return { name: "summary, whole ledger", query: { filters: {}, staleBefore: staleBeforeAt(endMs) } };
+}
+
 /** The summary of one day, the middle of the seeded range. */
 export function summaryCase(endMs: number): BenchCase {
   const day = istDay(endMs, Math.floor(SEED.days / 2));
