@@ -6,6 +6,7 @@ const STYLES: Record<OtpRequestState, { label: string; className: string }> = {
   failed: { label: "Failed", className: "bg-orange-100 text-orange-900 ring-orange-300" },
   unknown: { label: "Unknown", className: "bg-amber-100 text-amber-950 ring-amber-400" },
   pending: { label: "Pending", className: "bg-slate-100 text-slate-800 ring-slate-300" },
+  limited: { label: "Limited", className: "bg-violet-100 text-violet-900 ring-violet-300" },
 };
 
 export const outcomeLabel = (state: OtpRequestState) => STYLES[state].label;

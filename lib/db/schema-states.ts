@@ -1,3 +1,7 @@
 /** Ledger states, importable by browser code without pulling in the table definition. */
-export const OTP_REQUEST_STATES = ["pending", "sent", "rejected", "failed", "unknown"] as const;
+export const OTP_REQUEST_STATES = ["pending", "sent", "rejected", "failed", "unknown", "limited"] as const;
 export type OtpRequestState = (typeof OTP_REQUEST_STATES)[number];
+
+/** What a signed-in person may do: agents send OTPs, supervisors review them, admins manage accounts. */
+export const ROLES = ["agent", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];

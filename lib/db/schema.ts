@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, char, check, index, integer, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { bigint, bigserial, char, check, index, integer, jsonb, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 
 import { OTP_REQUEST_STATES } from "./schema-states";
 
@@ -15,7 +15,10 @@ export const otpRequests = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     clientRefId: varchar("client_ref_id", { length: 20 }).notNull().unique(),
+    /** One per rendered form: the same submission arriving twice finds this row instead of calling Eko again. */
+    submissionId: varchar("submission_id", { length: 64 }).unique(),
     agent: text("agent").notNull(),
+    agentId: text("agent_id"),
     userCode: text("user_code").notNull(),
     customerMobileHash: char("customer_mobile_hash", { length: 64 }).notNull(),
     customerMobileLast4: char("customer_mobile_last4", { length: 4 }).notNull(),
@@ -32,13 +35,15 @@ export const otpRequests = pgTable(
     ekoMessage: text("eko_message"),
     httpStatus: integer("http_status"),
     latencyMs: integer("latency_ms"),
+    /** The result the agent was shown (masked, no keys): a repeated submission is shown the same. */
+    result: jsonb("result"),
     // Millisecond precision, so a JavaScript Date round-trips exactly into keyset cursors.
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
   (t) => [
     check("otp_requests_amount_positive", sql`${t.amount} > 0`),
-    check("otp_requests_state_known", sql`${t.state} in ('pending', 'sent', 'rejected', 'failed', 'unknown')`),
+    check("otp_requests_state_known", sql`${t.state} in ('pending', 'sent', 'rejected', 'failed', 'unknown', 'limited')`),
     // Keyset pagination, newest first, with and without the common filters. Ascending on purpose: scanned backwards
     // they give exactly `ORDER BY created_at DESC, id DESC` (NULLS FIRST), which a DESC NULLS LAST index would not.
     index("otp_requests_created_idx").on(t.createdAt, t.id),
@@ -57,3 +62,22 @@ export const otpRequests = pgTable(
 
 export type OtpRequestRow = typeof otpRequests.$inferSelect;
 export type NewOtpRequestRow = typeof otpRequests.$inferInsert;
+
+/** Append-only (a trigger refuses UPDATE and DELETE): sign-ins, user changes, limit refusals. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    target: text("target"),
+    detail: jsonb("detail"),
+    ipAddress: text("ip_address"),
+  },
+  (t) => [index("audit_events_at_idx").on(t.at, t.id)],
+);
+
+export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+export * from "./auth-schema";

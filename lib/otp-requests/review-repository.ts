@@ -40,7 +40,9 @@ function where({ filters, mobileHash, staleBefore }: ReviewQuery, cursor?: Revie
   );
 }
 
-type SelectedRow = Omit<OtpRequestRow, "customerMobileHash" | "customerMobileEncrypted" | "state" | "completedAt"> & { state: string };
+type SelectedRow = Omit<OtpRequestRow, "customerMobileHash" | "customerMobileEncrypted" | "state" | "completedAt" | "submissionId" | "agentId" | "result"> & {
+  state: string;
+};
 
 function toReviewRow(row: SelectedRow): ReviewRow {
   return {
