@@ -1,4 +1,7 @@
 // @ts-check
+// Shared with proxy.ts, so static files and proxied responses carry the same values.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS, loaded by plain Node
+const { HSTS_HEADER, STATIC_SECURITY_HEADERS } = require("./lib/security/static-headers.js");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -7,10 +10,21 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
   experimental: {
+    // forbidden() and app/forbidden.tsx: a signed-in role that may not see a page gets a real 403.
+    authInterrupts: true,
     serverActions: {
       // The OTP form posts four short fields; nothing legitimate comes near this.
       bodySizeLimit: "16kb",
     },
+  },
+  // The non-CSP security headers on every path, including what the proxy skips (_next/static, icons). The CSP
+  // itself carries a per-request nonce, so only proxy.ts sends it: a second, nonce-less CSP would block scripts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      // https is only known from the TLS-terminating proxy in front of `next start`; never over plain http.
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https(?:,.*)?" }], headers: [HSTS_HEADER] },
+    ];
   },
 };
 

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_PORT, APP_URL, appEnv, SIM_PORT, SIM_SLOW_MS, SIM_URL } from "./e2e/support/settings";
+import { APP_PORT, APP_URL, appEnv, SIM_PORT, SIM_SLOW_MS, SIM_URL, storageStateFor } from "./e2e/support/settings";
 
 // Debian's Chromium where it is installed (Playwright cannot download its own here); Playwright's own elsewhere.
 const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -25,7 +25,16 @@ export default defineConfig({
         : [],
     },
   },
-  projects: [{ name: "phone", use: { ...devices["Pixel 7"] } }],
+  projects: [
+    // Signs each demo role in once and saves the browser state the specs start from.
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: { ...devices["Pixel 7"] } },
+    {
+      name: "phone",
+      testIgnore: /auth\.setup\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Pixel 7"], storageState: storageStateFor("agent") },
+    },
+  ],
   webServer: [
     {
       command: "node_modules/.bin/tsx scripts/sim.ts",
@@ -35,8 +44,8 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      // Against the production build: `npm test` builds first.
-      command: `node_modules/.bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      // Against the production build (`npm test` builds first), with the demo accounts created beforehand.
+      command: `node_modules/.bin/tsx --conditions=react-server scripts/seed-demo-users.ts && node_modules/.bin/next start -p ${APP_PORT} -H 127.0.0.1`,
       url: APP_URL,
       env: appEnv,
       reuseExistingServer: false,

@@ -2,16 +2,18 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { sendOtpAction } from "@/app/(desk)/actions";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
 import { OtpResult } from "@/components/otp-result";
 import { Button } from "@/components/ui/button";
+import { REFUSED_COPY } from "@/lib/auth/refused-copy";
 import { TextField } from "@/components/ui/text-field";
 import { formatRupees } from "@/lib/format";
 import { describeOutcome, DESK_UNREACHABLE } from "@/lib/otp-requests/outcome-copy";
-import type { FieldErrors, OtpRequestResult } from "@/lib/otp-requests/result";
+import type { FieldErrors } from "@/lib/otp-requests/result";
 import {
   createOtpRequestSchema,
   otpFieldNames,
@@ -22,6 +24,10 @@ import {
 } from "@/lib/otp-requests/schema";
 
 const EMPTY: OtpRequestFormValues = { recipientId: "", amount: "", customerMobile: "", beneficiaryId: "" };
+
+type ActionResult = Awaited<ReturnType<typeof sendOtpAction>>;
+
+const newSubmissionId = () => crypto.randomUUID();
 
 export function TransferForm({ bounds }: { bounds: AmountBounds }) {
   const schema = useMemo(() => createOtpRequestSchema(bounds), [bounds]);
@@ -34,10 +40,26 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
   // Focus moves only after React has rendered the state that needs it (enabled fields, cleared result).
   const focusTarget = useRef<OtpFieldName | null>(null);
 
+  const router = useRouter();
+  // One id per transfer: the same submission arriving twice (double click, retry, replay) is one Eko call.
+  const [submissionId, setSubmissionId] = useState(newSubmissionId);
   const send = useMutation({
-    mutationFn: (values: OtpRequestFormValues) => sendOtpAction(values),
-    onSuccess: (result) => showFieldErrors(result),
+    mutationFn: (values: OtpRequestFormValues) => sendOtpAction({ submissionId, values }),
+    onSuccess: (result) => {
+      showFieldErrors(result);
+      // Only a sent OTP pins the id; after a refusal or failure a corrected or repeated try is a new submission.
+      if (result.status !== "sent") setSubmissionId(newSubmissionId());
+      router.refresh();
+    },
   });
+
+  // Changing any detail after an OTP went out makes it a different transfer.
+  useEffect(() => {
+    const subscription = form.watch(() => {
+      if (send.data?.status === "sent") setSubmissionId(newSubmissionId());
+    });
+    return () => subscription.unsubscribe();
+  }, [form, send.data]);
 
   useEffect(() => {
     if (!focusTarget.current || send.isPending) return;
@@ -45,7 +67,7 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
     focusTarget.current = null;
   });
 
-  function showFieldErrors(result: OtpRequestResult) {
+  function showFieldErrors(result: ActionResult) {
     const fieldErrors: FieldErrors = "fieldErrors" in result ? result.fieldErrors : {};
     const withErrors = otpFieldNames.filter((field) => fieldErrors[field]);
     for (const field of withErrors) form.setError(field, { type: "server", message: fieldErrors[field] });
@@ -59,6 +81,7 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
 
   function startNewTransfer() {
     send.reset();
+    setSubmissionId(newSubmissionId());
     form.reset(EMPTY);
     focusTarget.current = "recipientId";
   }
@@ -113,7 +136,8 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
 
       {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={DESK_UNREACHABLE} /> : null}
       {result?.status === "sent" ? <OtpResult key={send.submittedAt} result={result} onNewTransfer={startNewTransfer} /> : null}
-      {result && result.status !== "sent" ? (
+      {result?.status === "refused" ? <OtpFailureAlert key={send.submittedAt} copy={REFUSED_COPY[result.reason]} /> : null}
+      {result && result.status !== "sent" && result.status !== "refused" ? (
         <OtpFailureAlert
           key={send.submittedAt}
           copy={describeOutcome(result)}

@@ -1,12 +1,19 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "./fixtures";
+import { LoginPage } from "./pages/login-page";
 import { RequestsPage } from "./pages/requests-page";
 import { TransferPage } from "./pages/transfer-page";
 import { appEnv } from "./support/settings";
 
 const PORT = 3121;
 const DATA_DIR = ".test-output/crash-data";
+const BASE = `http://127.0.0.1:${PORT}`;
+
+function seedAccounts() {
+  const seeded = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/seed-demo-users.ts"], { env: { ...process.env, ...appEnv, DATA_DIR } });
+  expect(seeded.status, String(seeded.stderr)).toBe(0);
+}
 
 function startApp(): ChildProcess {
   return spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
@@ -17,7 +24,7 @@ function startApp(): ChildProcess {
 
 async function waitUntilServing(): Promise<void> {
   await expect
-    .poll(async () => fetch(`http://127.0.0.1:${PORT}/`).then((r) => r.status, () => 0), { timeout: 30_000 })
+    .poll(async () => fetch(`${BASE}/login`).then((r) => r.status, () => 0), { timeout: 30_000 })
     .toBe(200);
 }
 
@@ -27,14 +34,17 @@ test.describe("a process killed mid-call loses nothing", () => {
     app?.kill("SIGKILL");
   });
 
-  test("the row written before the call reads `unknown` after a restart", async ({ page, sim, freshMobile }) => {
-    test.setTimeout(60_000);
+  test("the row written before the call reads `unknown` after a restart", async ({ browser, sim, freshMobile }) => {
+    test.setTimeout(90_000);
     rmSync(DATA_DIR, { recursive: true, force: true });
+    seedAccounts();
     app = startApp();
     await waitUntilServing();
 
+    // A fresh context: this instance has its own database, so its own sessions.
+    const page = await (await browser.newContext()).newPage();
+    await new LoginPage(page).signInAs("agent", BASE);
     const transfer = new TransferPage(page);
-    await page.goto(`http://127.0.0.1:${PORT}/`);
     // Recipient 504: the simulator holds its answer well past the desk's timeout.
     await transfer.send({ recipientId: "504", amount: "2468", customerMobile: freshMobile });
     await expect.poll(async () => (await sim.received(freshMobile)).length).toBe(1);
@@ -44,8 +54,10 @@ test.describe("a process killed mid-call loses nothing", () => {
     app = startApp();
     await waitUntilServing();
 
-    const review = new RequestsPage(page);
-    await page.goto(`http://127.0.0.1:${PORT}/requests`);
+    const supervisor = await (await browser.newContext()).newPage();
+    await new LoginPage(supervisor).signInAs("supervisor", BASE);
+    const review = new RequestsPage(supervisor);
+    await review.goto(`${BASE}`);
     const row = review.rowsFor(`••••••${freshMobile.slice(-4)}`);
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("₹2,468");

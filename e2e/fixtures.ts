@@ -1,4 +1,5 @@
-import { test as base } from "@playwright/test";
+import { test as base, type Page } from "@playwright/test";
+import { storageStateFor } from "./support/settings";
 import { TransferPage } from "./pages/transfer-page";
 import { SimClient } from "./support/sim-client";
 
@@ -11,6 +12,8 @@ type Fixtures = {
   sim: SimClient;
   /** A customer mobile no other test in this run uses, so what the simulator received can be told apart. */
   freshMobile: string;
+  /** A second browser context signed in as the demo supervisor. */
+  supervisorPage: Page;
 };
 
 export const test = base.extend<Fixtures>({
@@ -21,6 +24,11 @@ export const test = base.extend<Fixtures>({
   },
   sim: async ({ request }, provide) => {
     await provide(new SimClient(request));
+  },
+  supervisorPage: async ({ browser }, provide) => {
+    const context = await browser.newContext({ storageState: storageStateFor("supervisor") });
+    await provide(await context.newPage());
+    await context.close();
   },
   freshMobile: async ({}, provide) => {
     mobileCounter += 1;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { RequestsPage } from "./pages/requests-page";
-import { TransferPage, type TransferDetails } from "./pages/transfer-page";
+import type { TransferPage, TransferDetails } from "./pages/transfer-page";
 
 const istDay = (offsetDays = 0) => new Date(Date.now() + 5.5 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const masked = (mobile: string) => `••••••${mobile.slice(-4)}`;
@@ -14,13 +14,12 @@ async function sendAll(transfer: TransferPage, requests: TransferDetails[]) {
 }
 
 test.describe("supervisors review OTP requests", () => {
-  test("an agent's request appears within one refresh, without reloading", async ({ page, context, freshMobile }) => {
-    const review = new RequestsPage(page);
+  test("an agent's request appears within one refresh, without reloading", async ({ supervisorPage, transferPage, freshMobile }) => {
+    const review = new RequestsPage(supervisorPage);
     await review.goto();
     await expect(review.rowsFor(masked(freshMobile))).toHaveCount(0);
 
-    const agent = new TransferPage(await context.newPage());
-    await agent.goto();
+    const agent = transferPage;
     await agent.send({ recipientId: "10017740", amount: "4321", customerMobile: freshMobile });
     const otpRefId = await agent.otpRefId.textContent();
 
@@ -31,12 +30,12 @@ test.describe("supervisors review OTP requests", () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("₹4,321");
     await expect(row).toContainText("Sent");
-    await expect(row).toContainText("counter");
+    await expect(row).toContainText("demo-agent");
     await expect(row.getByTitle(otpRefId!)).toBeVisible();
-    await expect(page.locator("body")).not.toContainText(freshMobile);
+    await expect(supervisorPage.locator("body")).not.toContainText(freshMobile);
   });
 
-  test("each filter narrows the rows; the mobile stays out of the address", async ({ page, transferPage, freshMobile }) => {
+  test("each filter narrows the rows; the mobile stays out of the address", async ({ supervisorPage: page, transferPage, freshMobile }) => {
     await sendAll(transferPage, [
       { recipientId: "10017740", amount: "1000", customerMobile: freshMobile },
       { recipientId: "347", amount: "2000", customerMobile: freshMobile },
@@ -74,11 +73,11 @@ test.describe("supervisors review OTP requests", () => {
 
     await review.filter({ agent: "someone-else" });
     await expect(review.rows).toHaveCount(0);
-    await review.filter({ agent: "counter" });
+    await review.filter({ agent: "demo-agent" });
     await expect(review.rows).toHaveCount(3);
   });
 
-  test("the CSV export holds the row with the mobile masked", async ({ page, transferPage, freshMobile }) => {
+  test("the CSV export holds the row with the mobile masked", async ({ supervisorPage: page, transferPage, freshMobile }) => {
     await sendAll(transferPage, [{ recipientId: "10017740", amount: "7777", customerMobile: freshMobile }]);
     const otpRefId = (await transferPage.otpRefId.textContent())!;
     const review = new RequestsPage(page);

@@ -15,7 +15,7 @@ function filesUnder(dir: string): string[] {
 }
 
 test.describe("keys and full mobiles never reach the browser", () => {
-  test("no response during the flow carries a key, its base64, a secret-key or the full mobile", async ({ transferPage, sim, freshMobile }) => {
+  test("no response during the flow carries a key, its base64, a secret-key or the full mobile", async ({ transferPage, supervisorPage, sim, freshMobile }) => {
     const seen: Promise<string>[] = [];
     const record = (response: Response) =>
       seen.push(
@@ -25,6 +25,7 @@ test.describe("keys and full mobiles never reach the browser", () => {
           .catch(() => JSON.stringify(response.headers())),
       );
     transferPage.page.on("response", record);
+    supervisorPage.on("response", record);
 
     await transferPage.page.reload();
     await transferPage.send({ recipientId: "10017740", amount: "2500", customerMobile: freshMobile });
@@ -32,10 +33,10 @@ test.describe("keys and full mobiles never reach the browser", () => {
     await transferPage.send({ recipientId: "403", amount: "2500", customerMobile: freshMobile });
     await expect(transferPage.alert).toBeVisible();
     // The supervisors' review, searched by this very mobile, and its live refresh.
-    await transferPage.page.goto("/requests");
-    await transferPage.page.getByLabel("Customer mobile (exact)").fill(freshMobile);
-    await transferPage.page.getByRole("button", { name: "Apply filters" }).click();
-    await expect(transferPage.page.locator("tbody tr")).toHaveCount(2);
+    await supervisorPage.goto("/requests");
+    await supervisorPage.getByLabel("Customer mobile (exact)").fill(freshMobile);
+    await supervisorPage.getByRole("button", { name: "Apply filters" }).click();
+    await expect(supervisorPage.locator("tbody tr")).toHaveCount(2);
 
     const signatures = (await sim.received(freshMobile)).map((r) => r.headers["secret-key"]).filter(Boolean) as string[];
     expect(signatures).toHaveLength(2);

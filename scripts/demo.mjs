@@ -15,6 +15,21 @@ if (run(bin("next"), ["build"]) !== 0) {
   process.exit(1);
 }
 
+const deskEnv = {
+  NODE_ENV: "production",
+  EKO_BASE_URL: `http://127.0.0.1:${simPort}/ekoapi/v3`,
+  EKO_DEVELOPER_KEY: uat.developerKey,
+  EKO_ACCESS_KEY: uat.accessKey,
+  EKO_INITIATOR_ID: uat.initiatorId,
+  EKO_USER_CODE: uat.userCode,
+  DEMO_MODE: "1",
+  // Plain http on this machine: a Secure cookie would not be kept by every browser here.
+  AUTH_SECURE_COOKIES: "false",
+};
+
+console.log("› Creating the demo accounts (if missing)…");
+if (run(bin("tsx"), ["--conditions=react-server", "scripts/seed-demo-users.ts"], deskEnv) !== 0) process.exit(1);
+
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(0));
 
 start("The Eko simulator", bin("tsx"), ["scripts/sim.ts"], { SIM_PORT: simPort });
@@ -23,18 +38,15 @@ if (!(await waitForUrl(`http://127.0.0.1:${simPort}/__sim/health`))) {
   stopAll(1);
 }
 
-start("The desk", bin("next"), ["start", "-p", port], {
-  NODE_ENV: "production",
-  EKO_BASE_URL: `http://127.0.0.1:${simPort}/ekoapi/v3`,
-  EKO_DEVELOPER_KEY: uat.developerKey,
-  EKO_ACCESS_KEY: uat.accessKey,
-  EKO_INITIATOR_ID: uat.initiatorId,
-  EKO_USER_CODE: uat.userCode,
-});
+start("The desk", bin("next"), ["start", "-p", port], deskEnv);
 if (await waitForUrl(`http://127.0.0.1:${port}/`, 60_000)) {
   console.log(`
   Levin Desk is up:  http://localhost:${port}
   Eko simulator:     http://127.0.0.1:${simPort}/ekoapi/v3 (Eko's published UAT test values)
+  Sign in as (shown on the login page too):
+    agent       demo-agent / demo-agent-pass-2026
+    supervisor  demo-supervisor / demo-supervisor-pass-2026
+    admin       demo-admin / demo-admin-pass-2026
   Try customer mobile ${uat.testCustomer} with any recipient ID; the README lists the scenario recipient IDs.
   Press Ctrl+C to stop both.
 `);

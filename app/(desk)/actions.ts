@@ -1,17 +1,21 @@
 "use server";
 
-import { parseActionInput } from "@/lib/actions/parse-action-input";
+import { z } from "zod";
+import { roleAction } from "@/lib/auth/guard";
 import { getEkoConfig } from "@/lib/eko/config";
-import type { FieldErrors, OtpRequestResult } from "@/lib/otp-requests/result";
 import { createOtpRequestSchema } from "@/lib/otp-requests/schema";
 import { requestTransactionOtp } from "@/lib/otp-requests/service";
 
-const SHARED_DESK_AGENT = "counter";
+const submissionSchema = () =>
+  z.object({
+    submissionId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: "Reload the page and try again." }),
+    values: createOtpRequestSchema(getEkoConfig()),
+  });
 
-export async function sendOtpAction(raw: unknown): Promise<OtpRequestResult> {
-  const { minAmount, maxAmount, userCode } = getEkoConfig();
-  const input = parseActionInput(createOtpRequestSchema({ minAmount, maxAmount }), raw);
-  if (!input.ok) return { status: "invalid", fieldErrors: input.fieldErrors as FieldErrors, formError: input.formError };
-  // Until accounts exist every request is the shared counter's, under the configured user_code.
-  return requestTransactionOtp(input.data, { agent: SHARED_DESK_AGENT, userCode });
-}
+/** Agents only; the Eko user_code is the signed-in agent's own, never the form's. */
+export const sendOtpAction = roleAction("sendOtp", ["agent"], submissionSchema, async ({ submissionId, values }, user) => {
+  if (!user.userCode) {
+    return { status: "invalid" as const, fieldErrors: {}, formError: "Your account has no Eko user_code yet. Ask an admin to set it." };
+  }
+  return requestTransactionOtp(values, { actor: { agent: user.username, agentId: user.id, userCode: user.userCode }, submissionId });
+});

@@ -1,18 +1,26 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { MyRecentRequests } from "@/components/my-recent-requests";
 import { TransferForm } from "@/components/transfer-form";
+import { currentUser } from "@/lib/auth/current-user";
+import { homeFor } from "@/lib/auth/home";
 import { getDeskSettings } from "@/lib/eko/config";
+import { getAgentRecentRequests } from "@/lib/otp-requests/review-service";
 
 export const metadata: Metadata = { title: "Send transaction OTP" };
 
-export default function TransferPage() {
+export default async function TransferPage() {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  if (user.role !== "agent") redirect(homeFor(user.role));
   const { minAmount, maxAmount } = getDeskSettings();
+  const recent = await getAgentRecentRequests(user.username);
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-xl font-semibold">Send transaction OTP</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        Enter the transfer details. Eko texts the customer an OTP for the transfer.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">Enter the transfer details. Eko texts the customer an OTP for the transfer.</p>
       <TransferForm bounds={{ minAmount, maxAmount }} />
+      <MyRecentRequests rows={recent} />
     </div>
   );
 }

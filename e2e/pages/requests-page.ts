@@ -16,8 +16,8 @@ export class RequestsPage {
     this.summary = page.getByRole("region", { name: "Summary of the filtered requests" });
   }
 
-  async goto(query = "") {
-    await this.page.goto(`/requests${query}`);
+  async goto(baseUrl = "", query = "") {
+    await this.page.goto(`${baseUrl}/requests${query}`);
     await this.page.getByRole("heading", { name: "OTP requests", exact: true }).waitFor();
   }
 

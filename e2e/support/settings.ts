@@ -23,6 +23,11 @@ export const appEnv = {
   NODE_ENV: "production" as const,
   DATA_DIR: E2E_DATA_DIR,
   LEDGER_PENDING_GRACE_MS: String(PENDING_GRACE_MS),
+  // The suite runs over plain http on 127.0.0.1.
+  AUTH_SECURE_COOKIES: "false",
+  DEMO_MODE: "0",
+  // The whole suite signs in as one demo agent; the agent limit has its own spec with its own instances.
+  LIMIT_AGENT_PER_15_MIN: "10000",
   EKO_BASE_URL: `${SIM_URL}/ekoapi/v3`,
   EKO_DEVELOPER_KEY: EKO.developerKey,
   EKO_ACCESS_KEY: EKO.accessKey,
@@ -32,3 +37,8 @@ export const appEnv = {
   EKO_MIN_AMOUNT: "100",
   EKO_MAX_AMOUNT: "25000",
 };
+
+export type RoleName = "agent" | "supervisor" | "admin";
+
+/** Signed-in browser state per role, written by e2e/auth.setup.ts. */
+export const storageStateFor = (role: RoleName) => `e2e/.auth/${role}.json`;

@@ -3,7 +3,7 @@ import { beforeEach, expect, it } from "vitest";
 import { otpRequests } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/lib/db/testing/test-databases";
 import { MobileVault } from "@/lib/privacy/mobile-vault";
-import { recordOutcome, recordPending, type PendingRequest } from "./ledger-repository";
+import { findBySubmission, recordOutcome, recordPending, type PendingRequest } from "./ledger-repository";
 
 const vault = new MobileVault(Buffer.alloc(32, 0x5a));
 const MOBILE = "9876543210";
@@ -55,7 +55,9 @@ describeEachDatabase("ledger repository", (database) => {
   it("recordPending writes a pending row with every field, before any outcome", async () => {
     const before = Date.now();
     const request = pending("LD0000000001");
-    const { id, createdAt } = await recordPending(database.db, request);
+    const inserted = await recordPending(database.db, request);
+    if (!inserted) throw new Error("recordPending inserted nothing");
+    const { id, createdAt } = inserted;
 
     const row = await rowOf("LD0000000001");
     expect(row).toMatchObject({ ...request, id, state: "pending", completedAt: null, otpRefId: null, latencyMs: null });
@@ -72,6 +74,16 @@ describeEachDatabase("ledger repository", (database) => {
     expect(error).toEqual({ code: "23505", constraint: "otp_requests_client_ref_id_unique" });
     expect(await database.db.select().from(otpRequests)).toHaveLength(1);
     expect((await rowOf("LD0000000002")).agent).toBe("asha");
+  });
+
+  it("records a submission id once: a second row for it is not inserted, and the first is found by it", async () => {
+    const submissionId = "0b8e2c4a-5f1d-4c3e-9a7b-2d6f8e1c0a9b";
+    expect(await recordPending(database.db, pending("LD0000000007", { submissionId }))).not.toBeNull();
+    expect(await recordPending(database.db, pending("LD0000000008", { submissionId, amount: 999 }))).toBeNull();
+
+    expect(await database.db.select().from(otpRequests)).toHaveLength(1);
+    expect(await findBySubmission(database.db, submissionId)).toMatchObject({ clientRefId: "LD0000000007", amount: 110 });
+    expect(await findBySubmission(database.db, "no-such-submission")).toBeUndefined();
   });
 
   it("recordOutcome completes a pending row once and never overwrites it", async () => {

@@ -1,5 +1,6 @@
 import type { RejectionReason } from "@/lib/eko/rejection-reason";
-import type { OtpRequestResult } from "./result";
+import { formatIndiaClock } from "@/lib/format";
+import type { LimitName, OtpRequestResult } from "./result";
 
 /** A plain sentence for what happened, and what the agent should do next. */
 export type OutcomeCopy = { title: string; next: string };
@@ -55,6 +56,19 @@ const REJECTED: Record<RejectionReason, OutcomeCopy> = {
   },
 };
 
+const LIMIT_TITLE: Record<LimitName, (max: number) => string> = {
+  "mobile-15m": (max) => `This customer has had ${max} OTPs in the last 15 minutes. No OTP was sent.`,
+  "mobile-24h": (max) => `This customer has had ${max} OTPs in the last 24 hours. No OTP was sent.`,
+  "agent-15m": (max) => `You have requested ${max} OTPs in the last 15 minutes. No OTP was sent.`,
+};
+
+/** Rounded up to the minute, so "after 10:43 pm" is never a moment too early; the date only for the 24-hour limit. */
+function retryTime(limit: LimitName, retryAt: string): string {
+  const minute = 60_000;
+  const rounded = new Date(Math.ceil(new Date(retryAt).getTime() / minute) * minute).toISOString();
+  return formatIndiaClock(rounded, { withDate: limit === "mobile-24h" });
+}
+
 export function describeOutcome(result: OtpRequestResult): OutcomeCopy {
   switch (result.status) {
     case "sent":
@@ -64,6 +78,8 @@ export function describeOutcome(result: OtpRequestResult): OutcomeCopy {
       };
     case "rejected":
       return REJECTED[result.reason];
+    case "limited":
+      return { title: LIMIT_TITLE[result.limit](result.max), next: `Try again after ${retryTime(result.limit, result.retryAt)}.` };
     case "invalid":
       return { title: "Some details need correcting. Nothing was sent.", next: result.formError ?? "Fix the highlighted fields and send again." };
     case "unknown":

@@ -5,6 +5,8 @@ import type { OtpFieldName } from "./schema";
 export type FieldErrors = Partial<Record<OtpFieldName, string>>;
 export type FailureReason = "auth" | "http" | "invalid-response" | "unreachable" | "ledger-unavailable";
 export type UnknownReason = "timeout" | "connection-lost";
+/** Which of the desk's own limits refused a request: per customer mobile (15 minutes, 24 hours) or per agent. */
+export type LimitName = "mobile-15m" | "mobile-24h" | "agent-15m";
 
 /** What the server action returns to the form: serialisable, and free of keys and full mobiles. */
 export type OtpRequestResult =
@@ -20,4 +22,6 @@ export type OtpRequestResult =
     }
   | { status: "failed"; reason: FailureReason; clientRefId: string; eko: EkoCodes | null; httpStatus: number | null }
   | { status: "unknown"; reason: UnknownReason; clientRefId: string; timeoutSeconds: number }
-  | { status: "invalid"; fieldErrors: FieldErrors; formError: string | null };
+  | { status: "invalid"; fieldErrors: FieldErrors; formError: string | null }
+  /** Refused by the desk before Eko: `retryAt` (ISO) is when the oldest counted request leaves the window. */
+  | { status: "limited"; limit: LimitName; max: number; retryAt: string; clientRefId: string };

@@ -19,6 +19,12 @@ export async function getReviewPage(request: ParsedReviewRequest) {
   return listRequests(await getDb(), toQuery(request), { cursor: decodeCursor(request.cursor), limit: REVIEW_PAGE_SIZE });
 }
 
+/** An agent's own latest requests: the same read as the review, confined to that agent. */
+export async function getAgentRecentRequests(agent: string, limit = 10) {
+  const page = await listRequests(await getDb(), { filters: { agent }, staleBefore: staleBefore() }, { limit });
+  return page.rows;
+}
+
 export async function getReviewSummary(request: ParsedReviewRequest) {
   return summarizeRequests(await getDb(), toQuery(request));
 }

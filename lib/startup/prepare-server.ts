@@ -2,6 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { ConfigError, getEkoConfig } from "@/lib/eko/config";
 import { pendingGraceMs } from "@/lib/otp-requests/ledger-settings";
+import { getLimitSettings } from "@/lib/otp-requests/limit-settings";
+import { authSettings } from "@/lib/auth/auth-settings";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 
 /**
@@ -12,6 +14,8 @@ export async function prepareServerOrExit(): Promise<void> {
   try {
     getEkoConfig();
     pendingGraceMs();
+    getLimitSettings();
+    authSettings();
     getMobileVault();
     await getDb();
   } catch (error) {

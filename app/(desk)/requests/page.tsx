@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RequestsReview } from "@/components/requests-review";
+import { requirePageRole } from "@/lib/auth/guard";
 import { urlFiltersSchema } from "@/lib/otp-requests/review-filters";
 import { getReviewPage } from "@/lib/otp-requests/review-service";
 
@@ -8,6 +9,7 @@ export const metadata: Metadata = { title: "OTP requests" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePageRole(["supervisor"], "/requests");
   const raw = await searchParams;
   const filters = urlFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
   // Only the first page is rendered here; the summary (an aggregate over the whole filtered range) loads in the

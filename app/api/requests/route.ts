@@ -1,9 +1,12 @@
+import { requireRouteRole } from "@/lib/auth/guard";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { reviewRequestSchema } from "@/lib/otp-requests/review-filters";
 import { getReviewPage } from "@/lib/otp-requests/review-service";
 
 /** A page of the review, for the live table. POST, so an exact mobile filter stays out of URLs and logs. */
 export async function POST(request: Request) {
+  const access = await requireRouteRole(["supervisor"]);
+  if (!access.ok) return access.response;
   const body = await parseJsonBody(request, reviewRequestSchema);
   if (!body.ok) return body.response;
   return Response.json(await getReviewPage(body.data), { headers: { "cache-control": "no-store" } });

@@ -1,3 +1,4 @@
+import { requireRouteRole } from "@/lib/auth/guard";
 import { reviewRequestSchema } from "@/lib/otp-requests/review-filters";
 import { exportRequestsCsv } from "@/lib/otp-requests/review-service";
 
@@ -5,6 +6,8 @@ const FILTER_FIELDS = ["outcome", "agent", "from", "to", "min", "max"] as const;
 
 /** The filtered ledger as a CSV download. A form POST, so an exact mobile filter never lands in an address. */
 export async function POST(request: Request) {
+  const access = await requireRouteRole(["supervisor"]);
+  if (!access.ok) return access.response;
   let form: FormData;
   try {
     form = await request.formData();

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/sign-in-form";
+import { authSettings } from "@/lib/auth/auth-settings";
+import { currentUser } from "@/lib/auth/current-user";
+import { homeFor, safeReturnPath } from "@/lib/auth/home";
+import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = (await searchParams).next;
+  const returnTo = safeReturnPath(Array.isArray(next) ? next[0] : next) ?? undefined;
+  const user = await currentUser();
+  if (user) redirect(returnTo ?? homeFor(user.role));
+  const { demoMode } = authSettings();
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-10">
+      <p className="text-2xl font-bold tracking-tight text-brand-800">Levin Desk</p>
+      <h1 className="mt-1 text-lg font-semibold">Sign in</h1>
+      <SignInForm returnTo={returnTo} />
+      {demoMode ? (
+        <section aria-labelledby="demo-accounts" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
+          <h2 id="demo-accounts" className="font-semibold text-amber-950">Demo accounts</h2>
+          <ul className="mt-2 space-y-1 font-mono text-xs">
+            {DEMO_ACCOUNTS.map((account) => (
+              <li key={account.username}>
+                {account.role}: {account.username} / {account.password}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import type { z } from "zod";
+import type { Role } from "@/lib/db/schema-states";
+import { logEvent } from "@/lib/log";
+import { currentUser, type DeskUser } from "./current-user";
+
+/** What a refused action returns: the form tells the person to sign in again, or that the role may not do this. */
+export type Refused = { status: "refused"; reason: "signed-out" | "forbidden" };
+export type InvalidInput = { status: "invalid"; fieldErrors: Record<string, string>; formError: string | null };
+
+/** For pages: signed out goes to /login, a role that may not see the page gets 403. */
+export async function requirePageRole(roles: readonly Role[], returnTo: string): Promise<DeskUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
+function firstMessages(error: z.ZodError): InvalidInput {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[issue.path.length - 1] ?? "");
+    if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  }
+  const formError = Object.keys(fieldErrors).length === 0 ? (error.issues[0]?.message ?? "The request was not in the expected form.") : null;
+  return { status: "invalid", fieldErrors, formError };
+}
+
+/**
+ * Every server action is a public POST endpoint: this reads the session, checks the role and parses the input
+ * before the body runs. Nothing else in an action may come first.
+ */
+export function roleAction<S extends z.ZodType, R>(
+  name: string,
+  roles: readonly Role[],
+  schema: S | ((user: DeskUser) => S),
+  body: (input: z.output<S>, user: DeskUser) => Promise<R>,
+): (raw: unknown) => Promise<R | Refused | InvalidInput> {
+  return async (raw) => {
+    const user = await currentUser();
+    if (!user || !roles.includes(user.role)) {
+      logEvent("warn", "action.refused", { action: name, user: user?.username ?? "anonymous", role: user?.role ?? null });
+      return { status: "refused", reason: user ? "forbidden" : "signed-out" };
+    }
+    const parsed = (typeof schema === "function" ? schema(user) : schema).safeParse(raw);
+    if (!parsed.success) return firstMessages(parsed.error);
+    return body(parsed.data, user);
+  };
+}
+
+/** The same check for route handlers: 401 signed out, 403 wrong role, as JSON. */
+export async function requireRouteRole(roles: readonly Role[]): Promise<{ ok: true; user: DeskUser } | { ok: false; response: Response }> {
+  const user = await currentUser();
+  if (!user) return { ok: false, response: Response.json({ error: "Sign in to use the desk." }, { status: 401 }) };
+  if (!roles.includes(user.role)) return { ok: false, response: Response.json({ error: "Your role may not use this." }, { status: 403 }) };
+  return { ok: true, user };
+}

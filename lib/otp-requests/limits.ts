@@ -1,0 +1,89 @@
+import "server-only";
+import { and, count, desc, eq, gt, ne, sql, type SQL } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/audit-log";
+import type { Db } from "@/lib/db/open";
+import { otpRequests } from "@/lib/db/schema";
+import { recordLimited, recordPending, type PendingRequest } from "./ledger-repository";
+import type { LimitSettings } from "./limit-settings";
+import type { LimitName, OtpRequestResult } from "./result";
+
+export type LimitedResult = Extract<OtpRequestResult, { status: "limited" }>;
+
+/** What became of a request at the door: a pending row to send, a refusal, or a submission already recorded. */
+export type Admission = { kind: "admitted"; createdAt: Date } | { kind: "limited"; result: LimitedResult } | { kind: "duplicate" };
+
+const MINUTE = 60_000;
+
+type Window = { limit: LimitName; max: number; ms: number; scope: SQL };
+type Exceeded = { limit: LimitName; max: number; count: number; retryAt: Date };
+
+function windowsFor(request: PendingRequest, settings: LimitSettings): Window[] {
+  const mobile = eq(otpRequests.customerMobileHash, request.customerMobileHash);
+  return [
+    { limit: "mobile-15m", max: settings.mobilePer15Min, ms: 15 * MINUTE, scope: mobile },
+    { limit: "mobile-24h", max: settings.mobilePer24Hours, ms: 24 * 60 * MINUTE, scope: mobile },
+    { limit: "agent-15m", max: settings.agentPer15Min, ms: 15 * MINUTE, scope: eq(otpRequests.agent, request.agent) },
+  ];
+}
+
+/**
+ * A window is full when it holds `max` requests that went towards Eko. It frees up when the max-th newest of them
+ * leaves it: with exactly `max` in the window, that is the oldest.
+ */
+async function exceeded(db: Db, window: Window, at: Date): Promise<Exceeded | null> {
+  const counted = and(window.scope, gt(otpRequests.createdAt, new Date(at.getTime() - window.ms)), ne(otpRequests.state, "limited"));
+  const newest = await db
+    .select({ createdAt: otpRequests.createdAt })
+    .from(otpRequests)
+    .where(counted)
+    .orderBy(desc(otpRequests.createdAt))
+    .limit(window.max);
+  const freesUp = newest[window.max - 1];
+  if (!freesUp) return null;
+  const [total] = await db.select({ n: count() }).from(otpRequests).where(counted);
+  return { limit: window.limit, max: window.max, count: total?.n ?? window.max, retryAt: new Date(freesUp.createdAt.getTime() + window.ms) };
+}
+
+/** Of the full windows, the one that frees up last: only then may the agent try again. */
+async function latestExceeded(db: Db, request: PendingRequest, settings: LimitSettings, at: Date): Promise<Exceeded | null> {
+  let worst: Exceeded | null = null;
+  for (const window of windowsFor(request, settings)) {
+    const found = await exceeded(db, window, at);
+    if (found && (!worst || found.retryAt > worst.retryAt)) worst = found;
+  }
+  return worst;
+}
+
+/**
+ * Counts and inserts in one transaction under advisory locks on the customer's mobile hash and then on the agent
+ * (always in that order, so two requests never wait on each other crosswise). Every instance takes the same locks,
+ * so no two of them can both see room for one more request. PGlite serialises transactions anyway.
+ */
+export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:mobile'), hashtext(${request.customerMobileHash}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:agent'), hashtext(${request.agent}))`);
+    const at = now();
+    const refusal = await latestExceeded(tx, request, settings, at);
+    if (!refusal) {
+      const row = await recordPending(tx, { ...request, createdAt: at });
+      return row ? { kind: "admitted", createdAt: row.createdAt } : { kind: "duplicate" };
+    }
+    const result: LimitedResult = {
+      status: "limited",
+      limit: refusal.limit,
+      max: refusal.max,
+      retryAt: refusal.retryAt.toISOString(),
+      clientRefId: request.clientRefId,
+    };
+    const row = await recordLimited(tx, { ...request, createdAt: at }, { limit: refusal.limit, result });
+    if (!row) return { kind: "duplicate" };
+    await recordAudit(tx, {
+      actor: request.agent,
+      action: "otp.limited",
+      target: request.clientRefId,
+      detail: { limit: refusal.limit, count: refusal.count, max: refusal.max, retryAt: result.retryAt, customerLast4: request.customerMobileLast4 },
+    });
+    return { kind: "limited", result };
+  });
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { getAuth } from "@/lib/auth/auth";
+import { getDb } from "@/lib/db/client";
+import { authSessions, authUsers } from "@/lib/db/schema";
+import type { Role } from "@/lib/db/schema-states";
+import type { NewUser } from "./schema";
+
+export type UserSummary = { id: string; username: string; name: string; role: Role; userCode: string | null; disabled: boolean; createdAt: string };
+
+export class UserError extends Error {}
+
+async function findByUsername(username: string) {
+  const db = await getDb();
+  return db.query.authUsers.findFirst({ where: (u, { eq: equals }) => equals(u.username, username) });
+}
+
+async function requireUser(username: string) {
+  const user = await findByUsername(username);
+  if (!user) throw new UserError(`No user named ${username}.`);
+  return user;
+}
+
+async function revokeSessions(userId: string) {
+  const db = await getDb();
+  await db.delete(authSessions).where(eq(authSessions.userId, userId));
+}
+
+export async function listUsers(): Promise<UserSummary[]> {
+  const db = await getDb();
+  const rows = await db.select().from(authUsers).orderBy(asc(authUsers.username));
+  return rows.map((u) => ({
+    id: u.id,
+    username: u.username ?? "",
+    name: u.name,
+    role: u.role,
+    userCode: u.userCode,
+    disabled: u.disabled,
+    createdAt: u.createdAt.toISOString(),
+  }));
+}
+
+/** Creates a user with a password hashed by better-auth's own hashing. */
+export async function createUser(user: NewUser, actor: string): Promise<void> {
+  if (await findByUsername(user.username)) throw new UserError(`A user named ${user.username} already exists.`);
+  const context = await (await getAuth()).$context;
+  const created = await context.internalAdapter.createUser({
+    name: user.name || user.username,
+    email: `${user.username}@users.levin-desk.invalid`,
+    emailVerified: true,
+    username: user.username,
+    displayUsername: user.username,
+    role: user.role,
+    userCode: user.userCode ?? null,
+    disabled: false,
+  }, { method: "admin" });
+  await context.internalAdapter.linkAccount({
+    userId: created.id,
+    providerId: "credential",
+    accountId: created.id,
+    password: await context.password.hash(user.password),
+  });
+  await recordAudit(await getDb(), { actor, action: "user.created", target: user.username, detail: { role: user.role, userCode: user.userCode ?? null } });
+}
+
+export async function setDisabled(username: string, disabled: boolean, actor: string): Promise<void> {
+  const user = await requireUser(username);
+  const db = await getDb();
+  await db.update(authUsers).set({ disabled, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
+  if (disabled) await revokeSessions(user.id);
+  await recordAudit(db, { actor, action: disabled ? "user.disabled" : "user.enabled", target: username });
+}
+
+export async function resetPassword(username: string, password: string, actor: string): Promise<void> {
+  const user = await requireUser(username);
+  const context = await (await getAuth()).$context;
+  await context.internalAdapter.updatePassword(user.id, await context.password.hash(password));
+  await revokeSessions(user.id);
+  await recordAudit(await getDb(), { actor, action: "user.password_reset", target: username });
+}
+
+export async function setRole(username: string, role: Role, actor: string): Promise<void> {
+  const user = await requireUser(username);
+  if (role === "agent" && !user.userCode) throw new UserError("Set the agent's Eko user_code first.");
+  const db = await getDb();
+  await db.update(authUsers).set({ role, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
+  await revokeSessions(user.id);
+  await recordAudit(db, { actor, action: "user.role_changed", target: username, detail: { from: user.role, to: role } });
+}
+
+export async function setUserCode(username: string, userCode: string, actor: string): Promise<void> {
+  const user = await requireUser(username);
+  const db = await getDb();
+  await db.update(authUsers).set({ userCode, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
+  await recordAudit(db, { actor, action: "user.user_code_changed", target: username, detail: { from: user.userCode, to: userCode } });
+}

@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { createNonce } from "@/lib/security/csp";
+import { applySecurityHeaders, isHttpsRequest, securityHeaders } from "@/lib/security/headers";
+import { hasSessionCookie, isPublicPath, loginRedirectTarget } from "@/lib/security/login-redirect";
+
+/**
+ * Security headers with a fresh CSP nonce on every page and route-handler response, and a comfort redirect to
+ * /login for signed-out page requests. Not the security boundary: pages, actions and handlers check the session.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const headers = securityHeaders({
+    nonce,
+    isDev: process.env.NODE_ENV === "development",
+    isHttps: isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto")),
+  });
+  const { pathname, search } = request.nextUrl;
+
+  // Only reads: a signed-out POST (a server action) gets its own "signed-out" answer, not a redirect it cannot use.
+  const isRead = request.method === "GET" || request.method === "HEAD";
+  if (isRead && !isPublicPath(pathname) && !hasSessionCookie((name) => request.cookies.has(name))) {
+    const redirect = NextResponse.redirect(new URL(loginRedirectTarget(pathname, search), request.url));
+    applySecurityHeaders(redirect.headers, headers);
+    return redirect;
+  }
+
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts while rendering.
+  // `x-nonce` is for server components that render their own <Script nonce>.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  applySecurityHeaders(requestHeaders, headers.filter(({ key }) => key === "Content-Security-Policy"));
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  applySecurityHeaders(response.headers, headers);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    // Everything but Next's build output, image optimiser and static files by extension; next.config.js
+    // gives those the non-CSP headers.
+    "/((?!_next/static|_next/image|.*\\.(?:ico|png|svg|jpg|jpeg|gif|webp|avif|txt|xml|webmanifest|woff2?|map)$).*)",
+  ],
+};

@@ -1,0 +1,20 @@
+import { closeDb } from "@/lib/db/client";
+import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
+import { createUser, listUsers } from "@/lib/users/service";
+
+/** Creates the demo accounts that are missing; the demo agent's Eko user_code is EKO_USER_CODE when set. */
+async function main() {
+  const existing = new Set((await listUsers()).map((u) => u.username));
+  for (const account of DEMO_ACCOUNTS) {
+    if (existing.has(account.username)) continue;
+    const userCode = "userCode" in account ? (process.env.EKO_USER_CODE ?? account.userCode) : undefined;
+    await createUser({ username: account.username, password: account.password, role: account.role, userCode }, "demo");
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(`Could not create the demo accounts: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());

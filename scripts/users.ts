@@ -1,0 +1,73 @@
+import { parseArgs } from "node:util";
+import { closeDb } from "@/lib/db/client";
+import { ConfigError } from "@/lib/eko/config";
+import { newUserSchema, passwordSchema, roleSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
+import { createUser, listUsers, resetPassword, setDisabled, setRole, setUserCode, UserError } from "@/lib/users/service";
+
+const USAGE = `npm run users -- <command> [options]
+  add --username U --password P --role agent|supervisor|admin [--user-code C] [--name N]
+  list
+  disable --username U            (also: enable --username U)
+  reset-password --username U --password P
+  set-role --username U --role R
+  set-user-code --username U --user-code C
+Works against DATABASE_URL, or the embedded database in DATA_DIR (stop the desk first).`;
+
+function need<T>(result: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }): T {
+  if (!result.success) throw new UserError(result.error.issues[0]?.message ?? "Invalid value.");
+  return result.data;
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { username: { type: "string" }, password: { type: "string" }, role: { type: "string" }, "user-code": { type: "string" }, name: { type: "string" } },
+    strict: true,
+  });
+  const actor = "cli";
+  switch (command) {
+    case "add": {
+      const user = need(newUserSchema.safeParse({ ...values, userCode: values["user-code"] }));
+      await createUser(user, actor);
+      return `Added ${user.username} (${user.role}${user.userCode ? `, user_code ${user.userCode}` : ""}).`;
+    }
+    case "list": {
+      const users = await listUsers();
+      if (users.length === 0) return "No users yet.";
+      return users.map((u) => `${u.username.padEnd(20)} ${u.role.padEnd(11)} ${(u.userCode ?? "-").padEnd(12)} ${u.disabled ? "disabled" : "active"}`).join("\n");
+    }
+    case "disable":
+    case "enable": {
+      const username = need(usernameSchema.safeParse(values.username));
+      await setDisabled(username, command === "disable", actor);
+      return `${command === "disable" ? "Disabled" : "Enabled"} ${username}; their sessions were ended.`;
+    }
+    case "reset-password": {
+      const username = need(usernameSchema.safeParse(values.username));
+      await resetPassword(username, need(passwordSchema.safeParse(values.password)), actor);
+      return `Password reset for ${username}; their sessions were ended.`;
+    }
+    case "set-role": {
+      const username = need(usernameSchema.safeParse(values.username));
+      await setRole(username, need(roleSchema.safeParse(values.role)), actor);
+      return `${username} is now ${values.role}.`;
+    }
+    case "set-user-code": {
+      const username = need(usernameSchema.safeParse(values.username));
+      await setUserCode(username, need(userCodeSchema.safeParse(values["user-code"])), actor);
+      return `${username}'s Eko user_code is now ${values["user-code"]}.`;
+    }
+    default:
+      throw new UserError(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
+  }
+}
+
+main(process.argv.slice(2))
+  .then((message) => console.log(message))
+  .catch((error: unknown) => {
+    const known = error instanceof UserError || error instanceof ConfigError || (error instanceof Error && error.name === "TypeError" && /argument/i.test(error.message));
+    console.error(known ? (error as Error).message : `Failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());
