@@ -54,12 +54,17 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
   });
 
   // Changing any detail after an OTP went out makes it a different transfer.
-  useEffect(() => {
-    const subscription = form.watch(() => {
-      if (send.data?.status === "sent") setSubmissionId(newSubmissionId());
-    });
-    return () => subscription.unsubscribe();
-  }, [form, send.data]);
+  const sentAlready = send.data?.status === "sent";
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: () => {
+          if (sentAlready) setSubmissionId(newSubmissionId());
+        },
+      }),
+    [form, sentAlready],
+  );
 
   useEffect(() => {
     if (!focusTarget.current || send.isPending) return;

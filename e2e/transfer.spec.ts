@@ -72,6 +72,21 @@ test.describe("agent sends a transaction OTP", () => {
     await expect(transferPage.sendButton).toHaveText("Send OTP");
   });
 
+  test("pressing Send OTP again on the same transfer sends nothing new and shows the same reference", async ({ transferPage, sim, freshMobile }) => {
+    await transferPage.send({ recipientId: "10017740", amount: "900", customerMobile: freshMobile });
+    const first = await transferPage.otpRefId.textContent();
+    await transferPage.sendButton.click();
+    await expect(transferPage.sendButton).toBeEnabled();
+    await expect(transferPage.otpRefId).toHaveText(first!);
+    expect(await sim.received(freshMobile)).toHaveLength(1);
+
+    // A changed detail is a different transfer.
+    await transferPage.amount.fill("950");
+    await transferPage.sendButton.click();
+    await expect(transferPage.otpRefId).not.toHaveText(first!);
+    expect(await sim.received(freshMobile)).toHaveLength(2);
+  });
+
   test("New transfer clears the form for the next customer", async ({ transferPage, freshMobile }) => {
     await transferPage.send({ recipientId: "10017740", amount: "700", customerMobile: freshMobile });
     await expect(transferPage.result).toBeVisible();
