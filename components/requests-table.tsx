@@ -2,6 +2,7 @@ import { CopyButton } from "@/components/copy-button";
 import { OutcomeBadge } from "@/components/outcome-badge";
 import { formatIndiaTime, formatRupees } from "@/lib/format";
 import type { ReviewRow } from "@/lib/otp-requests/review-filters";
+import { DataTable } from "@/components/ui/data-table";
 
 function ekoCodes(row: ReviewRow): string {
   return [
@@ -18,56 +19,49 @@ const shorten = (ref: string) => (ref.length > 14 ? `${ref.slice(0, 8)}…${ref.
 
 export function RequestsTable({ rows }: { rows: ReviewRow[] }) {
   if (rows.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No OTP requests match these filters.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+        No OTP requests match these filters.
+      </p>
+    );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">OTP requests, newest first</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            {["Time (IST)", "Agent", "Customer", "Recipient", "Beneficiary", "Amount", "Outcome", "Eko said", "OTP reference", "Latency"].map((label) => (
-              <th key={label} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} data-request-id={row.id} className={row.state === "unknown" ? "bg-amber-50" : undefined}>
-              <td className="whitespace-nowrap px-3 py-2">
-                <time dateTime={row.createdAt}>{formatIndiaTime(row.createdAt)}</time>
-              </td>
-              <td className="px-3 py-2">{row.agent}</td>
-              <td className="whitespace-nowrap px-3 py-2 font-mono">{row.customerMobileMasked}</td>
-              <td className="px-3 py-2 tabular-nums">{row.recipientId}</td>
-              <td className="px-3 py-2">{row.beneficiaryId ?? "—"}</td>
-              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatRupees(row.amount)}</td>
-              <td className="px-3 py-2">
-                <OutcomeBadge state={row.state} />
-              </td>
-              <td className="min-w-48 px-3 py-2">
-                {row.ekoMessage ? <span>{row.ekoMessage}</span> : null}
-                {ekoCodes(row) ? <span className="block font-mono text-xs text-slate-500">{ekoCodes(row)}</span> : null}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2">
-                {row.otpRefId ? (
-                  <span className="inline-flex items-center gap-2">
-                    <span className="font-mono text-xs" title={row.otpRefId}>
-                      {shorten(row.otpRefId)}
-                    </span>
-                    <CopyButton text={row.otpRefId} label={`Copy OTP reference of request ${row.id}`} />
-                  </span>
-                ) : (
-                  "—"
-                )}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{row.latencyMs != null ? `${row.latencyMs} ms` : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={["Time (IST)", "Agent", "Customer", "Recipient", "Beneficiary", "Amount", "Outcome", "Eko said", "OTP reference", "Latency"]}
+      caption="OTP requests, newest first"
+    >
+      {rows.map((row) => (
+        <tr key={row.id} data-request-id={row.id} className={row.state === "unknown" ? "bg-amber-50" : undefined}>
+          <td className="whitespace-nowrap px-3 py-2">
+            <time dateTime={row.createdAt}>{formatIndiaTime(row.createdAt)}</time>
+          </td>
+          <td className="px-3 py-2">{row.agent}</td>
+          <td className="whitespace-nowrap px-3 py-2 font-mono">{row.customerMobileMasked}</td>
+          <td className="px-3 py-2 tabular-nums">{row.recipientId}</td>
+          <td className="px-3 py-2">{row.beneficiaryId ?? "—"}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatRupees(row.amount)}</td>
+          <td className="px-3 py-2">
+            <OutcomeBadge state={row.state} />
+          </td>
+          <td className="min-w-48 px-3 py-2">
+            {row.ekoMessage ? <span>{row.ekoMessage}</span> : null}
+            {ekoCodes(row) ? <span className="block font-mono text-xs text-slate-500">{ekoCodes(row)}</span> : null}
+          </td>
+          <td className="whitespace-nowrap px-3 py-2">
+            {row.otpRefId ? (
+              <span className="inline-flex items-center gap-2">
+                <span className="font-mono text-xs" title={row.otpRefId}>
+                  {shorten(row.otpRefId)}
+                </span>
+                <CopyButton text={row.otpRefId} label={`Copy OTP reference of request ${row.id}`} />
+              </span>
+            ) : (
+              "—"
+            )}
+          </td>
+          <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{row.latencyMs != null ? `${row.latencyMs} ms` : "—"}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
