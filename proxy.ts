@@ -28,6 +28,8 @@ export function proxy(request: NextRequest) {
   // `x-nonce` is for server components that render their own <Script nonce>.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Lets a server component that finds the session gone send the person back here after signing in.
+  requestHeaders.set("x-desk-path", `${pathname}${search}`);
   applySecurityHeaders(requestHeaders, headers.filter(({ key }) => key === "Content-Security-Policy"));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   applySecurityHeaders(response.headers, headers);

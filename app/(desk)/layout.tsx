@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { SignOutButton } from "@/components/sign-out-button";
 import { currentUser } from "@/lib/auth/current-user";
+import { loginPathBack } from "@/lib/auth/guard";
 import type { Role } from "@/lib/db/schema-states";
 import { getDeskSettings } from "@/lib/eko/config";
 
@@ -19,7 +20,7 @@ const LINKS: Record<Role, { href: string; label: string }[]> = {
 /** The signed-in shell: reads the session once and shows what the role may use. Each page checks for itself. */
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(await loginPathBack());
   const { environment } = getDeskSettings();
   return (
     <div className="flex min-h-dvh flex-col">

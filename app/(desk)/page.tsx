@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { MyRecentRequests } from "@/components/my-recent-requests";
 import { TransferForm } from "@/components/transfer-form";
 import { currentUser } from "@/lib/auth/current-user";
+import { loginPathBack } from "@/lib/auth/guard";
 import { homeFor } from "@/lib/auth/home";
 import { getDeskSettings } from "@/lib/eko/config";
 import { getAgentRecentRequests } from "@/lib/otp-requests/review-service";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Send transaction OTP" };
 
 export default async function TransferPage() {
   const user = await currentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(await loginPathBack());
   if (user.role !== "agent") redirect(homeFor(user.role));
   const { minAmount, maxAmount } = getDeskSettings();
   const recent = await getAgentRecentRequests(user.username);

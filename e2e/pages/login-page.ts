@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../lib/demo/accounts";
 import type { RoleName } from "../support/settings";
+import { pageAlert } from "./alerts";
 
 export const accountFor = (role: RoleName) => DEMO_ACCOUNTS.find((account) => account.role === role)!;
 
@@ -15,7 +16,7 @@ export class LoginPage {
     this.username = page.getByLabel("Username");
     this.password = page.getByLabel("Password");
     this.signInButton = page.getByRole("button", { name: "Sign in" });
-    this.alert = page.getByRole("alert").filter({ hasText: /\S/ });
+    this.alert = pageAlert(page);
   }
 
   async goto(baseUrl = "") {

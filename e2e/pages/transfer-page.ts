@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { pageAlert } from "./alerts";
 
 export type TransferDetails = { recipientId: string; amount: string; customerMobile: string; beneficiaryId?: string };
 
@@ -19,7 +20,7 @@ export class TransferPage {
     this.customerMobile = page.getByLabel("Customer mobile");
     this.beneficiaryId = page.getByLabel("Beneficiary ID");
     this.sendButton = page.getByRole("button", { name: /Send(ing)? OTP/ });
-    this.alert = page.getByRole("alert").filter({ hasText: /\S/ });
+    this.alert = pageAlert(page);
     this.otpRefId = page.getByTestId("otp-ref-id");
     this.result = page.getByRole("region", { name: /OTP sent/ });
   }

@@ -1,13 +1,21 @@
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/lib/db/schema-states";
 import { logEvent } from "@/lib/log";
 import { currentUser, type DeskUser } from "./current-user";
+import { safeReturnPath } from "./home";
 
 /** What a refused action returns: the form tells the person to sign in again, or that the role may not do this. */
 export type Refused = { status: "refused"; reason: "signed-out" | "forbidden" };
 export type InvalidInput = { status: "invalid"; fieldErrors: Record<string, string>; formError: string | null };
+
+/** The sign-in page, remembering where the person was (the proxy passes the path along). */
+export async function loginPathBack(): Promise<string> {
+  const here = safeReturnPath((await headers()).get("x-desk-path"));
+  return here ? `/login?next=${encodeURIComponent(here)}` : "/login";
+}
 
 /** For pages: signed out goes to /login, a role that may not see the page gets 403. */
 export async function requirePageRole(roles: readonly Role[], returnTo: string): Promise<DeskUser> {

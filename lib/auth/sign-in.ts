@@ -8,6 +8,7 @@ import { auditEvents } from "@/lib/db/schema";
 import type { Role } from "@/lib/db/schema-states";
 import { logEvent } from "@/lib/log";
 import { getAuth } from "./auth";
+import { clientAddress, trustedProxyHops } from "./client-address";
 
 export const signInSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, { error: "Enter your username." }).max(64, { error: "Usernames are at most 32 characters." }),
@@ -24,8 +25,7 @@ const LOCK_AFTER_FOR_ADDRESS = 30;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+  return clientAddress((await headers()).get("x-forwarded-for"), trustedProxyHops());
 }
 
 /**

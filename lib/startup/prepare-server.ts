@@ -4,6 +4,7 @@ import { ConfigError, getEkoConfig } from "@/lib/eko/config";
 import { pendingGraceMs } from "@/lib/otp-requests/ledger-settings";
 import { getLimitSettings } from "@/lib/otp-requests/limit-settings";
 import { authSettings } from "@/lib/auth/auth-settings";
+import { trustedProxyHops } from "@/lib/auth/client-address";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 
 /**
@@ -16,6 +17,7 @@ export async function prepareServerOrExit(): Promise<void> {
     pendingGraceMs();
     getLimitSettings();
     authSettings();
+    trustedProxyHops();
     getMobileVault();
     await getDb();
   } catch (error) {
