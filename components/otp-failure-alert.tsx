@@ -22,7 +22,9 @@ export function OtpFailureAlert({ copy, eko, httpStatus, otherParams, clientRefI
   ].filter(Boolean);
   const params = Object.entries(otherParams ?? {});
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: "nearest" }), []);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "nearest" });
+  }, []);
   return (
     <div ref={ref} role="alert" className="mt-6 rounded-lg border border-red-300 bg-red-50 p-4 text-sm">
       <p className="text-base font-semibold text-red-900">{copy.title}</p>

@@ -13,7 +13,9 @@ export function OtpResult({ result, onNewTransfer }: { result: Sent; onNewTransf
   const copy = describeOutcome(result);
   const ref = useRef<HTMLElement>(null);
   // On a phone the result lands below the fold: bring it to the agent, and to screen readers.
-  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
   return (
     <section
       ref={ref}

@@ -9,7 +9,8 @@ const SCENARIOS = [
   { recipientId: "403", says: "refused the desk's credentials (HTTP 403)", next: "allowlisted", codes: "HTTP 403" },
   { recipientId: "500", says: "answered with an error (HTTP 500)", next: "try again", codes: "HTTP 500" },
   { recipientId: "502", says: "answered with an error (HTTP 502)", next: "try again", codes: "HTTP 502" },
-  { recipientId: "422", says: "answer could not be read", next: "whether an OTP SMS arrived", codes: "HTTP 200" },
+  // Unknown, not failed: Eko took the request, so the agent is given the desk reference rather than Eko's codes.
+  { recipientId: "422", says: "answer could not be read", next: "whether an OTP SMS arrived", codes: "Desk reference" },
 ] as const;
 
 test.describe("Eko's refusals and faults reach the agent as plain sentences", () => {

@@ -25,6 +25,8 @@ const deskEnv = {
   DEMO_MODE: "1",
   // Plain http on this machine: a Secure cookie would not be kept by every browser here.
   AUTH_SECURE_COOKIES: "false",
+  // The desk's own SIGTERM/SIGINT handler finishes in-flight Eko calls before exiting (lib/startup/graceful-shutdown.ts).
+  NEXT_MANUAL_SIG_HANDLE: "true",
 };
 
 console.log("› Creating the demo accounts (if missing)…");

@@ -60,6 +60,18 @@ if (built && ensureChromium()) {
   if (built) console.error("No Chromium could be installed: the browser tests did not run.");
 }
 
+// The load command in a short form: its ledger checks (every submission once, none pending, limits exact) guard
+// every change, on the embedded database and, where a server is configured, on two instances sharing PostgreSQL.
+if (built) {
+  const loadRuns = [["Load, embedded database", ["--agents", "5", "--seconds", "5"]]];
+  if (process.env.TEST_DATABASE_URL) loadRuns.push(["Load, two instances on PostgreSQL", ["--agents", "6", "--seconds", "5", "--database", "postgres"]]);
+  else console.log("\nLoad on PostgreSQL skipped: set TEST_DATABASE_URL (.ci/run does) to run it.");
+  for (const [name, args] of loadRuns) {
+    const ok = step(name, bin("tsx"), ["--conditions=react-server", "scripts/load.ts", ...args]);
+    count(name, ok, ok ? 1 : 0, ok ? 0 : 1, 0);
+  }
+}
+
 console.log("");
 if (failedSteps.length > 0) console.log(`Failed: ${failedSteps.join("; ")}`);
 if (existsSync(`${OUT}/e2e.json`)) console.log(`Reports: ${OUT}/ (traces of failed browser tests in test-results/)`);

@@ -36,6 +36,8 @@ export const appEnv = {
   EKO_TIMEOUT_MS: String(EKO_TIMEOUT_MS),
   EKO_MIN_AMOUNT: "100",
   EKO_MAX_AMOUNT: "25000",
+  // Signals go to the desk's graceful shutdown (in-flight Eko calls finish), not Next's immediate exit.
+  NEXT_MANUAL_SIG_HANDLE: "true",
 };
 
 export type RoleName = "agent" | "supervisor" | "admin";

@@ -1,4 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
+import type { FaultMode, FaultState } from "../../lib/eko-sim/faults";
 import { SIM_URL } from "./settings";
 
 export type SimRequest = {
@@ -20,5 +21,16 @@ export class SimClient {
 
   async count(): Promise<number> {
     return (await this.received()).length;
+  }
+
+  /** Switches the simulator into a fault for the next `times` signed, valid requests (all, when omitted). */
+  async fault(mode: FaultMode | "off", times?: number): Promise<FaultState> {
+    const response = await this.request.post(`${SIM_URL}/__sim/fault`, { data: { mode, times } });
+    if (!response.ok()) throw new Error(`The simulator refused fault ${mode}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as FaultState;
+  }
+
+  async faultOff(): Promise<void> {
+    await this.fault("off");
   }
 }

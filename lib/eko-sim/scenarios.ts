@@ -1,10 +1,15 @@
 import type { EkoBody, EkoShapes } from "./fixtures";
 
-/** What the simulator sends back: a JSON body, raw text, or a success after a delay. */
+/**
+ * What the simulator sends back: a JSON body, raw text, a success after a delay, nothing at all (the socket stays
+ * open until the client gives up), or headers and part of a body before the socket is destroyed.
+ */
 export type SimAnswer =
   | { type: "json"; httpStatus: number; body: EkoBody }
   | { type: "raw"; httpStatus: number; contentType: string; text: string }
-  | { type: "slow"; delayMs: number };
+  | { type: "slow"; delayMs: number }
+  | { type: "hang" }
+  | { type: "reset"; partial: string };
 
 export type Scenario = { recipientId: number; name: string; answer: (shapes: EkoShapes, slowMs: number) => SimAnswer };
 

@@ -1,71 +1,53 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sendAnswer } from "./answer";
+import { handleControl, type ReceivedRequest } from "./control";
+import { createFaultSwitch, faultAnswer, type FaultMode, type FaultSwitch } from "./faults";
 import { loadEkoShapes, type EkoBody } from "./fixtures";
+import { header, readBody, sendJson } from "./http";
 import { scenarioFor, validationError, type SimAnswer } from "./scenarios";
 import { validateOtpBody } from "./validate-body";
 import { verifyEkoSignature } from "./verify-signature";
 
 export const SIM_BASE_PATH = "/ekoapi/v3";
 const OTP_PATH = `${SIM_BASE_PATH}/customer/payment/ppi-levin/otp`;
-const MAX_BODY_BYTES = 64 * 1024;
+
+export type { ReceivedRequest };
 
 export type SimulatorOptions = {
   developerKey: string;
   accessKey: string;
   initiatorId: string;
   slowMs: number;
-  /** Exposes /__sim/requests (what arrived, signatures included) for tests. Off unless asked for. */
+  /** Exposes /__sim/requests (what arrived, signatures included) and /__sim/fault for tests. Off unless asked for. */
   control: boolean;
+  /** A fault switched on from the start (SIM_FAULT), until switched off. */
+  fault?: FaultMode;
+  /** Added before every answer to the OTP endpoint, as Eko's own latency. */
+  latencyMs?: number;
   now?: () => number;
 };
 
-export type ReceivedRequest = {
-  at: string;
-  method: string;
-  path: string;
-  headers: Record<string, string | undefined>;
-  body: unknown;
-  verdict: string;
-  /** The JSON the simulator answered with, when it answered JSON: lets tests match what the desk shows. */
-  reply?: { httpStatus: number; body: unknown };
+export type Simulator = {
+  server: Server;
+  received: ReceivedRequest[];
+  faults: FaultSwitch;
+  listen: (port: number, host?: string) => Promise<number>;
+  close: () => Promise<void>;
 };
-
-export type Simulator = { server: Server; received: ReceivedRequest[]; listen: (port: number, host?: string) => Promise<number>; close: () => Promise<void> };
 
 /** A fresh opaque reference in the sample's style: base64 with + / and =. */
 function newOtpRefId(): string {
   return randomBytes(56).toString("base64");
 }
 
-function sendJson(res: ServerResponse, httpStatus: number, body: unknown) {
-  res.writeHead(httpStatus, { "content-type": "application/json" }).end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new Error("body too large"));
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-const header = (req: IncomingMessage, name: string) => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
-
 export function createEkoSimulator(options: SimulatorOptions): Simulator {
   const shapes = loadEkoShapes();
   const now = options.now ?? Date.now;
   const received: ReceivedRequest[] = [];
   const usedClientRefIds = new Set<string>();
+  const faults = createFaultSwitch(options.fault);
 
   function success(): EkoBody {
     const body = structuredClone(shapes.sendOtpSuccess);
@@ -78,12 +60,7 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
   }
 
   function answer(res: ServerResponse, entry: ReceivedRequest, a: SimAnswer) {
-    if (a.type === "json") return reply(res, entry, a.httpStatus, a.body);
-    if (a.type === "raw") return res.writeHead(a.httpStatus, { "content-type": a.contentType }).end(a.text);
-    const timer = setTimeout(() => {
-      if (!res.destroyed) reply(res, entry, 200, success());
-    }, a.delayMs);
-    res.on("close", () => clearTimeout(timer));
+    sendAnswer(res, a, (httpStatus, body) => reply(res, entry, httpStatus, body), success);
   }
 
   async function handleOtp(req: IncomingMessage, res: ServerResponse, entry: ReceivedRequest) {
@@ -115,27 +92,20 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
       return reply(res, entry, 200, validationError(shapes, { client_ref_id: "client_ref_id has already been used" }));
     }
     usedClientRefIds.add(body.client_ref_id);
+    const fault = faults.take();
+    if (fault) {
+      entry.verdict = `fault: ${fault}`;
+      return answer(res, entry, faultAnswer(fault, shapes, options.slowMs));
+    }
     const scenario = scenarioFor(body.recipient_id);
     entry.verdict = scenario ? `scenario: ${scenario.name}` : "sent";
     return answer(res, entry, scenario ? scenario.answer(shapes, options.slowMs) : { type: "json", httpStatus: 200, body: success() });
   }
 
-  function handleControl(req: IncomingMessage, res: ServerResponse, url: URL) {
-    if (url.pathname === "/__sim/health") return sendJson(res, 200, { ok: true });
-    if (!options.control || url.pathname !== "/__sim/requests") return sendJson(res, 404, { message: "Not found" });
-    if (req.method === "DELETE") {
-      received.length = 0;
-      return sendJson(res, 200, { ok: true });
-    }
-    const customer = url.searchParams.get("customer_id");
-    const list = customer ? received.filter((r) => (r.body as { customer_id?: unknown } | null)?.customer_id === customer) : received;
-    return sendJson(res, 200, list);
-  }
-
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://sim.local");
     try {
-      if (url.pathname.startsWith("/__sim/")) return handleControl(req, res, url);
+      if (url.pathname.startsWith("/__sim/")) return await handleControl(req, res, url, { enabled: options.control, received, faults });
       if (url.pathname !== OTP_PATH) return sendJson(res, 404, { status: 1, message: "Not Found" });
       if (req.method !== "POST") return sendJson(res, 405, { status: 1, message: "Method Not Allowed" });
       const text = await readBody(req);
@@ -159,6 +129,7 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
         verdict: "received",
       };
       received.push(entry);
+      if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
       await handleOtp(req, res, entry);
     } catch (error) {
       if (!res.headersSent) sendJson(res, 400, { status: 1, message: error instanceof Error ? error.message : "Bad request" });
@@ -168,6 +139,7 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
   return {
     server,
     received,
+    faults,
     listen: (port, host = "127.0.0.1") =>
       new Promise((resolve) => server.listen(port, host, () => resolve((server.address() as AddressInfo).port))),
     close: () =>

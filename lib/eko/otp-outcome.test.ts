@@ -46,12 +46,12 @@ describe("interpretOtpResponse: sent", () => {
     expect(outcome).toMatchObject({ kind: "sent", otpRefId: PUBLISHED_REF, codes: { status: 2133, responseTypeId: 2133, responseStatusId: 1 } });
   });
 
-  it("treats 2133 without an otp_ref_id as an invalid response", () => {
+  it("treats 2133 without an otp_ref_id as an unreadable answer: the OTP may have gone", () => {
     for (const data of [undefined, {}, { otp_ref_id: "" }, { otp_ref_id: 12345 }]) {
       const outcome = interpret({ ...published, data });
-      expect(outcome).toMatchObject({ kind: "failed", reason: "invalid-response", httpStatus: 200, codes: { status: 2133 } });
+      expect(outcome).toMatchObject({ kind: "unknown", reason: "unreadable-answer", httpStatus: 200, codes: { status: 2133 } });
     }
-    expect(interpret({ status: 1, response_type_id: 2133, data: {} })).toMatchObject({ kind: "failed", reason: "invalid-response" });
+    expect(interpret({ status: 1, response_type_id: 2133, data: {} })).toMatchObject({ kind: "unknown", reason: "unreadable-answer" });
   });
 });
 
@@ -119,8 +119,9 @@ describe("interpretOtpResponse: failures", () => {
     ["JSON without status", JSON.stringify({ message: "Send OTP", data: { otp_ref_id: "abc" } })],
     ["JSON null", "null"],
     ["a non-numeric status", JSON.stringify({ ...published, status: "ok" })],
-  ])("200 with %s is an invalid response", (_label, text) => {
-    expect(interpretOtpResponse(200, text)).toMatchObject({ kind: "failed", reason: "invalid-response", httpStatus: 200, codes: null });
+    ["an HTML page", "<html><body><h1>Welcome</h1></body></html>"],
+  ])("200 with %s is unknown: Eko took the request, the answer cannot be read", (_label, text) => {
+    expect(interpretOtpResponse(200, text)).toMatchObject({ kind: "unknown", reason: "unreadable-answer", httpStatus: 200, codes: null });
   });
 });
 

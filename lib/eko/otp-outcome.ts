@@ -11,8 +11,14 @@ export type EkoCodes = {
 export type EkoOtpOutcome =
   | { kind: "sent"; otpRefId: string; codes: EkoCodes; httpStatus: number }
   | { kind: "rejected"; codes: EkoCodes; invalidParams: Record<string, string>; httpStatus: number }
-  | { kind: "failed"; reason: "auth" | "http" | "invalid-response" | "unreachable"; codes: EkoCodes | null; httpStatus: number | null; detail: string }
-  | { kind: "unknown"; reason: "timeout" | "connection-lost"; detail: string };
+  | { kind: "failed"; reason: "auth" | "http" | "unreachable"; codes: EkoCodes | null; httpStatus: number | null; detail: string }
+  /**
+   * Eko may or may not have sent the OTP: no answer in time, the connection broke mid-answer, or a 2xx answer whose
+   * body could not be read (Eko got the request and said something, but not what).
+   */
+  | { kind: "unknown"; reason: EkoUnknownReason; detail: string; httpStatus?: number; codes?: EkoCodes | null };
+
+export type EkoUnknownReason = "timeout" | "connection-lost" | "unreadable-answer";
 
 const ekoInt = z.union([
   z.number().int(),
@@ -78,11 +84,12 @@ export function interpretOtpResponse(httpStatus: number, bodyText: string): EkoO
   if (httpStatus < 200 || httpStatus > 299) {
     return { kind: "failed", reason: "http", codes, httpStatus, detail: `HTTP ${httpStatus} from Eko` };
   }
+  // From here Eko accepted the request (2xx): an answer we cannot read may still mean the OTP went out.
   if (json === undefined) {
-    return { kind: "failed", reason: "invalid-response", codes: null, httpStatus, detail: `Body is not JSON: ${snippet(bodyText) || "(empty)"}` };
+    return { kind: "unknown", reason: "unreadable-answer", httpStatus, codes: null, detail: `Body is not JSON: ${snippet(bodyText) || "(empty)"}` };
   }
   if (!envelope.success) {
-    return { kind: "failed", reason: "invalid-response", codes: null, httpStatus, detail: "JSON without Eko's status envelope" };
+    return { kind: "unknown", reason: "unreadable-answer", httpStatus, codes: null, detail: "JSON without Eko's status envelope" };
   }
 
   const e = envelope.data;
@@ -92,8 +99,8 @@ export function interpretOtpResponse(httpStatus: number, bodyText: string): EkoO
     return { kind: "sent", otpRefId: otp.data.otp_ref_id, codes: codesOf(e), httpStatus };
   }
   if (e.status === 0 || e.response_type_id === SEND_OTP_RESPONSE_TYPE) {
-    // Eko reported success but gave no reference: the next step cannot proceed, and the answer is not one we know.
-    return { kind: "failed", reason: "invalid-response", codes: codesOf(e), httpStatus, detail: "Success without an otp_ref_id" };
+    // Eko reported success but gave no usable reference: the OTP may have gone, yet the next step cannot proceed.
+    return { kind: "unknown", reason: "unreadable-answer", httpStatus, codes: codesOf(e), detail: "Success without an otp_ref_id" };
   }
   return { kind: "rejected", codes: codesOf(e), invalidParams: stringifyParams(e.invalid_params), httpStatus };
 }

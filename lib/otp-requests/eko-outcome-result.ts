@@ -51,7 +51,7 @@ export function resultOf(outcome: EkoOtpOutcome, input: OtpRequestInput, clientR
 
 /** What the ledger row is completed with: Eko's codes, and the result the agent was shown. */
 export function completionOf(outcome: EkoOtpOutcome, latencyMs: number, result: OtpRequestResult): Completion {
-  const codes = outcome.kind === "unknown" ? null : outcome.codes;
+  const codes = outcome.codes ?? null;
   return {
     state: outcome.kind === "sent" ? "sent" : outcome.kind,
     otpRefId: outcome.kind === "sent" ? outcome.otpRefId : null,
@@ -60,7 +60,7 @@ export function completionOf(outcome: EkoOtpOutcome, latencyMs: number, result: 
     ekoResponseStatusId: codes?.responseStatusId ?? null,
     ekoResponseTypeId: codes?.responseTypeId ?? null,
     ekoMessage: codes?.message ?? null,
-    httpStatus: outcome.kind === "unknown" ? null : outcome.httpStatus,
+    httpStatus: outcome.httpStatus ?? null,
     latencyMs,
     result,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeOutcome } from "./outcome-copy";
-import type { LimitName } from "./result";
+import type { FailureReason, LimitName, UnknownReason } from "./result";
 
 const limited = (limit: LimitName, max: number, retryAt: string) => ({ status: "limited" as const, limit, max, retryAt, clientRefId: "LD0000000001" });
 
@@ -26,5 +26,29 @@ describe("describeOutcome for a limited request", () => {
       title: "You have requested 30 OTPs in the last 15 minutes. No OTP was sent.",
       next: "Try again after 12:02 pm IST.",
     });
+  });
+});
+
+describe("describeOutcome when Eko may or may not have sent the OTP", () => {
+  const unknown = (reason: UnknownReason) => describeOutcome({ status: "unknown", reason, clientRefId: "LD0000000001", timeoutSeconds: 3 });
+
+  it.each<[UnknownReason, string]>([
+    ["timeout", "Eko did not answer within 3 seconds. The OTP may or may not have reached the customer."],
+    ["connection-lost", "The connection to Eko broke while it was answering. The OTP may or may not have reached the customer."],
+    ["unreadable-answer", "Eko took the request, but its answer could not be read. The OTP may have been sent."],
+  ])("%s: says so, and to ask the customer before trying again", (reason, title) => {
+    expect(unknown(reason).title).toBe(title);
+    expect(unknown(reason).next).toMatch(/^Ask the customer whether an OTP SMS arrived before you try again/);
+  });
+});
+
+describe("describeOutcome when the OTP was not sent", () => {
+  const failed = (reason: FailureReason, httpStatus: number | null = null) =>
+    describeOutcome({ status: "failed", reason, clientRefId: "LD0000000001", eko: null, httpStatus });
+
+  it("names the HTTP status, and says whether the OTP went", () => {
+    expect(failed("http", 502).title).toBe("Eko answered with an error (HTTP 502). The OTP was most likely not sent.");
+    expect(failed("auth", 403).title).toMatch(/\(HTTP 403\)\. No OTP was sent\.$/);
+    expect(failed("unreachable").title).toBe("The desk could not reach Eko, even after retrying. No OTP was sent.");
   });
 });

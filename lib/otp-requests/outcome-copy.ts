@@ -1,6 +1,6 @@
 import type { RejectionReason } from "@/lib/eko/rejection-reason";
 import { formatIndiaClock } from "@/lib/format";
-import type { LimitName, OtpRequestResult } from "./result";
+import type { DeskRefusalReason, FailureReason, LimitName, OtpRequestResult, UnknownReason } from "./result";
 
 /** A plain sentence for what happened, and what the agent should do next. */
 export type OutcomeCopy = { title: string; next: string };
@@ -83,45 +83,67 @@ export function describeOutcome(result: OtpRequestResult): OutcomeCopy {
     case "invalid":
       return { title: "Some details need correcting. Nothing was sent.", next: result.formError ?? "Fix the highlighted fields and send again." };
     case "unknown":
-      return {
-        title:
-          result.reason === "timeout"
-            ? `Eko did not answer within ${result.timeoutSeconds} seconds. The OTP may or may not have reached the customer.`
-            : "The connection to Eko broke before it answered. The OTP may or may not have reached the customer.",
-        next: "Ask the customer whether an OTP SMS arrived before you try again.",
-      };
+      return unknownCopy(result.reason, result.timeoutSeconds);
     case "failed":
-      switch (result.reason) {
-        case "auth":
-          return {
-            title: "Eko refused the desk's credentials (HTTP 403). No OTP was sent.",
-            next: "Tell your supervisor. The operator should check the Eko keys and that they match the environment (UAT or production), that the server's IP is allowlisted with Eko, and the server clock.",
-          };
-        case "http":
-          return {
-            title: `Eko answered with an error (HTTP ${result.httpStatus ?? "?"}). The OTP was most likely not sent.`,
-            next: "Wait a minute and try again. If it keeps happening, tell your supervisor.",
-          };
-        case "invalid-response":
-          return {
-            title: "Eko's answer could not be read. The OTP may or may not have gone out.",
-            next: "Ask the customer whether an OTP SMS arrived. If not, try again in a minute.",
-          };
-        case "ledger-unavailable":
-          return {
-            title: "The desk could not record this request, so it did not contact Eko. No OTP was sent.",
-            next: "Try again in a minute. If it keeps happening, tell your supervisor.",
-          };
-        case "unreachable":
-          return {
-            title: "The desk could not reach Eko. No OTP was sent.",
-            next: "Try again in a minute. If it keeps happening, tell your supervisor.",
-          };
-      }
+      if (result.reason === "circuit-open" || result.reason === "shutting-down") return deskRefusalCopy(result.reason, result.retryAt);
+      return result.reason === "http" ? httpCopy(result.httpStatus) : FAILED[result.reason];
   }
 }
+
+const ASK_FIRST = "Ask the customer whether an OTP SMS arrived before you try again. If one did, do not send another: tell your supervisor.";
+
+/** Eko may have sent the OTP: the agent must ask the customer before trying again. */
+function unknownCopy(reason: UnknownReason, timeoutSeconds: number): OutcomeCopy {
+  switch (reason) {
+    case "timeout":
+      return { title: `Eko did not answer within ${timeoutSeconds} seconds. The OTP may or may not have reached the customer.`, next: ASK_FIRST };
+    case "connection-lost":
+      return { title: "The connection to Eko broke while it was answering. The OTP may or may not have reached the customer.", next: ASK_FIRST };
+    case "unreadable-answer":
+      return { title: "Eko took the request, but its answer could not be read. The OTP may have been sent.", next: ASK_FIRST };
+  }
+}
+
+function httpCopy(httpStatus: number | null): OutcomeCopy {
+  return {
+    title: `Eko answered with an error (HTTP ${httpStatus ?? "?"}). The OTP was most likely not sent.`,
+    next: "Wait a minute and try again. If it keeps happening, tell your supervisor.",
+  };
+}
+
+const FAILED: Record<Exclude<FailureReason, "http">, OutcomeCopy> = {
+  auth: {
+    title: "Eko refused the desk's credentials (HTTP 403). No OTP was sent.",
+    next: "Tell your supervisor. The operator should check the Eko keys and that they match the environment (UAT or production), that the server's IP is allowlisted with Eko, and the server clock.",
+  },
+  // Older rows only: such answers are now recorded as unknown (unreadable-answer).
+  "invalid-response": {
+    title: "Eko's answer could not be read. The OTP may or may not have gone out.",
+    next: "Ask the customer whether an OTP SMS arrived. If not, try again in a minute.",
+  },
+  "ledger-unavailable": {
+    title: "The desk could not record this request, so it did not contact Eko. No OTP was sent.",
+    next: "Try again in a minute. If it keeps happening, tell your supervisor.",
+  },
+  unreachable: {
+    title: "The desk could not reach Eko, even after retrying. No OTP was sent.",
+    next: "Try again in a minute. If it keeps happening, tell your supervisor.",
+  },
+};
 
 export const DESK_UNREACHABLE: OutcomeCopy = {
   title: "The desk could not finish this request.",
   next: "Check your internet connection and try again. What you typed is kept.",
 };
+
+/** The desk refused before calling Eko (circuit breaker open, or restarting): nothing was sent. */
+function deskRefusalCopy(reason: DeskRefusalReason, retryAt: string | null): OutcomeCopy {
+  if (reason === "shutting-down") {
+    return { title: "The desk is restarting; nothing was sent. Try again in a moment.", next: "Wait a few seconds, then send the OTP again." };
+  }
+  const seconds = retryAt ? Math.max(1, Math.ceil((new Date(retryAt).getTime() - Date.now()) / 1000)) : null;
+  return {
+    title: `Eko is not answering; try in ${seconds ?? "a few"} seconds. No OTP was sent.`,
+    next: "The desk is holding requests back while Eko recovers. If it keeps happening, tell your supervisor.",
+  };
+}

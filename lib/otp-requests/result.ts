@@ -3,8 +3,11 @@ import type { RejectionReason } from "@/lib/eko/rejection-reason";
 import type { OtpFieldName } from "./schema";
 
 export type FieldErrors = Partial<Record<OtpFieldName, string>>;
+/** `invalid-response` is no longer produced (an unreadable 2xx is now unknown) but stays readable in older rows. */
 export type FailureReason = "auth" | "http" | "invalid-response" | "unreachable" | "ledger-unavailable";
-export type UnknownReason = "timeout" | "connection-lost";
+/** Refused by the desk itself before Eko: the circuit breaker is open, or the server is shutting down. */
+export type DeskRefusalReason = "circuit-open" | "shutting-down";
+export type UnknownReason = "timeout" | "connection-lost" | "unreadable-answer";
 /** Which of the desk's own limits refused a request: per customer mobile (15 minutes, 24 hours) or per agent. */
 export type LimitName = "mobile-15m" | "mobile-24h" | "agent-15m";
 
@@ -21,6 +24,8 @@ export type OtpRequestResult =
       otherParams: Record<string, string>;
     }
   | { status: "failed"; reason: FailureReason; clientRefId: string; eko: EkoCodes | null; httpStatus: number | null }
+  /** Nothing went to Eko; `retryAt` (ISO) is when the breaker lets a request through again (null when shutting down). */
+  | { status: "failed"; reason: DeskRefusalReason; clientRefId: string; eko: null; httpStatus: null; retryAt: string | null }
   | { status: "unknown"; reason: UnknownReason; clientRefId: string; timeoutSeconds: number }
   | { status: "invalid"; fieldErrors: FieldErrors; formError: string | null }
   /** Refused by the desk before Eko: `retryAt` (ISO) is when the oldest counted request leaves the window. */

@@ -1,25 +1,31 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { closeDb, getDb } from "@/lib/db/client";
+import { getBreakerSettings } from "@/lib/eko/breaker-settings";
 import { ConfigError, getEkoConfig } from "@/lib/eko/config";
 import { pendingGraceMs } from "@/lib/otp-requests/ledger-settings";
 import { getLimitSettings } from "@/lib/otp-requests/limit-settings";
 import { authSettings } from "@/lib/auth/auth-settings";
 import { trustedProxyHops } from "@/lib/auth/client-address";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
+import { installShutdownHandlers } from "./graceful-shutdown";
 
 /**
- * Runs once as the server starts: settings validated, ledger key loaded, database opened and migrated.
+ * Runs once as the server starts: settings validated, ledger key loaded, database opened and migrated, and the
+ * graceful SIGTERM/SIGINT handler registered (with NEXT_MANUAL_SIG_HANDLE=true, as `npm start` sets).
  * Any problem stops the server with a message that names what to fix (never a value).
  */
 export async function prepareServerOrExit(): Promise<void> {
   try {
-    getEkoConfig();
+    const config = getEkoConfig();
+    getBreakerSettings();
     pendingGraceMs();
     getLimitSettings();
     authSettings();
     trustedProxyHops();
     getMobileVault();
     await getDb();
+    // `next start` handles signals itself (exiting at once) unless told to leave them to the app.
+    if (process.env.NEXT_MANUAL_SIG_HANDLE) installShutdownHandlers({ limitMs: config.timeoutMs + 1_000, close: closeDb });
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);
     else console.error(`Levin Desk cannot start: the database could not be opened or migrated (${error instanceof Error ? error.message : String(error)}).`);

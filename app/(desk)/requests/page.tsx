@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EkoStatusBanner } from "@/components/eko-status-banner";
 import { RequestsReview } from "@/components/requests-review";
 import { requirePageRole } from "@/lib/auth/guard";
 import { urlFiltersSchema } from "@/lib/otp-requests/review-filters";
@@ -19,6 +20,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
     <div>
       <h1 className="text-xl font-semibold">OTP requests</h1>
       <p className="mt-1 text-sm text-slate-600">Every OTP request from the desk, newest first. The list stays live while this tab is open.</p>
+      <EkoStatusBanner />
       <RequestsReview filters={filters} initialPage={page} />
     </div>
   );

@@ -1,0 +1,45 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { EkoStatus } from "@/lib/eko/circuit-breaker";
+import { formatIndiaClock } from "@/lib/format";
+
+const POLL_MS = 5_000;
+
+async function fetchEkoStatus(signal: AbortSignal): Promise<EkoStatus> {
+  const response = await fetch("/api/eko-status", { signal, cache: "no-store" });
+  if (!response.ok) throw new Error(`The desk answered ${response.status}.`);
+  return (await response.json()) as EkoStatus;
+}
+
+/** Rounded up to the minute, so the time shown is never a moment too early. */
+function untilClock(iso: string): string {
+  const minute = 60_000;
+  return formatIndiaClock(new Date(Math.ceil(new Date(iso).getTime() / minute) * minute).toISOString());
+}
+
+/**
+ * For supervisors: whether this server has stopped calling Eko (its circuit breaker is open), polled every 5 s
+ * while the tab is visible. Nothing is shown while Eko answers normally.
+ */
+export function EkoStatusBanner() {
+  const status = useQuery({
+    queryKey: ["eko-status"],
+    queryFn: ({ signal }) => fetchEkoStatus(signal),
+    refetchInterval: POLL_MS,
+    refetchIntervalInBackground: false,
+    staleTime: POLL_MS - 1_000,
+    retry: 1,
+  });
+  const data = status.data;
+  if (!data || data.breaker === "closed") return null;
+  const text =
+    data.breaker === "open" && data.retryAt
+      ? `Eko is not answering: requests fail fast until ${untilClock(data.retryAt)}.`
+      : "Eko is not answering: one request is being let through to test whether it is back.";
+  return (
+    <p role="status" data-testid="eko-status-banner" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+      {text}
+    </p>
+  );
+}

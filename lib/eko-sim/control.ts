@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { faultRequestSchema, type FaultSwitch } from "./faults";
+import { readJson, sendJson } from "./http";
+
+export type ReceivedRequest = {
+  at: string;
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+  verdict: string;
+  /** The JSON the simulator answered with, when it answered JSON: lets tests match what the desk shows. */
+  reply?: { httpStatus: number; body: unknown };
+};
+
+type ControlState = { enabled: boolean; received: ReceivedRequest[]; faults: FaultSwitch };
+
+/** `/__sim/*`: health always; with control on, what was received and the fault switch. */
+export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, state: ControlState) {
+  if (url.pathname === "/__sim/health") return sendJson(res, 200, { ok: true });
+  if (!state.enabled) return sendJson(res, 404, { message: "Not found" });
+  if (url.pathname === "/__sim/fault") return handleFault(req, res, state.faults);
+  if (url.pathname !== "/__sim/requests") return sendJson(res, 404, { message: "Not found" });
+  const { received } = state;
+  if (req.method === "DELETE") {
+    received.length = 0;
+    return sendJson(res, 200, { ok: true });
+  }
+  const customer = url.searchParams.get("customer_id");
+  const list = customer ? received.filter((r) => (r.body as { customer_id?: unknown } | null)?.customer_id === customer) : received;
+  return sendJson(res, 200, list);
+}
+
+async function handleFault(req: IncomingMessage, res: ServerResponse, faults: FaultSwitch) {
+  if (req.method === "GET") return sendJson(res, 200, faults.current());
+  if (req.method !== "POST") return sendJson(res, 405, { message: "Method Not Allowed" });
+  const parsed = faultRequestSchema.safeParse(await readJson(req));
+  if (!parsed.success) return sendJson(res, 400, { message: "Expected { mode, times? }", issues: parsed.error.issues });
+  return sendJson(res, 200, faults.set(parsed.data.mode, parsed.data.times));
+}

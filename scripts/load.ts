@@ -1,0 +1,114 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { closeDb } from "@/lib/db/client";
+import { openDatabase } from "@/lib/db/open";
+import { dbTargetFrom } from "@/lib/db/target";
+import { createEkoSimulator, SIM_BASE_PATH } from "@/lib/eko-sim/server";
+import EKO_UAT from "@/lib/eko-sim/uat-values.json";
+import { getLimitSettings } from "@/lib/otp-requests/limit-settings";
+import { createUser } from "@/lib/users/service";
+import { captureActions } from "./load/capture";
+import { signInOverHttp } from "./load/http-agent";
+import { freePort, startInstance, stopInstance, type Instance } from "./load/instances";
+import { checkLedger } from "./load/ledger-checks";
+import { percentile, runLoad } from "./load/run-load";
+import { createScratchDatabase } from "./load/scratch-database";
+
+const { values: args } = parseArgs({
+  options: {
+    agents: { type: "string", default: "50" },
+    seconds: { type: "string", default: "60" },
+    database: { type: "string", default: "pglite" },
+    "think-ms": { type: "string", default: "1000" },
+    "latency-ms": { type: "string", default: "300" },
+  },
+});
+const AGENTS = Number(args.agents);
+const SECONDS = Number(args.seconds);
+const PASSWORD = "load-agent-password-2026";
+
+async function main(): Promise<boolean> {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
+  const postgresServer = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (args.database === "postgres" && !postgresServer) throw new Error("--database postgres needs DATABASE_URL or TEST_DATABASE_URL.");
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ld-load-"));
+  const scratch = args.database === "postgres" ? await createScratchDatabase(postgresServer!) : undefined;
+  const sim = createEkoSimulator({ ...EKO_UAT, slowMs: 20_000, control: false, latencyMs: Number(args["latency-ms"]) });
+  const simPort = await sim.listen(0);
+  const dbEnv: Record<string, string> = scratch
+    ? { DATABASE_URL: scratch.url, LEDGER_KEY: randomBytes(32).toString("base64"), DATA_DIR: dataDir }
+    : { DATA_DIR: dataDir, DATABASE_URL: "", LEDGER_KEY: "" };
+  Object.assign(process.env, dbEnv);
+  const instances: Instance[] = [];
+  try {
+    console.log(`Seeding ${AGENTS} agents on ${scratch ? "PostgreSQL" : "the embedded database"}…`);
+    for (let i = 1; i <= AGENTS; i++) {
+      const username = `load-agent-${String(i).padStart(3, "0")}`;
+      await createUser({ username, password: PASSWORD, role: "agent", userCode: EKO_UAT.userCode }, "load");
+    }
+    await closeDb(); // the embedded database is the app's from here on
+    const appEnv = {
+      ...dbEnv,
+      NODE_ENV: "production",
+      EKO_BASE_URL: `http://127.0.0.1:${simPort}${SIM_BASE_PATH}`,
+      EKO_DEVELOPER_KEY: EKO_UAT.developerKey,
+      EKO_ACCESS_KEY: EKO_UAT.accessKey,
+      EKO_INITIATOR_ID: EKO_UAT.initiatorId,
+      EKO_USER_CODE: EKO_UAT.userCode,
+      AUTH_SECURE_COOKIES: "false",
+    };
+    for (let i = 0; i < (scratch ? 2 : 1); i++) instances.push(await startInstance(await freePort(), appEnv));
+    const first = instances[0]!;
+    const actions = await captureActions(first.baseUrl, { username: "load-agent-001", password: PASSWORD });
+    const agents = await Promise.all(
+      Array.from({ length: AGENTS }, async (_, i) => {
+        const baseUrl = instances[i % instances.length]!.baseUrl;
+        const cookie = await signInOverHttp(baseUrl, actions.signIn, `load-agent-${String(i + 1).padStart(3, "0")}`, PASSWORD);
+        return { baseUrl, cookie };
+      }),
+    );
+    console.log(`${AGENTS} agents on ${instances.length} instance(s) for ${SECONDS} s against the simulator (${args["latency-ms"]} ms latency)…`);
+    const load = await runLoad({ agents, action: actions.sendOtp, seconds: SECONDS, thinkMs: Number(args["think-ms"]), mobilePool: AGENTS * 20 });
+
+    const times = load.samples.map((s) => s.ms).sort((a, b) => a - b);
+    const outcomes = new Map<string, number>();
+    for (const s of load.samples) outcomes.set(s.outcome, (outcomes.get(s.outcome) ?? 0) + 1);
+    const serverErrors = load.samples.filter((s) => s.httpStatus >= 500 || s.httpStatus === 0).length;
+    console.log(`\nrequests ${load.samples.length} in ${load.seconds.toFixed(1)} s: ${(load.samples.length / load.seconds).toFixed(1)}/s`);
+    console.log(`latency p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms`);
+    console.log(`outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}`);
+
+    for (const instance of instances) await stopInstance(instance);
+    const handle = await openDatabase(dbTargetFrom(process.env));
+    const checks = await checkLedger(handle.db, load.submissionIds, limitsFrom());
+    await handle.close();
+    checks.push({ name: "no request answered with a 5xx or dropped", ok: serverErrors === 0, detail: `${serverErrors} of ${load.samples.length}` });
+    console.log("\nledger checks:");
+    for (const c of checks) console.log(`  ${c.ok ? "PASS" : "FAIL"}  ${c.name}: ${c.detail}`);
+    return checks.every((c) => c.ok);
+  } finally {
+    for (const instance of instances) await stopInstance(instance);
+    await sim.close();
+    await scratch?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function limitsFrom() {
+  const limits = getLimitSettings();
+  return { mobile15m: limits.mobilePer15Min, mobile24h: limits.mobilePer24Hours, agent15m: limits.agentPer15Min };
+}
+
+main().then(
+  (ok) => {
+    console.log(ok ? "\nload: all ledger checks passed" : "\nload: LEDGER CHECKS FAILED");
+    process.exit(ok ? 0 : 1);
+  },
+  (error: unknown) => {
+    console.error(`load failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

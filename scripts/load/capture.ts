@@ -1,0 +1,45 @@
+import { existsSync } from "node:fs";
+import { chromium, type Request } from "@playwright/test";
+
+export type ActionTarget = { url: string; actionId: string; contentType: string };
+export type CapturedActions = { signIn: ActionTarget; sendOtp: ActionTarget };
+
+const SYSTEM_CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+function target(request: Request): ActionTarget {
+  const headers = request.headers();
+  return { url: request.url(), actionId: headers["next-action"] ?? "", contentType: headers["content-type"] ?? "text/plain;charset=UTF-8" };
+}
+
+/**
+ * The load goes through exactly what the form uses, the server actions: a real browser signs in and sends one OTP
+ * once, and the action ids it posted are reused by the load's plain HTTP clients.
+ */
+export async function captureActions(baseUrl: string, account: { username: string; password: string }): Promise<CapturedActions> {
+  const browser = await chromium.launch({
+    executablePath: SYSTEM_CHROMIUM,
+    args: SYSTEM_CHROMIUM ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] : [],
+  });
+  try {
+    const page = await browser.newPage();
+    const actions: Request[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.headers()["next-action"]) actions.push(request);
+    });
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel("Username").fill(account.username);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByLabel("Recipient ID").fill("10017740");
+    await page.getByLabel("Amount (₹)").fill("100");
+    await page.getByLabel("Customer mobile").fill("6000000001");
+    await page.getByRole("button", { name: "Send OTP" }).click();
+    await page.getByTestId("otp-ref-id").or(page.getByRole("alert")).first().waitFor();
+    const [signIn, sendOtp] = actions;
+    if (!signIn || !sendOtp) throw new Error("The browser did not post the sign-in and send actions");
+    return { signIn: target(signIn), sendOtp: target(sendOtp) };
+  } finally {
+    await browser.close();
+  }
+}
