@@ -28,6 +28,8 @@ export const appEnv = {
   DEMO_MODE: "0",
   // The whole suite signs in as one demo agent; the agent limit has its own spec with its own instances.
   LIMIT_AGENT_PER_15_MIN: "10000",
+  // Specs provoke upstream faults on purpose; the breaker has its own spec with its own instance.
+  EKO_BREAKER_FAILURES: "1000",
   EKO_BASE_URL: `${SIM_URL}/ekoapi/v3`,
   EKO_DEVELOPER_KEY: EKO.developerKey,
   EKO_ACCESS_KEY: EKO.accessKey,

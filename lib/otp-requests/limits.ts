@@ -14,6 +14,18 @@ export type Admission = { kind: "admitted"; createdAt: Date } | { kind: "limited
 
 const MINUTE = 60_000;
 
+/** Reasons a request stopped at the desk: nothing reached Eko, so no SMS, so it does not use up a limit. */
+export const STOPPED_AT_DESK = ["circuit-open", "shutting-down", "unreachable"] as const;
+
+// Requests that count towards the limits: not refused by a limit, and not stopped before reaching Eko.
+const wentTowardsEko = and(
+  ne(otpRequests.state, "limited"),
+  sql`coalesce(${otpRequests.failureReason}, '') not in (${sql.join(
+    STOPPED_AT_DESK.map((reason) => sql`${reason}`),
+    sql`, `,
+  )})`,
+);
+
 type Window = { limit: LimitName; max: number; ms: number; scope: SQL };
 type Exceeded = { limit: LimitName; max: number; count: number; retryAt: Date };
 
@@ -31,7 +43,7 @@ function windowsFor(request: PendingRequest, settings: LimitSettings): Window[] 
  * leaves it: with exactly `max` in the window, that is the oldest.
  */
 async function exceeded(db: Db, window: Window, at: Date): Promise<Exceeded | null> {
-  const counted = and(window.scope, gt(otpRequests.createdAt, new Date(at.getTime() - window.ms)), ne(otpRequests.state, "limited"));
+  const counted = and(window.scope, gt(otpRequests.createdAt, new Date(at.getTime() - window.ms)), wentTowardsEko);
   const newest = await db
     .select({ createdAt: otpRequests.createdAt })
     .from(otpRequests)

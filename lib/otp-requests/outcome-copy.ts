@@ -143,7 +143,7 @@ function deskRefusalCopy(reason: DeskRefusalReason, retryAt: string | null): Out
   }
   const seconds = retryAt ? Math.max(1, Math.ceil((new Date(retryAt).getTime() - Date.now()) / 1000)) : null;
   return {
-    title: `Eko is not answering; try in ${seconds ?? "a few"} seconds. No OTP was sent.`,
+    title: `Eko is not answering; try in ${seconds ?? "a few"} second${seconds === 1 ? "" : "s"}. No OTP was sent.`,
     next: "The desk is holding requests back while Eko recovers. If it keeps happening, tell your supervisor.",
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
+import { STOPPED_AT_DESK } from "@/lib/otp-requests/limits";
 
 export type Limits = { mobile15m: number; mobile24h: number; agent15m: number };
 export type CheckResult = { name: string; ok: boolean; detail: string };
@@ -28,16 +29,18 @@ export async function checkLedger(db: Db, submissionIds: string[], limits: Limit
   results.push({ name: "none left pending", ok: (pending?.n ?? 0) === 0, detail: `${pending?.n ?? 0} pending` });
 
   // For every request that went towards Eko: how many did in the window ending at it (itself included)?
+  // Counted as the desk counts: neither limited nor stopped before reaching Eko (circuit open, shutting down, unreachable).
+  const counted = sql.raw(`state <> 'limited' and coalesce(failure_reason, '') not in (${STOPPED_AT_DESK.map((r) => `'${r}'`).join(", ")})`);
   const windowed = sql`
-    select state, failure_reason,
-      count(*) filter (where state <> 'limited') over (partition by customer_mobile_hash order by created_at range between interval '15 minutes' preceding and current row) as m15,
-      count(*) filter (where state <> 'limited') over (partition by customer_mobile_hash order by created_at range between interval '24 hours' preceding and current row) as m24,
-      count(*) filter (where state <> 'limited') over (partition by agent order by created_at range between interval '15 minutes' preceding and current row) as a15
+    select state, failure_reason, ${counted} as counted,
+      count(*) filter (where ${counted}) over (partition by customer_mobile_hash order by created_at range between interval '15 minutes' preceding and current row) as m15,
+      count(*) filter (where ${counted}) over (partition by customer_mobile_hash order by created_at range between interval '24 hours' preceding and current row) as m24,
+      count(*) filter (where ${counted}) over (partition by agent order by created_at range between interval '15 minutes' preceding and current row) as a15
     from otp_requests`;
   const [over] = await rows<{ m15: number; m24: number; a15: number }>(
     db,
-    sql`select coalesce(max(m15) filter (where state <> 'limited'), 0)::int as m15, coalesce(max(m24) filter (where state <> 'limited'), 0)::int as m24,
-          coalesce(max(a15) filter (where state <> 'limited'), 0)::int as a15 from (${windowed}) w`,
+    sql`select coalesce(max(m15) filter (where counted), 0)::int as m15, coalesce(max(m24) filter (where counted), 0)::int as m24,
+          coalesce(max(a15) filter (where counted), 0)::int as a15 from (${windowed}) w`,
   );
   results.push({
     name: "no limit exceeded",
