@@ -1,5 +1,6 @@
 import "server-only";
 import { desc } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
 import { auditEvents, type AuditEventRow } from "@/lib/db/schema";
 
@@ -38,4 +39,9 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 
 export async function listAuditEvents(db: Db, limit = 200): Promise<AuditEventRow[]> {
   return db.select().from(auditEvents).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(limit);
+}
+
+/** The admins' view of the trail. */
+export async function recentAuditEvents(limit = 200): Promise<AuditEventRow[]> {
+  return listAuditEvents(await getDb(), limit);
 }

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { ConfigError } from "@/lib/eko/config";
 
 /**

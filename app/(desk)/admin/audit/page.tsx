@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { listAuditEvents } from "@/lib/audit/audit-log";
+import { recentAuditEvents } from "@/lib/audit/audit-log";
 import { requirePageRole } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db/client";
 import { formatIndiaTime } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -9,7 +8,7 @@ export const metadata: Metadata = { title: "Audit" };
 
 export default async function AuditPage() {
   await requirePageRole(["admin"], "/admin/audit");
-  const events = await listAuditEvents(await getDb());
+  const events = await recentAuditEvents();
   return (
     <div>
       <h1 className="text-xl font-semibold">Audit trail</h1>
