@@ -1,46 +1,30 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { RequestsPage } from "./pages/requests-page";
 import { TransferPage } from "./pages/transfer-page";
+import { instanceDataDir, runScript, startInstance, stopInstance, type Instance } from "./support/instances";
 import { appEnv, SIM_SLOW_MS } from "./support/settings";
 
 const PORT = 3141;
-const DATA_DIR = ".test-output/shutdown-data";
 const BASE = `http://127.0.0.1:${PORT}`;
 // Longer than the simulator's slow answer (SIM_SLOW_MS), so the call is in flight when SIGTERM arrives, then succeeds.
 const EKO_TIMEOUT_MS = SIM_SLOW_MS + 4_000;
-const env = { ...process.env, ...appEnv, DATA_DIR, EKO_TIMEOUT_MS: String(EKO_TIMEOUT_MS) };
-
-function seedAccounts() {
-  const seeded = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/seed-demo-users.ts"], { env });
-  expect(seeded.status, String(seeded.stderr)).toBe(0);
-}
-
-function startApp(): ChildProcess {
-  return spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore" });
-}
-
-async function waitUntilServing(): Promise<void> {
-  await expect.poll(async () => fetch(`${BASE}/login`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
-}
+const env = { ...appEnv, EKO_TIMEOUT_MS: String(EKO_TIMEOUT_MS) };
 
 const exitOf = (child: ChildProcess) =>
   new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 
 test.describe("SIGTERM lets the call in flight finish", () => {
-  let app: ChildProcess | undefined;
-  test.afterEach(() => {
-    if (app && app.exitCode === null && app.signalCode === null) app.kill("SIGKILL");
-  });
+  let app: Instance | undefined;
+  test.afterEach(() => stopInstance(app));
 
   test("the agent gets Eko's answer, the process exits 0, and the ledger row is complete after a restart", async ({ browser, sim, freshMobile }) => {
     test.setTimeout(120_000);
-    rmSync(DATA_DIR, { recursive: true, force: true });
-    seedAccounts();
-    app = startApp();
-    await waitUntilServing();
+    rmSync(instanceDataDir(PORT), { recursive: true, force: true });
+    await runScript("scripts/seed-demo-users.ts", [], { ...env, DATA_DIR: instanceDataDir(PORT) });
+    app = await startInstance(PORT, env);
 
     const agent = await (await browser.newContext()).newPage();
     await new LoginPage(agent).signInAs("agent", BASE);
@@ -49,12 +33,19 @@ test.describe("SIGTERM lets the call in flight finish", () => {
     await transfer.send({ recipientId: "504", amount: "2470", customerMobile: freshMobile });
     await expect.poll(async () => (await sim.received(freshMobile)).length).toBe(1);
 
-    const exited = exitOf(app);
+    const exited = exitOf(app.process);
     const signalledAt = Date.now();
-    app.kill("SIGTERM");
+    app.process.kill("SIGTERM");
 
     // Draining: the probe says so, and takes no new work.
-    await expect.poll(async () => fetch(`${BASE}/api/health`).then((r) => r.status, () => 0)).toBe(503);
+    await expect
+      .poll(async () =>
+        fetch(`${BASE}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      )
+      .toBe(503);
     const draining = (await (await fetch(`${BASE}/api/health`)).json()) as { status: string };
     expect(draining.status).toBe("draining");
 
@@ -65,8 +56,7 @@ test.describe("SIGTERM lets the call in flight finish", () => {
     expect(await exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - signalledAt).toBeLessThan(EKO_TIMEOUT_MS + 4_000);
 
-    app = startApp();
-    await waitUntilServing();
+    app = await startInstance(PORT, env);
     const supervisor = await (await browser.newContext()).newPage();
     await new LoginPage(supervisor).signInAs("supervisor", BASE);
     const review = new RequestsPage(supervisor);

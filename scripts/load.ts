@@ -12,10 +12,11 @@ import { getLimitSettings } from "@/lib/otp-requests/limit-settings";
 import { createUser } from "@/lib/users/service";
 import { captureActions } from "./load/capture";
 import { signInOverHttp } from "./load/http-agent";
-import { freePort, startInstance, stopInstance, type Instance } from "./load/instances";
+import { freePort, startApp, stopApp, type AppInstance } from "./lib/app-instance";
+import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-database";
+import { percentile } from "./bench/stats";
 import { checkLedger } from "./load/ledger-checks";
-import { percentile, runLoad } from "./load/run-load";
-import { createScratchDatabase } from "./load/scratch-database";
+import { runLoad } from "./load/run-load";
 
 const { values: args } = parseArgs({
   options: {
@@ -35,14 +36,14 @@ async function main(): Promise<boolean> {
   const postgresServer = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (args.database === "postgres" && !postgresServer) throw new Error("--database postgres needs DATABASE_URL or TEST_DATABASE_URL.");
   const dataDir = mkdtempSync(path.join(tmpdir(), "ld-load-"));
-  const scratch = args.database === "postgres" ? await createScratchDatabase(postgresServer!) : undefined;
+  const scratch = args.database === "postgres" ? await createScratchDatabase(postgresServer!, "ld_load") : undefined;
   const sim = createEkoSimulator({ ...EKO_UAT, slowMs: 20_000, control: false, latencyMs: Number(args["latency-ms"]) });
   const simPort = await sim.listen(0);
   const dbEnv: Record<string, string> = scratch
     ? { DATABASE_URL: scratch.url, LEDGER_KEY: randomBytes(32).toString("base64"), DATA_DIR: dataDir }
     : { DATA_DIR: dataDir, DATABASE_URL: "", LEDGER_KEY: "" };
   Object.assign(process.env, dbEnv);
-  const instances: Instance[] = [];
+  const instances: AppInstance[] = [];
   try {
     console.log(`Seeding ${AGENTS} agents on ${scratch ? "PostgreSQL" : "the embedded database"}…`);
     for (let i = 1; i <= AGENTS; i++) {
@@ -52,7 +53,7 @@ async function main(): Promise<boolean> {
     await closeDb(); // the embedded database is the app's from here on
     const appEnv = {
       ...dbEnv,
-      NODE_ENV: "production",
+      NODE_ENV: "production" as const,
       EKO_BASE_URL: `http://127.0.0.1:${simPort}${SIM_BASE_PATH}`,
       EKO_DEVELOPER_KEY: EKO_UAT.developerKey,
       EKO_ACCESS_KEY: EKO_UAT.accessKey,
@@ -60,7 +61,7 @@ async function main(): Promise<boolean> {
       EKO_USER_CODE: EKO_UAT.userCode,
       AUTH_SECURE_COOKIES: "false",
     };
-    for (let i = 0; i < (scratch ? 2 : 1); i++) instances.push(await startInstance(await freePort(), appEnv));
+    for (let i = 0; i < (scratch ? 2 : 1); i++) instances.push(await startApp(await freePort(), appEnv));
     const first = instances[0]!;
     const actions = await captureActions(first.baseUrl, { username: "load-agent-001", password: PASSWORD });
     const agents = await Promise.all(
@@ -81,7 +82,7 @@ async function main(): Promise<boolean> {
     console.log(`latency p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms`);
     console.log(`outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}`);
 
-    for (const instance of instances) await stopInstance(instance);
+    for (const instance of instances) await stopApp(instance);
     const handle = await openDatabase(dbTargetFrom(process.env));
     const checks = await checkLedger(handle.db, load.submissionIds, limitsFrom());
     await handle.close();
@@ -90,9 +91,9 @@ async function main(): Promise<boolean> {
     for (const c of checks) console.log(`  ${c.ok ? "PASS" : "FAIL"}  ${c.name}: ${c.detail}`);
     return checks.every((c) => c.ok);
   } finally {
-    for (const instance of instances) await stopInstance(instance);
+    for (const instance of instances) await stopApp(instance);
     await sim.close();
-    await scratch?.drop();
+    if (scratch) await dropScratchDatabase(postgresServer!, scratch.name);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

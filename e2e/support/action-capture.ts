@@ -1,4 +1,7 @@
 import type { APIRequestContext, Page, Request } from "@playwright/test";
+import { actionResult } from "../../scripts/lib/server-action";
+
+export { actionResult };
 
 /** A server-action POST as the browser sent it: enough for a script to send it again. */
 export type CapturedAction = { url: string; actionId: string; contentType: string; body: string };
@@ -37,22 +40,6 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
   }
   if (!captured) throw new Error("No server action was posted");
   return toCaptured(captured);
-}
-
-/**
- * The action's return value from its RSC answer: row 0 is `{"a":"$@<row>",…}`, pointing at the row that holds it
- * (`1:{"status":"sent",…}`). Null when the answer has no such row (an error page, a redirect).
- */
-export function actionResult(text: string): Record<string, unknown> | null {
-  const rows = new Map<string, unknown>();
-  for (const line of text.split("\n")) {
-    const match = line.match(/^([0-9a-f]+):(\{.*\})$/);
-    if (match?.[1] && match[2]) rows.set(match[1], JSON.parse(match[2]));
-  }
-  const head = rows.get("0");
-  const pointer = typeof head === "object" && head !== null && "a" in head && typeof head.a === "string" ? head.a.match(/^\$@([0-9a-f]+)$/)?.[1] : undefined;
-  const value = pointer ? rows.get(pointer) : undefined;
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { Client } from "pg";
+import { startApp, stopApp } from "../../scripts/lib/app-instance";
+import { createScratchDatabase, dropScratchDatabase } from "../../scripts/lib/scratch-database";
 import { appEnv } from "./settings";
 
 /** Every instance must encrypt and sign with the same key; this one is for tests only. */
@@ -8,32 +8,9 @@ export const SHARED_LEDGER_KEY = Buffer.alloc(32, 0x5a).toString("base64");
 
 const TSX = "node_modules/.bin/tsx";
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A new, empty database `ld_e2e_<hex>` on the server of `serverUrl`; returns its name and URL. */
-export async function createDatabase(serverUrl: string): Promise<{ name: string; url: string }> {
-  const name = `ld_e2e_${randomBytes(6).toString("hex")}`;
-  await withClient(serverUrl, (client) => client.query(`create database ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString() };
-}
-
-/** Ends whatever is still connected to it, then drops it. */
-export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await withClient(serverUrl, async (client) => {
-    await client.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [name]);
-    await client.query(`drop database if exists ${name}`);
-  });
-}
+export const createDatabase = (serverUrl: string) => createScratchDatabase(serverUrl, "ld_e2e");
+export const dropDatabase = dropScratchDatabase;
 
 /** Runs a project script with tsx (react-server conditions, as `npm run` does) and fails with its output. */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -54,29 +31,16 @@ export function sharedDbEnv(databaseUrl: string, extra: Record<string, string> =
 
 export type Instance = { base: string; process: ChildProcess };
 
-/** `next start` on 127.0.0.1:`port`; resolves once /login answers 200. */
+/** Where an extra instance on `port` keeps its embedded database: the same across restarts on that port. */
+export const instanceDataDir = (port: number) => `.test-output/instance-${port}`;
+
+/** `next start` on 127.0.0.1:`port`, with its own data directory; resolves once /login answers 200. */
 export async function startInstance(port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, DATA_DIR: `.test-output/instance-${port}` },
-    stdio: "ignore",
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The instance on ${port} exited with ${child.exitCode}`);
-    const status = await fetch(`${base}/login`).then((r) => r.status, () => 0);
-    if (status === 200) return { base, process: child };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`The instance on ${port} did not start within 30 s`);
+  const app = await startApp(port, { ...env, DATA_DIR: instanceDataDir(port) }, 30_000);
+  return { base: app.baseUrl, process: app.process };
 }
 
-/** Kills an instance and waits for it to be gone, so its connections close before the database is dropped. */
+/** Kills an instance (a crash, not a shutdown) and waits for it to be gone, so its connections close first. */
 export async function stopInstance(instance: Instance | undefined): Promise<void> {
-  const child = instance?.process;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
+  await stopApp(instance && { baseUrl: instance.base, process: instance.process }, "SIGKILL");
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { EkoConfig } from "./config";
 import { interpretOtpResponse, type EkoOtpOutcome } from "./otp-outcome";
 import { ekoAuthHeaders } from "./signer";
+import { errorCode } from "@/lib/error-code";
 
 export const SEND_OTP_PATH = "/customer/payment/ppi-levin/otp";
 const PPI_LEVIN_SERVICE_CODE = 80;
@@ -46,14 +47,6 @@ const NOTHING_SENT_CODES = new Set([
 ]);
 // Of those, the ones another attempt may get past (a refused connection, DNS); a bad certificate stays bad.
 const RETRY_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
-
-function errorCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    if (typeof e === "object" && "code" in e && typeof e.code === "string") return e.code;
-    e = typeof e === "object" && "cause" in e ? e.cause : undefined;
-  }
-  return undefined;
-}
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -18,6 +18,7 @@ import { maskMobile } from "./mobile";
 import type { OtpRequestResult } from "./result";
 import type { OtpRequestInput } from "./schema";
 import { FORM_REUSED, FORM_UNUSABLE, isSameRequest, isSubmissionId, replaySubmission } from "./submissions";
+import { errorCode } from "@/lib/error-code";
 
 /** Who is asking: the agent's username and account id for the ledger, and the Eko user_code the request is made under. */
 export type Actor = { agent: string; agentId: string | null; userCode: string };
@@ -37,11 +38,7 @@ export type ServiceDeps = {
 };
 
 /** A database error's code or class only: its message can quote the query's parameters. */
-function errorCodeOf(error: unknown): string {
-  const cause = error instanceof Error && error.cause && typeof error.cause === "object" ? error.cause : error;
-  if (cause && typeof cause === "object" && "code" in cause && typeof cause.code === "string") return cause.code;
-  return error instanceof Error ? error.name : "unknown";
-}
+const errorCodeOf = (error: unknown): string => errorCode(error) ?? (error instanceof Error ? error.name : "unknown");
 
 type Entry = { kind: "send"; db: Db } | { kind: "answered"; result: OtpRequestResult };
 

@@ -1,17 +1,5 @@
+import { actionResult } from "../lib/server-action";
 import type { ActionTarget } from "./capture";
-
-/** The action's return value from its RSC answer (row 0 points at the row that holds it). */
-export function actionResult(text: string): Record<string, unknown> | null {
-  const rows = new Map<string, unknown>();
-  for (const line of text.split("\n")) {
-    const match = line.match(/^([0-9a-f]+):(\{.*\})$/);
-    if (match?.[1] && match[2]) rows.set(match[1], JSON.parse(match[2]));
-  }
-  const head = rows.get("0") as { a?: unknown } | undefined;
-  const pointer = typeof head?.a === "string" ? head.a.match(/^\$@([0-9a-f]+)$/)?.[1] : undefined;
-  const value = pointer ? rows.get(pointer) : undefined;
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
-}
 
 export type Reply = { httpStatus: number; result: Record<string, unknown> | null; setCookies: string[] };
 

@@ -44,8 +44,3 @@ export async function runLoad(options: { agents: LoadAgent[]; action: ActionTarg
   );
   return { samples, submissionIds, seconds: (performance.now() - started) / 1000 };
 }
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
