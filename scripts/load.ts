@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     database: { type: "string", default: "pglite" },
     "think-ms": { type: "string", default: "1000" },
     "latency-ms": { type: "string", default: "300" },
+    "cpu-prof": { type: "string" },
   },
 });
 const AGENTS = Number(args.agents);
@@ -61,7 +62,8 @@ async function main(): Promise<boolean> {
       EKO_USER_CODE: EKO_UAT.userCode,
       AUTH_SECURE_COOKIES: "false",
     };
-    for (let i = 0; i < (scratch ? 2 : 1); i++) instances.push(await startApp(await freePort(), appEnv));
+    for (let i = 0; i < (scratch ? 2 : 1); i++)
+      instances.push(await startApp(await freePort(), appEnv, 60_000, args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : []));
     const first = instances[0]!;
     const actions = await captureActions(first.baseUrl, { username: "load-agent-001", password: PASSWORD });
     const agents = await Promise.all(
@@ -79,7 +81,9 @@ async function main(): Promise<boolean> {
     for (const s of load.samples) outcomes.set(s.outcome, (outcomes.get(s.outcome) ?? 0) + 1);
     const serverErrors = load.samples.filter((s) => s.httpStatus >= 500 || s.httpStatus === 0).length;
     console.log(`\nrequests ${load.samples.length} in ${load.seconds.toFixed(1)} s: ${(load.samples.length / load.seconds).toFixed(1)}/s`);
-    console.log(`latency p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms`);
+    console.log(
+      `latency p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms`,
+    );
     console.log(`outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}`);
 
     for (const instance of instances) await stopApp(instance);

@@ -10,8 +10,10 @@ import { authSchema } from "@/lib/db/schema";
 import { loadLedgerKey } from "@/lib/privacy/ledger-key";
 import { usernameSchema } from "@/lib/users/schema";
 import { authSettings } from "./auth-settings";
+import type { SessionCookieSettings } from "./session-fast-path";
 
 export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
+const SESSION_UPDATE_AGE_SECONDS = 5 * 60;
 export const MIN_PASSWORD_LENGTH = 12;
 
 /** The auth secret is derived from the ledger key: one secret to keep, and every instance derives the same. */
@@ -38,7 +40,7 @@ function buildAuth(db: Db) {
     session: {
       // Sliding: each use after `updateAge` pushes expiry 12 h ahead, so a session ends after 12 hours idle.
       expiresIn: SESSION_IDLE_SECONDS,
-      updateAge: 5 * 60,
+      updateAge: SESSION_UPDATE_AGE_SECONDS,
       // No cookie cache: a disabled user or a revoked session is refused on the very next request.
       cookieCache: { enabled: false },
     },
@@ -73,7 +75,7 @@ function buildAuth(db: Db) {
 
 export type Auth = ReturnType<typeof buildAuth>;
 
-const holder = globalThis as typeof globalThis & { __levinDeskAuth?: Promise<Auth> };
+const holder = globalThis as typeof globalThis & { __levinDeskAuth?: Promise<Auth>; __levinDeskSessionCookie?: Promise<SessionCookieSettings> };
 
 /** One better-auth instance per process, on the project's database (embedded or PostgreSQL). */
 export function getAuth(): Promise<Auth> {
@@ -84,4 +86,19 @@ export function getAuth(): Promise<Auth> {
       throw error;
     });
   return holder.__levinDeskAuth;
+}
+
+/** What the session fast path needs to read better-auth's cookie itself: its name, its secret, the expiry settings. */
+export function sessionCookieSettings(): Promise<SessionCookieSettings> {
+  holder.__levinDeskSessionCookie ??= getAuth()
+    .then(async (auth) => {
+      const context = await auth.$context;
+      const name = context.authCookies.sessionToken.name;
+      return { name, secret: context.secret, expiresInSeconds: SESSION_IDLE_SECONDS, updateAgeSeconds: SESSION_UPDATE_AGE_SECONDS };
+    })
+    .catch((error: unknown) => {
+      holder.__levinDeskSessionCookie = undefined;
+      throw error;
+    });
+  return holder.__levinDeskSessionCookie;
 }

@@ -2,7 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { ROLES, type Role } from "@/lib/db/schema-states";
-import { getAuth } from "./auth";
+import { getDb } from "@/lib/db/client";
+import { getAuth, sessionCookieSettings } from "./auth";
+import { quickSessionUser, type SessionUser } from "./session-fast-path";
 
 export type DeskUser = { id: string; username: string; name: string; role: Role; userCode: string | null };
 
@@ -10,13 +12,21 @@ function asRole(value: unknown): Role | null {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
 }
 
-/** The signed-in person, read once per request; null when signed out, expired, revoked or disabled. */
-export const currentUser = cache(async (): Promise<DeskUser | null> => {
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
-  if (!session) return null;
-  const user = session.user as typeof session.user & { username?: string | null; role?: unknown; userCode?: string | null; disabled?: boolean };
+function asDeskUser(user: Partial<SessionUser> & { id: string; name: string }): DeskUser | null {
   const role = asRole(user.role);
   if (!role || user.disabled || !user.username) return null;
   return { id: user.id, username: user.username, name: user.name, role, userCode: user.userCode ?? null };
+}
+
+/**
+ * The signed-in person, read once per request; null when signed out, expired, revoked or disabled. Every request
+ * reads the database, so a disabled account or a revoked session is refused at once; the common case takes one
+ * query (`quickSessionUser`), and better-auth itself handles everything else (refresh, expiry, clean-up).
+ */
+export const currentUser = cache(async (): Promise<DeskUser | null> => {
+  const requestHeaders = await headers();
+  const quick = await quickSessionUser(await getDb(), requestHeaders.get("cookie"), await sessionCookieSettings());
+  if (quick) return asDeskUser(quick);
+  const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
+  return session ? asDeskUser(session.user as typeof session.user & Partial<SessionUser>) : null;
 });

@@ -12,7 +12,10 @@ describe("where people land", () => {
     expect(safeReturnPath(path)).toBe(path);
   });
 
-  it.each(["//evil.example/x", "https://evil.example", "/\\evil.example", "evil", "", undefined, null])("refuses anything that could leave the site: %s", (value) => {
-    expect(safeReturnPath(value)).toBeNull();
-  });
+  it.each(["//evil.example/x", "https://evil.example", "/\\evil.example", "evil", "", undefined, null])(
+    "refuses anything that could leave the site: %s",
+    (value) => {
+      expect(safeReturnPath(value)).toBeNull();
+    },
+  );
 });

@@ -36,8 +36,16 @@ async function recentFailures(username: string, ip: string | null): Promise<{ fo
   const db = await getDb();
   const since = new Date(Date.now() - WINDOW_MS);
   const failed = and(eq(auditEvents.action, "sign_in.failed"), gte(auditEvents.at, since));
-  const [byName] = await db.select({ n: count() }).from(auditEvents).where(and(failed, eq(auditEvents.target, username)));
-  const [byIp] = ip ? await db.select({ n: count() }).from(auditEvents).where(and(failed, eq(auditEvents.ipAddress, ip))) : [];
+  const [byName] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(failed, eq(auditEvents.target, username)));
+  const [byIp] = ip
+    ? await db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(and(failed, eq(auditEvents.ipAddress, ip)))
+    : [];
   return { forUsername: byName?.n ?? 0, forAddress: byIp?.n ?? 0 };
 }
 
@@ -47,7 +55,13 @@ export async function signIn(input: z.output<typeof signInSchema>): Promise<Sign
   const recent = await recentFailures(input.username, ip);
   const failures = Math.max(recent.forUsername, Math.floor(recent.forAddress / 6));
   if (recent.forUsername >= LOCK_AFTER_FOR_USERNAME || recent.forAddress >= LOCK_AFTER_FOR_ADDRESS) {
-    await recordAudit(db, { actor: "anonymous", action: "sign_in.failed", target: input.username, detail: { reason: "throttled", failures }, ipAddress: ip });
+    await recordAudit(db, {
+      actor: "anonymous",
+      action: "sign_in.failed",
+      target: input.username,
+      detail: { reason: "throttled", failures },
+      ipAddress: ip,
+    });
     return { ok: false, error: "Too many failed sign-ins. Wait 15 minutes, or ask an admin to reset your password." };
   }
   try {
@@ -58,7 +72,11 @@ export async function signIn(input: z.output<typeof signInSchema>): Promise<Sign
     return { ok: true, role };
   } catch (error) {
     await recordAudit(db, { actor: "anonymous", action: "sign_in.failed", target: input.username, detail: { reason: "credentials" }, ipAddress: ip });
-    logEvent("warn", "auth.sign_in_failed", { username: input.username, failures: failures + 1, code: error instanceof Error ? error.name : "unknown" });
+    logEvent("warn", "auth.sign_in_failed", {
+      username: input.username,
+      failures: failures + 1,
+      code: error instanceof Error ? error.name : "unknown",
+    });
     await pause(Math.min(4_000, 250 * 2 ** failures));
     return { ok: false, error: "Wrong username or password, or the account is disabled." };
   }

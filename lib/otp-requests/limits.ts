@@ -26,15 +26,15 @@ const wentTowardsEko = and(
   )})`,
 );
 
-type Window = { limit: LimitName; max: number; ms: number; scope: SQL };
+type Window = { limit: LimitName; max: number; ms: number; by: "mobile" | "agent"; scope: SQL };
 type Exceeded = { limit: LimitName; max: number; count: number; retryAt: Date };
 
 function windowsFor(request: PendingRequest, settings: LimitSettings): Window[] {
   const mobile = eq(otpRequests.customerMobileHash, request.customerMobileHash);
   return [
-    { limit: "mobile-15m", max: settings.mobilePer15Min, ms: 15 * MINUTE, scope: mobile },
-    { limit: "mobile-24h", max: settings.mobilePer24Hours, ms: 24 * 60 * MINUTE, scope: mobile },
-    { limit: "agent-15m", max: settings.agentPer15Min, ms: 15 * MINUTE, scope: eq(otpRequests.agent, request.agent) },
+    { limit: "mobile-15m", max: settings.mobilePer15Min, ms: 15 * MINUTE, by: "mobile", scope: mobile },
+    { limit: "mobile-24h", max: settings.mobilePer24Hours, ms: 24 * 60 * MINUTE, by: "mobile", scope: mobile },
+    { limit: "agent-15m", max: settings.agentPer15Min, ms: 15 * MINUTE, by: "agent", scope: eq(otpRequests.agent, request.agent) },
   ];
 }
 
@@ -67,11 +67,38 @@ async function latestExceeded(db: Db, request: PendingRequest, settings: LimitSe
 }
 
 /**
+ * The common case in one round trip (migration 0003, `desk_admit_otp_request`): under the advisory locks, the
+ * submission is looked up, the windows checked and the pending row written. Only when a window is full does the
+ * request take the longer way, `admitOrRefuse`, which finds the reason and records the refusal.
+ */
+export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
+  const at = now();
+  const windows = windowsFor(request, settings);
+  // Arrays go as PostgreSQL array literals: drizzle would spread a JavaScript array into a parameter list.
+  const literal = (values: (string | number)[]) => `{${values.map((v) => `"${v}"`).join(",")}}`;
+  const since = (by: Window["by"]) => literal(windows.filter((w) => w.by === by).map((w) => new Date(at.getTime() - w.ms).toISOString()));
+  const max = (by: Window["by"]) => literal(windows.filter((w) => w.by === by).map((w) => w.max));
+  // Both drivers (node-postgres, PGlite) answer with `rows`.
+  const result = (await db.execute(sql`select desk_admit_otp_request(
+    ${request.clientRefId}, ${request.submissionId ?? null}, ${request.agent}, ${request.agentId ?? null}, ${request.userCode},
+    ${request.customerMobileHash}, ${request.customerMobileLast4}, ${request.customerMobileEncrypted},
+    ${request.recipientId}, ${request.beneficiaryId ?? null}, ${request.amount}, ${at.toISOString()}::timestamptz,
+    ${since("mobile")}::timestamptz[], ${max("mobile")}::integer[], ${since("agent")}::timestamptz[], ${max("agent")}::integer[],
+    ${literal([...STOPPED_AT_DESK])}::text[]
+  ) as outcome`)) as unknown as { rows: { outcome?: string }[] };
+  const outcome = result.rows[0]?.outcome;
+  if (outcome === "admitted") return { kind: "admitted", createdAt: at };
+  if (outcome === "recorded") return { kind: "duplicate" };
+  if (outcome !== "full") throw new Error(`Unexpected admission outcome: ${String(outcome)}`);
+  return admitOrRefuse(db, request, settings, now);
+}
+
+/**
  * Counts and inserts in one transaction under advisory locks on the customer's mobile hash and then on the agent
  * (always in that order, so two requests never wait on each other crosswise). Every instance takes the same locks,
  * so no two of them can both see room for one more request. PGlite serialises transactions anyway.
  */
-export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
+async function admitOrRefuse(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:mobile'), hashtext(${request.customerMobileHash}))`);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:agent'), hashtext(${request.agent}))`);

@@ -54,8 +54,6 @@ async function enter(request: PendingRequest, submissionId: string, deps: Partia
     logEvent("info", "otp.submission_repeated", { clientRefId: existing.clientRefId, agent: request.agent, state: existing.state });
     return { kind: "answered", result: await replaySubmission(db, existing, { timeoutMs: config.timeoutMs, now }) };
   };
-  const recorded = await findBySubmission(db, submissionId);
-  if (recorded) return replay(recorded);
   const admission = await admitRequest(db, request, deps.limits ?? getLimitSettings(), now);
   if (admission.kind === "duplicate") return replay(await findBySubmission(db, submissionId));
   if (admission.kind === "limited") {
@@ -75,7 +73,11 @@ async function enter(request: PendingRequest, submissionId: string, deps: Partia
  * breaker is open, or the server is shutting down, the row is completed as `failed` without calling Eko. Each
  * request counts as in flight until its row is complete, so a graceful shutdown waits for it.
  */
-export async function requestTransactionOtp(input: OtpRequestInput, context: RequestContext, deps: Partial<ServiceDeps> = {}): Promise<OtpRequestResult> {
+export async function requestTransactionOtp(
+  input: OtpRequestInput,
+  context: RequestContext,
+  deps: Partial<ServiceDeps> = {},
+): Promise<OtpRequestResult> {
   if (!isSubmissionId(context.submissionId)) return { status: "invalid", fieldErrors: {}, formError: FORM_UNUSABLE };
   const draining = (deps.draining ?? isDraining)();
   return trackInFlight(handle(input, context, deps, draining));
@@ -92,7 +94,17 @@ async function handle(input: OtpRequestInput, context: RequestContext, deps: Par
     const { agent, agentId, userCode } = actor;
     const protectedMobile = (deps.vault ?? getMobileVault()).protect(input.customerMobile);
     const { recipientId, amount } = input;
-    const request: PendingRequest = { clientRefId, submissionId, agent, agentId, userCode, ...protectedMobile, recipientId, beneficiaryId: input.beneficiaryId ?? null, amount };
+    const request: PendingRequest = {
+      clientRefId,
+      submissionId,
+      agent,
+      agentId,
+      userCode,
+      ...protectedMobile,
+      recipientId,
+      beneficiaryId: input.beneficiaryId ?? null,
+      amount,
+    };
     entry = await enter(request, submissionId, deps, config, now);
   } catch (error) {
     logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "pending", error: errorCodeOf(error) });

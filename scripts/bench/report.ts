@@ -21,9 +21,10 @@ export function exportVerdict(line: ExportLine): Verdict {
   return verdict(Math.max(line.result.rssMb, line.result.heapMb) <= line.targetMb);
 }
 
-function table(headers: string[], rows: string[][], numericFrom: number): string {
+export function table(headers: string[], rows: string[][], numericFrom: number): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const cell = (text: string, i: number) => (i >= numericFrom && i < headers.length - 2 ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0));
+  const cell = (text: string, i: number) =>
+    i >= numericFrom && i < headers.length - 2 ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0);
   const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
   const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;
   return [line(headers), rule, ...rows.map(line)].join("\n");
@@ -68,9 +69,7 @@ export function exportTable(lines: ExportLine[]): string {
 /** One line per missed target, for the end of the output. */
 export function missLines(latency: LatencyLine[], exports: ExportLine[]): string[] {
   return [
-    ...latency
-      .filter((l) => latencyVerdict(l) === "MISS")
-      .map((l) => `MISS  ${l.database}: ${l.name} p95 ${ms(l.timing.p95)} ms > ${l.targetMs} ms`),
+    ...latency.filter((l) => latencyVerdict(l) === "MISS").map((l) => `MISS  ${l.database}: ${l.name} p95 ${ms(l.timing.p95)} ms > ${l.targetMs} ms`),
     ...exports
       .filter((l) => exportVerdict(l) === "MISS")
       .map((l) => `MISS  ${l.database}: ${l.name} memory growth RSS ${mb(l.result.rssMb)}, heap ${mb(l.result.heapMb)} > ${l.targetMb} MB`),

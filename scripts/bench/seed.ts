@@ -18,7 +18,9 @@ const REJECTIONS = [
   "Invalid recipient details",
   "Customer KYC pending",
   "Duplicate request, please retry after some time",
-].map((message) => `'${message}'`).join(", ");
+]
+  .map((message) => `'${message}'`)
+  .join(", ");
 
 /** The hash the seed gives customer `n`: same text, same SHA-256 as the SQL below. */
 export function benchMobileHash(customer: number): string {
@@ -110,7 +112,11 @@ export async function describeSeed(db: Db): Promise<string> {
       last: sql<string>`max(${t.createdAt})::text`,
     })
     .from(t);
-  const states = await db.select({ state: t.state, n: count() }).from(t).groupBy(t.state).orderBy(sql`2 desc`);
+  const states = await db
+    .select({ state: t.state, n: count() })
+    .from(t)
+    .groupBy(t.state)
+    .orderBy(sql`2 desc`);
   const total = spread?.rows ?? 0;
   const mix = states.map((s) => `${s.state} ${((100 * s.n) / Math.max(total, 1)).toFixed(1)}%`).join(", ");
   return `${total.toLocaleString("en-US")} rows, ${spread?.agents} agents, ${spread?.customers?.toLocaleString("en-US")} customers, ${spread?.first} → ${spread?.last}; ${mix}`;

@@ -17,17 +17,25 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the build on 127.0.0.1:`port` with `env` over this process's and waits until /login answers 200. */
-export async function startApp(port: number, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<AppInstance> {
+/**
+ * Starts the build on 127.0.0.1:`port` with `env` over this process's and waits until /login answers 200.
+ * `nodeArgs` go to Node itself (`--cpu-prof`, say, which NODE_OPTIONS may not carry).
+ */
+export async function startApp(port: number, env: NodeJS.ProcessEnv, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<AppInstance> {
   // The app's own JSON log lines would drown the caller's output.
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  // Only the last of its error output is kept, for the message if it dies while starting.
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString("utf8")).slice(-2_000);
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app on port ${port} exited (${child.exitCode}) while starting`);
+    if (child.exitCode !== null) throw new Error(`The app on port ${port} exited (${child.exitCode}) while starting:\n${stderr.trim()}`);
     const status = await fetch(`${baseUrl}/login`).then(
       (r) => r.status,
       () => 0,

@@ -1,10 +1,20 @@
 import { existsSync } from "node:fs";
-import { chromium, type Request } from "@playwright/test";
+import { chromium, type Browser, type Request } from "@playwright/test";
 
 export type ActionTarget = { url: string; actionId: string; contentType: string };
 export type CapturedActions = { signIn: ActionTarget; sendOtp: ActionTarget };
 
 const SYSTEM_CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+/** Debian's Chromium where it is installed (Playwright cannot download its own here), else Playwright's. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: SYSTEM_CHROMIUM,
+    args: SYSTEM_CHROMIUM
+      ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+      : [],
+  });
+}
 
 function target(request: Request): ActionTarget {
   const headers = request.headers();
@@ -16,10 +26,7 @@ function target(request: Request): ActionTarget {
  * once, and the action ids it posted are reused by the load's plain HTTP clients.
  */
 export async function captureActions(baseUrl: string, account: { username: string; password: string }): Promise<CapturedActions> {
-  const browser = await chromium.launch({
-    executablePath: SYSTEM_CHROMIUM,
-    args: SYSTEM_CHROMIUM ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] : [],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     const actions: Request[] = [];
@@ -35,6 +42,10 @@ export async function captureActions(baseUrl: string, account: { username: strin
     await page.getByLabel("Amount (₹)").fill("100");
     await page.getByLabel("Customer mobile").fill("6000000001");
     await page.getByRole("button", { name: "Send OTP" }).click();
+    // The form asks for a confirmation before anything goes out.
+    const confirm = page.getByRole("button", { name: "Confirm and send OTP" });
+    await confirm.or(page.getByTestId("otp-ref-id")).or(page.getByRole("alert")).first().waitFor();
+    if (await confirm.isVisible()) await confirm.click();
     await page.getByTestId("otp-ref-id").or(page.getByRole("alert")).first().waitFor();
     const [signIn, sendOtp] = actions;
     if (!signIn || !sendOtp) throw new Error("The browser did not post the sign-in and send actions");

@@ -1,0 +1,243 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { closeDb } from "@/lib/db/client";
+import { createEkoSimulator, SIM_BASE_PATH } from "@/lib/eko-sim/server";
+import EKO_UAT from "@/lib/eko-sim/uat-values.json";
+import { createUser } from "@/lib/users/service";
+import { comparePaths } from "./bench/closed-loop";
+import { CPU_SLOWDOWN, firstLoadJs, pageSpeed, SLOW_4G, type FirstLoad, type PageSpeed, type Visit } from "./bench/pages";
+import { budgetLines, resultTables, type BenchResults, type OtpPathRun } from "./bench/otp-report";
+import { measureStartup, type Startup } from "./bench/startup";
+import { freePort, startApp, stopApp } from "./lib/app-instance";
+import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-database";
+import { captureActions, launchBrowser } from "./load/capture";
+import { postAction, signInOverHttp } from "./load/http-agent";
+
+/**
+ * `npm run bench`: builds once, then measures in one run the OTP path against a bare handler of the same build (on the
+ * embedded database, and on PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set), first-load JavaScript and
+ * phone page speed against a bare page, start-up time, and the ledger figures of `npm run bench:ledger`. Prints a
+ * table with each budget's verdict and writes bench/results.json. Exits 0 unless the measuring itself failed.
+ */
+const { values: args } = parseArgs({
+  options: {
+    "skip-build": { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    seconds: { type: "string" },
+    concurrency: { type: "string", default: "1,32" },
+    "latency-ms": { type: "string", default: "50" },
+    "page-runs": { type: "string" },
+    "ledger-rows": { type: "string" },
+    out: { type: "string", default: "bench/results.json" },
+  },
+});
+const QUICK = args.quick;
+const SECONDS = Number(args.seconds ?? (QUICK ? 2 : 12));
+const LEVELS = args.concurrency.split(",").map(Number);
+const LATENCY_MS = Number(args["latency-ms"]);
+const PAGE_RUNS = Number(args["page-runs"] ?? (QUICK ? 1 : 3));
+const LEDGER_ROWS = Number(args["ledger-rows"] ?? (QUICK ? 20_000 : 1_000_000));
+const PASSWORD = "bench-account-password-2026";
+
+const log = (line: string) => console.log(line);
+
+function build() {
+  log("Building (next build)…");
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+const agentName = (i: number) => `bench-agent-${String(i + 1).padStart(3, "0")}`;
+
+async function seedAccounts(agents: number) {
+  for (let i = 0; i < agents; i++)
+    await createUser({ username: agentName(i), password: PASSWORD, role: "agent", userCode: EKO_UAT.userCode }, "bench");
+  await createUser({ username: "bench-supervisor", password: PASSWORD, role: "supervisor" }, "bench");
+  await closeDb(); // the embedded database is the app's from here on
+}
+
+type DatabaseRun = { otp: OtpPathRun[]; firstLoad: FirstLoad[]; speed: PageSpeed[] };
+
+async function benchOnDatabase(
+  kind: "pglite" | "postgres",
+  simUrl: string,
+  postgresServer: string | undefined,
+  measurePages: boolean,
+): Promise<DatabaseRun> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ld-bench-"));
+  const scratch = kind === "postgres" ? await createScratchDatabase(postgresServer!, "ld_bench") : undefined;
+  const dbEnv: Record<string, string> = scratch
+    ? { DATABASE_URL: scratch.url, LEDGER_KEY: randomBytes(32).toString("base64"), DATA_DIR: dataDir }
+    : { DATA_DIR: dataDir, DATABASE_URL: "", LEDGER_KEY: "" };
+  Object.assign(process.env, dbEnv);
+  const database = scratch ? "PostgreSQL" : "PGlite";
+  let app;
+  try {
+    const agents = Math.max(...LEVELS);
+    log(`\n${database}: seeding ${agents} agents and a supervisor…`);
+    await seedAccounts(agents);
+    app = await startApp(await freePort(), {
+      ...dbEnv,
+      NODE_ENV: "production",
+      BENCH_BARE_ROUTES: "1",
+      EKO_BASE_URL: simUrl,
+      EKO_DEVELOPER_KEY: EKO_UAT.developerKey,
+      EKO_ACCESS_KEY: EKO_UAT.accessKey,
+      EKO_INITIATOR_ID: EKO_UAT.initiatorId,
+      EKO_USER_CODE: EKO_UAT.userCode,
+      AUTH_SECURE_COOKIES: "false",
+      // The limits are checked on every request as always; they are set out of reach so that none is refused.
+      LIMIT_AGENT_PER_15_MIN: "100000",
+      LIMIT_MOBILE_PER_15_MIN: "1000",
+      LIMIT_MOBILE_PER_24_HOURS: "1000",
+    });
+    const { baseUrl } = app;
+    const actions = await captureActions(baseUrl, { username: agentName(0), password: PASSWORD });
+    const cookies = await Promise.all(Array.from({ length: agents }, (_, i) => signInOverHttp(baseUrl, actions.signIn, agentName(i), PASSWORD)));
+    const supervisor = await signInOverHttp(baseUrl, actions.signIn, "bench-supervisor", PASSWORD);
+
+    const otpPath = async (worker: number) => {
+      const values = {
+        recipientId: "10017740",
+        amount: String(100 + randomInt(24_900)),
+        customerMobile: `9${100_000_000 + randomInt(800_000_000)}`,
+        beneficiaryId: "",
+      };
+      const reply = await postAction(baseUrl, actions.sendOtp, [{ submissionId: randomUUID(), values }], cookies[worker]);
+      return typeof reply.result?.status === "string" ? reply.result.status : `http-${reply.httpStatus}`;
+    };
+    const bareHandler = async () => {
+      const response = await fetch(`${baseUrl}/api/bench/bare-otp`, { method: "POST" });
+      const body = (await response.json().catch(() => null)) as { status?: string } | null;
+      return response.ok && body?.status ? body.status : `http-${response.status}`;
+    };
+    const otp: OtpPathRun[] = [];
+    for (const concurrency of LEVELS) {
+      log(`  OTP path and bare handler, ${concurrency} at a time, ${SECONDS} s each…`);
+      const [bare, ours] = await comparePaths(
+        { "bare handler": bareHandler, "OTP path": otpPath },
+        { concurrency, seconds: SECONDS, rounds: 2, warmupSeconds: QUICK ? 0.5 : 2 },
+      );
+      otp.push({ database, concurrency, bare: bare!, ours: ours! });
+    }
+
+    const firstLoad: FirstLoad[] = [];
+    const speed: PageSpeed[] = [];
+    if (measurePages) {
+      const agent = cookies[0]!;
+      const browser = await launchBrowser();
+      try {
+        const visits: Visit[] = [
+          { name: "bare page", path: "/bench/bare", cookie: agent },
+          { name: "sign-in", path: "/login" },
+          { name: "agent form", path: "/", cookie: agent },
+          { name: "supervisor review", path: "/requests", cookie: supervisor },
+        ];
+        log(`  first-load JavaScript of ${visits.length} pages…`);
+        for (const visit of visits) firstLoad.push(await firstLoadJs(browser, baseUrl, visit));
+        log(`  page speed on a phone (CPU ${CPU_SLOWDOWN}x slower, slow 4G), ${PAGE_RUNS} cold load(s) each…`);
+        for (const visit of [visits[0]!, visits[2]!, visits[3]!]) speed.push(await pageSpeed(browser, baseUrl, visit, PAGE_RUNS));
+      } finally {
+        await browser.close();
+      }
+    }
+    return { otp, firstLoad, speed };
+  } finally {
+    await stopApp(app);
+    if (scratch) await dropScratchDatabase(postgresServer!, scratch.name);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchStartup(): Promise<Startup[]> {
+  const port = await freePort();
+  const runs = QUICK ? 1 : 3;
+  const base = { NODE_ENV: "production" as const, DATABASE_URL: "", LEDGER_KEY: "", AUTH_SECURE_COOKIES: "false" };
+  const dirs: string[] = [];
+  const fresh = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ld-start-"));
+    dirs.push(dir);
+    return dir;
+  };
+  try {
+    log(`\nStart-up: npm start until /login answers, ${runs} run(s) each…`);
+    const cold = await measureStartup("fresh data directory (creates and migrates the database)", port, runs, () => ({ ...base, DATA_DIR: fresh() }));
+    const kept = fresh();
+    await measureStartup("(first start, not counted)", port, 1, () => ({ ...base, DATA_DIR: kept }));
+    const warm = await measureStartup("existing data (a restart)", port, runs, () => ({ ...base, DATA_DIR: kept }));
+    return [cold, warm];
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function benchLedger(): unknown {
+  log(`\nLedger: npm run bench:ledger with ${LEDGER_ROWS.toLocaleString("en-US")} rows…`);
+  const out = path.join(mkdtempSync(path.join(tmpdir(), "ld-ledger-")), "ledger.json");
+  const run = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench-ledger.ts"], {
+    env: { ...process.env, BENCH_ROWS: String(LEDGER_ROWS), BENCH_LEDGER_JSON: out },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    return JSON.parse(readFileSync(out, "utf8"));
+  } catch {
+    throw new Error(`npm run bench:ledger wrote no figures (exit ${run.status})`);
+  } finally {
+    rmSync(path.dirname(out), { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  if (!args["skip-build"]) build();
+  const postgresServer = process.env.TEST_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim() || undefined;
+  const sim = createEkoSimulator({ ...EKO_UAT, slowMs: 20_000, control: false, latencyMs: LATENCY_MS });
+  const simUrl = `http://127.0.0.1:${await sim.listen(0)}${SIM_BASE_PATH}`;
+  const started = performance.now();
+  let runs: DatabaseRun[];
+  try {
+    runs = [await benchOnDatabase("pglite", simUrl, undefined, true)];
+    if (postgresServer) runs.push(await benchOnDatabase("postgres", simUrl, postgresServer, false));
+    else log("\nPostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure the OTP path on it too.");
+  } finally {
+    await sim.close();
+  }
+  const startup = await benchStartup();
+  const ledger = benchLedger();
+  const results: BenchResults = {
+    measuredAt: new Date().toISOString(),
+    settings: {
+      seconds: SECONDS,
+      concurrency: LEVELS,
+      simulatorLatencyMs: LATENCY_MS,
+      pageRuns: PAGE_RUNS,
+      network: SLOW_4G,
+      cpuSlowdown: CPU_SLOWDOWN,
+      ledgerRows: LEDGER_ROWS,
+    },
+    otpPath: runs.flatMap((r) => r.otp),
+    firstLoadJs: runs.flatMap((r) => r.firstLoad),
+    pageSpeed: runs.flatMap((r) => r.speed),
+    startup,
+    ledger,
+  };
+  const budgets = budgetLines(results);
+  log(`\nMeasured in ${((performance.now() - started) / 1000).toFixed(0)} s (simulator latency ${LATENCY_MS} ms)\n`);
+  log(resultTables(results));
+  log("");
+  log(budgets.map((b) => `${b.met ? "PASS" : "MISS"}  ${b.budget}: ${b.figure}`).join("\n"));
+  mkdirSync(path.dirname(args.out), { recursive: true });
+  writeFileSync(args.out, `${JSON.stringify({ ...results, budgets }, null, 2)}\n`);
+  log(`\nWritten to ${args.out}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

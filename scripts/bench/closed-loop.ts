@@ -1,0 +1,78 @@
+import { percentile } from "./stats";
+
+/** One path's figures at one concurrency: throughput and latency of the requests that were answered. */
+export type PathFigures = {
+  path: string;
+  concurrency: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: number;
+  outcomes: Record<string, number>;
+};
+
+type Fire = (worker: number) => Promise<string>;
+
+/**
+ * `concurrency` workers, each sending its next request as soon as the last one is answered, for `seconds`. `fire`
+ * returns the request's outcome ("sent", say); one that throws counts as a failure.
+ */
+async function closedLoop(
+  fire: Fire,
+  concurrency: number,
+  seconds: number,
+): Promise<{ samples: number[]; outcomes: Map<string, number>; seconds: number }> {
+  const samples: number[] = [];
+  const outcomes = new Map<string, number>();
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        const outcome = await fire(worker).catch(() => "error");
+        samples.push(performance.now() - t0);
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+    }),
+  );
+  return { samples, outcomes, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Measures the paths against each other at one concurrency: a warm-up of each, then `rounds` rounds in which each
+ * path runs `seconds / rounds` in turn, so drift in the machine's load falls on both alike.
+ */
+export async function comparePaths(
+  paths: Record<string, Fire>,
+  options: { concurrency: number; seconds: number; rounds: number; warmupSeconds: number },
+): Promise<PathFigures[]> {
+  const names = Object.keys(paths);
+  for (const name of names) await closedLoop(paths[name]!, options.concurrency, options.warmupSeconds);
+  const merged = new Map(names.map((name) => [name, { samples: [] as number[], outcomes: new Map<string, number>(), seconds: 0 }]));
+  for (let round = 0; round < options.rounds; round++) {
+    for (const name of names) {
+      const run = await closedLoop(paths[name]!, options.concurrency, options.seconds / options.rounds);
+      const into = merged.get(name)!;
+      into.samples.push(...run.samples);
+      into.seconds += run.seconds;
+      for (const [outcome, n] of run.outcomes) into.outcomes.set(outcome, (into.outcomes.get(outcome) ?? 0) + n);
+    }
+  }
+  return names.map((name) => {
+    const { samples, outcomes, seconds } = merged.get(name)!;
+    const sorted = [...samples].sort((a, b) => a - b);
+    const failures = [...outcomes].filter(([outcome]) => outcome !== "sent").reduce((sum, [, n]) => sum + n, 0);
+    return {
+      path: name,
+      concurrency: options.concurrency,
+      requests: samples.length,
+      rps: samples.length / seconds,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      failures,
+      outcomes: Object.fromEntries(outcomes),
+    };
+  });
+}

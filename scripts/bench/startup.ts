@@ -1,0 +1,42 @@
+import { spawn } from "node:child_process";
+import { percentile } from "./stats";
+
+export type Startup = { kind: string; runs: number; medianMs: number; maxMs: number };
+
+/**
+ * From `npm start` to the first page served: spawns the start script on `port` and polls /login every 20 ms until it
+ * answers 200, then stops the server (its whole process group: npm, then next). `env` picks the database.
+ */
+async function startOnce(port: number, env: NodeJS.ProcessEnv): Promise<number> {
+  const started = performance.now();
+  const child = spawn("npm", ["start", "--silent", "--", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...env },
+    stdio: "ignore",
+    detached: true,
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before serving a page`);
+      if (performance.now() - started > 60_000) throw new Error("npm start served no page within 60 s");
+      const ok = await fetch(`http://127.0.0.1:${port}/login`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) return performance.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    await exited;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** `runs` starts in a row; `prepare` runs before each (a fresh data directory, say). */
+export async function measureStartup(kind: string, port: number, runs: number, envFor: (run: number) => NodeJS.ProcessEnv): Promise<Startup> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) times.push(await startOnce(port, envFor(run)));
+  const sorted = [...times].sort((a, b) => a - b);
+  return { kind, runs, medianMs: percentile(sorted, 50), maxMs: sorted[sorted.length - 1]! };
+}
