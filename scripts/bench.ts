@@ -51,6 +51,16 @@ function build() {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
+/** The simulator's address and Eko's published UAT keys; plain http on 127.0.0.1. */
+const ekoEnv = (simUrl: string) => ({
+  EKO_BASE_URL: simUrl,
+  EKO_DEVELOPER_KEY: EKO_UAT.developerKey,
+  EKO_ACCESS_KEY: EKO_UAT.accessKey,
+  EKO_INITIATOR_ID: EKO_UAT.initiatorId,
+  EKO_USER_CODE: EKO_UAT.userCode,
+  AUTH_SECURE_COOKIES: "false",
+});
+
 const agentName = (i: number) => `bench-agent-${String(i + 1).padStart(3, "0")}`;
 
 async function seedAccounts(agents: number) {
@@ -84,12 +94,7 @@ async function benchOnDatabase(
       ...dbEnv,
       NODE_ENV: "production",
       BENCH_BARE_ROUTES: "1",
-      EKO_BASE_URL: simUrl,
-      EKO_DEVELOPER_KEY: EKO_UAT.developerKey,
-      EKO_ACCESS_KEY: EKO_UAT.accessKey,
-      EKO_INITIATOR_ID: EKO_UAT.initiatorId,
-      EKO_USER_CODE: EKO_UAT.userCode,
-      AUTH_SECURE_COOKIES: "false",
+      ...ekoEnv(simUrl),
       // The limits are checked on every request as always; they are set out of reach so that none is refused.
       LIMIT_AGENT_PER_15_MIN: "100000",
       LIMIT_MOBILE_PER_15_MIN: "1000",
@@ -153,10 +158,10 @@ async function benchOnDatabase(
   }
 }
 
-async function benchStartup(): Promise<Startup[]> {
+async function benchStartup(simUrl: string): Promise<Startup[]> {
   const port = await freePort();
   const runs = QUICK ? 1 : 3;
-  const base = { NODE_ENV: "production" as const, DATABASE_URL: "", LEDGER_KEY: "", AUTH_SECURE_COOKIES: "false" };
+  const base = { NODE_ENV: "production" as const, DATABASE_URL: "", LEDGER_KEY: "", ...ekoEnv(simUrl) };
   const dirs: string[] = [];
   const fresh = () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ld-start-"));
@@ -197,16 +202,27 @@ async function main() {
   const sim = createEkoSimulator({ ...EKO_UAT, slowMs: 20_000, control: false, latencyMs: LATENCY_MS });
   const simUrl = `http://127.0.0.1:${await sim.listen(0)}${SIM_BASE_PATH}`;
   const started = performance.now();
-  let runs: DatabaseRun[];
-  try {
-    runs = [await benchOnDatabase("pglite", simUrl, undefined, true)];
-    if (postgresServer) runs.push(await benchOnDatabase("postgres", simUrl, postgresServer, false));
-    else log("\nPostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure the OTP path on it too.");
-  } finally {
-    await sim.close();
-  }
-  const startup = await benchStartup();
-  const ledger = benchLedger();
+  const runs: DatabaseRun[] = [];
+  const failures: string[] = [];
+  // A stage that fails is reported and the others still run: one run's figures are not lost to one fault.
+  const stage = async <T>(name: string, work: () => Promise<T> | T): Promise<T | null> => {
+    try {
+      return await work();
+    } catch (error) {
+      failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`\n${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return null;
+    }
+  };
+  const pglite = await stage("embedded database", () => benchOnDatabase("pglite", simUrl, undefined, true));
+  if (pglite) runs.push(pglite);
+  if (postgresServer) {
+    const postgres = await stage("PostgreSQL", () => benchOnDatabase("postgres", simUrl, postgresServer, false));
+    if (postgres) runs.push(postgres);
+  } else log("\nPostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure the OTP path on it too.");
+  await sim.close();
+  const startup = (await stage("start-up", () => benchStartup(simUrl))) ?? [];
+  const ledger = await stage("ledger", benchLedger);
   const results: BenchResults = {
     measuredAt: new Date().toISOString(),
     settings: {
@@ -223,6 +239,7 @@ async function main() {
     pageSpeed: runs.flatMap((r) => r.speed),
     startup,
     ledger,
+    failures,
   };
   const budgets = budgetLines(results);
   log(`\nMeasured in ${((performance.now() - started) / 1000).toFixed(0)} s (simulator latency ${LATENCY_MS} ms)\n`);
@@ -232,6 +249,7 @@ async function main() {
   mkdirSync(path.dirname(args.out), { recursive: true });
   writeFileSync(args.out, `${JSON.stringify({ ...results, budgets }, null, 2)}\n`);
   log(`\nWritten to ${args.out}`);
+  if (failures.length > 0) throw new Error(`${failures.length} stage(s) failed:\n${failures.join("\n")}`);
 }
 
 main().then(

@@ -75,30 +75,29 @@ function buildAuth(db: Db) {
 
 export type Auth = ReturnType<typeof buildAuth>;
 
-const holder = globalThis as typeof globalThis & { __levinDeskAuth?: Promise<Auth>; __levinDeskSessionCookie?: Promise<SessionCookieSettings> };
+type AuthHolder = { db: Db; auth: Auth; cookie?: Promise<SessionCookieSettings> };
+const holder = globalThis as typeof globalThis & { __levinDeskAuth?: AuthHolder };
 
-/** One better-auth instance per process, on the project's database (embedded or PostgreSQL). */
-export function getAuth(): Promise<Auth> {
-  holder.__levinDeskAuth ??= getDb()
-    .then(buildAuth)
-    .catch((error: unknown) => {
-      holder.__levinDeskAuth = undefined;
-      throw error;
-    });
+async function current(): Promise<AuthHolder> {
+  const db = await getDb();
+  // Bound to the database it was built on: a script that closes one database and opens another gets a fresh one.
+  if (holder.__levinDeskAuth?.db !== db) holder.__levinDeskAuth = { db, auth: buildAuth(db) };
   return holder.__levinDeskAuth;
 }
 
+/** One better-auth instance per process, on the project's database (embedded or PostgreSQL). */
+export async function getAuth(): Promise<Auth> {
+  return (await current()).auth;
+}
+
 /** What the session fast path needs to read better-auth's cookie itself: its name, its secret, the expiry settings. */
-export function sessionCookieSettings(): Promise<SessionCookieSettings> {
-  holder.__levinDeskSessionCookie ??= getAuth()
-    .then(async (auth) => {
-      const context = await auth.$context;
-      const name = context.authCookies.sessionToken.name;
-      return { name, secret: context.secret, expiresInSeconds: SESSION_IDLE_SECONDS, updateAgeSeconds: SESSION_UPDATE_AGE_SECONDS };
-    })
-    .catch((error: unknown) => {
-      holder.__levinDeskSessionCookie = undefined;
-      throw error;
-    });
-  return holder.__levinDeskSessionCookie;
+export async function sessionCookieSettings(): Promise<SessionCookieSettings> {
+  const held = await current();
+  held.cookie ??= held.auth.$context.then((context) => ({
+    name: context.authCookies.sessionToken.name,
+    secret: context.secret,
+    expiresInSeconds: SESSION_IDLE_SECONDS,
+    updateAgeSeconds: SESSION_UPDATE_AGE_SECONDS,
+  }));
+  return held.cookie;
 }

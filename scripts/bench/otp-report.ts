@@ -13,6 +13,7 @@ export type BenchResults = {
   pageSpeed: PageSpeed[];
   startup: Startup[];
   ledger: unknown;
+  failures: string[];
 };
 
 export type BudgetLine = { budget: string; figure: string; met: boolean };

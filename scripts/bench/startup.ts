@@ -27,8 +27,10 @@ async function startOnce(port: number, env: NodeJS.ProcessEnv): Promise<number> 
     }
   } finally {
     const exited = new Promise((resolve) => child.once("exit", resolve));
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+      await exited;
+    }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }
