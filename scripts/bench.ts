@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     "page-runs": { type: "string" },
     "ledger-rows": { type: "string" },
     out: { type: "string", default: "bench/results.json" },
+    // While working on one part: e.g. --only pages (otp, pages, startup, ledger).
+    only: { type: "string" },
   },
 });
 const QUICK = args.quick;
@@ -42,6 +44,8 @@ const LATENCY_MS = Number(args["latency-ms"]);
 const PAGE_RUNS = Number(args["page-runs"] ?? (QUICK ? 1 : 3));
 const LEDGER_ROWS = Number(args["ledger-rows"] ?? (QUICK ? 20_000 : 1_000_000));
 const PASSWORD = "bench-account-password-2026";
+const ONLY = args.only?.split(",");
+const wanted = (part: "otp" | "pages" | "startup" | "ledger") => !ONLY || ONLY.includes(part);
 
 const log = (line: string) => console.log(line);
 
@@ -121,7 +125,7 @@ async function benchOnDatabase(
       return response.ok && body?.status ? body.status : `http-${response.status}`;
     };
     const otp: OtpPathRun[] = [];
-    for (const concurrency of LEVELS) {
+    for (const concurrency of wanted("otp") ? LEVELS : []) {
       log(`  OTP path and bare handler, ${concurrency} at a time, ${SECONDS} s each…`);
       const [bare, ours] = await comparePaths(
         { "bare handler": bareHandler, "OTP path": otpPath },
@@ -132,7 +136,7 @@ async function benchOnDatabase(
 
     const firstLoad: FirstLoad[] = [];
     const speed: PageSpeed[] = [];
-    if (measurePages) {
+    if (measurePages && wanted("pages")) {
       const agent = cookies[0]!;
       const browser = await launchBrowser();
       try {
@@ -159,7 +163,6 @@ async function benchOnDatabase(
 }
 
 async function benchStartup(simUrl: string): Promise<Startup[]> {
-  const port = await freePort();
   const runs = QUICK ? 1 : 3;
   const base = { NODE_ENV: "production" as const, DATABASE_URL: "", LEDGER_KEY: "", ...ekoEnv(simUrl) };
   const dirs: string[] = [];
@@ -170,10 +173,10 @@ async function benchStartup(simUrl: string): Promise<Startup[]> {
   };
   try {
     log(`\nStart-up: npm start until /login answers, ${runs} run(s) each…`);
-    const cold = await measureStartup("fresh data directory (creates and migrates the database)", port, runs, () => ({ ...base, DATA_DIR: fresh() }));
+    const cold = await measureStartup("fresh data directory (creates and migrates the database)", runs, () => ({ ...base, DATA_DIR: fresh() }));
     const kept = fresh();
-    await measureStartup("(first start, not counted)", port, 1, () => ({ ...base, DATA_DIR: kept }));
-    const warm = await measureStartup("existing data (a restart)", port, runs, () => ({ ...base, DATA_DIR: kept }));
+    await measureStartup("(first start, not counted)", 1, () => ({ ...base, DATA_DIR: kept }));
+    const warm = await measureStartup("existing data (a restart)", runs, () => ({ ...base, DATA_DIR: kept }));
     return [cold, warm];
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -216,13 +219,13 @@ async function main() {
   };
   const pglite = await stage("embedded database", () => benchOnDatabase("pglite", simUrl, undefined, true));
   if (pglite) runs.push(pglite);
-  if (postgresServer) {
+  if (postgresServer && wanted("otp")) {
     const postgres = await stage("PostgreSQL", () => benchOnDatabase("postgres", simUrl, postgresServer, false));
     if (postgres) runs.push(postgres);
   } else log("\nPostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure the OTP path on it too.");
   await sim.close();
-  const startup = (await stage("start-up", () => benchStartup(simUrl))) ?? [];
-  const ledger = await stage("ledger", benchLedger);
+  const startup = wanted("startup") ? ((await stage("start-up", () => benchStartup(simUrl))) ?? []) : [];
+  const ledger = wanted("ledger") ? await stage("ledger", benchLedger) : null;
   const results: BenchResults = {
     measuredAt: new Date().toISOString(),
     settings: {

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { ROLES, type Role } from "@/lib/db/schema-states";
 import { getDb } from "@/lib/db/client";
 import { getAuth, sessionCookieSettings } from "./auth";
+import { SESSION_COOKIE_NAMES } from "@/lib/security/login-redirect";
 import { quickSessionUser, type SessionUser } from "./session-fast-path";
 
 export type DeskUser = { id: string; username: string; name: string; role: Role; userCode: string | null };
@@ -25,7 +26,10 @@ function asDeskUser(user: Partial<SessionUser> & { id: string; name: string }): 
  */
 export const currentUser = cache(async (): Promise<DeskUser | null> => {
   const requestHeaders = await headers();
-  const quick = await quickSessionUser(await getDb(), requestHeaders.get("cookie"), await sessionCookieSettings());
+  // No session cookie, no session: better-auth would say the same without being asked.
+  const cookie = requestHeaders.get("cookie") ?? "";
+  if (!SESSION_COOKIE_NAMES.some((name) => cookie.includes(`${name}=`))) return null;
+  const quick = await quickSessionUser(await getDb(), cookie, await sessionCookieSettings());
   if (quick) return asDeskUser(quick);
   const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
   return session ? asDeskUser(session.user as typeof session.user & Partial<SessionUser>) : null;

@@ -9,9 +9,16 @@ import { trustedProxyHops } from "@/lib/auth/client-address";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { installShutdownHandlers } from "./graceful-shutdown";
 
+function databaseFailed(error: unknown): never {
+  console.error(`Levin Desk cannot start: the database could not be opened or migrated (${error instanceof Error ? error.message : String(error)}).`);
+  process.exit(1);
+}
+
 /**
- * Runs once as the server starts: settings validated, ledger key loaded, database opened and migrated, and the
- * graceful SIGTERM/SIGINT handler registered (with NEXT_MANUAL_SIG_HANDLE=true, as `npm start` sets).
+ * Runs once as the server starts: settings validated, ledger key loaded, and the graceful SIGTERM/SIGINT handler
+ * registered (with NEXT_MANUAL_SIG_HANDLE=true, as `npm start` sets). The database is opened and migrated at once
+ * but not waited for: the sign-in page is served meanwhile (opening the embedded database takes a second or more),
+ * anything that needs the database waits for it, and /api/health says `not-ready` until it answers.
  * Any problem stops the server with a message that names what to fix (never a value).
  */
 export async function prepareServerOrExit(): Promise<void> {
@@ -23,12 +30,14 @@ export async function prepareServerOrExit(): Promise<void> {
     authSettings();
     trustedProxyHops();
     getMobileVault();
-    await getDb();
     // `next start` handles signals itself (exiting at once) unless told to leave them to the app.
     if (process.env.NEXT_MANUAL_SIG_HANDLE) installShutdownHandlers({ limitMs: config.timeoutMs + 1_000, close: closeDb });
   } catch (error) {
-    if (error instanceof ConfigError) console.error(error.message);
-    else console.error(`Levin Desk cannot start: the database could not be opened or migrated (${error instanceof Error ? error.message : String(error)}).`);
-    process.exit(1);
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    databaseFailed(error);
   }
+  getDb().catch(databaseFailed);
 }

@@ -60,18 +60,24 @@ export const CPU_SLOWDOWN = 4;
 /** A mid-tier Android phone's screen, as Lighthouse's mobile profile has it. */
 const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 
-export type PageSpeed = { page: string; path: string; runs: number; lcpMs: number; tbtMs: number; cls: number; fcpMs: number };
+export type PageSpeed = { page: string; path: string; runs: number; lcpMs: number; tbtMs: number; cls: number; fcpMs: number; lcpElement: string };
 
 // Collected in the page from its very first script: paint timings, layout shifts and long tasks.
 const OBSERVE = `
-  window.__speed = { lcp: 0, fcp: 0, cls: 0, longTasks: [] };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__speed.lcp = e.startTime; }).observe({ type: "largest-contentful-paint", buffered: true });
+  window.__speed = { lcp: 0, lcpElement: "", fcp: 0, cls: 0, longTasks: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.__speed.lcp = e.startTime;
+      const el = e.element;
+      window.__speed.lcpElement = el ? el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + " " + (el.textContent || "").trim().slice(0, 30) : "";
+    }
+  }).observe({ type: "largest-contentful-paint", buffered: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === "first-contentful-paint") window.__speed.fcp = e.startTime; }).observe({ type: "paint", buffered: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__speed.cls += e.value; }).observe({ type: "layout-shift", buffered: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__speed.longTasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
 `;
 
-type Raw = { lcp: number; fcp: number; cls: number; longTasks: [number, number][] };
+type Raw = { lcp: number; lcpElement: string; fcp: number; cls: number; longTasks: [number, number][] };
 
 /**
  * LCP, TBT and CLS of a cold load on a throttled phone, the median of `runs` loads. TBT here is the blocking part
@@ -112,5 +118,6 @@ export async function pageSpeed(browser: Browser, baseUrl: string, visit: Visit,
     fcpMs: median(results.map((r) => r.fcp)),
     tbtMs: median(results.map(tbt)),
     cls: median(results.map((r) => r.cls)),
+    lcpElement: results[results.length - 1]?.lcpElement ?? "",
   };
 }

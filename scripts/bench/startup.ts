@@ -1,22 +1,28 @@
 import { spawn } from "node:child_process";
+import { freePort } from "../lib/app-instance";
 import { percentile } from "./stats";
 
 export type Startup = { kind: string; runs: number; medianMs: number; maxMs: number };
 
 /**
- * From `npm start` to the first page served: spawns the start script on `port` and polls /login every 20 ms until it
- * answers 200, then stops the server (its whole process group: npm, then next). `env` picks the database.
+ * From `npm start` to the first page served: spawns the start script on a free port and polls /login every 20 ms
+ * until it answers 200, then stops the server (its whole process group: npm, then next). `env` picks the database.
  */
-async function startOnce(port: number, env: NodeJS.ProcessEnv): Promise<number> {
+async function startOnce(env: NodeJS.ProcessEnv): Promise<number> {
+  const port = await freePort();
   const started = performance.now();
   const child = spawn("npm", ["start", "--silent", "--", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "pipe"],
     detached: true,
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString("utf8")).slice(-1_000);
   });
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before serving a page`);
+      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before serving a page:\n${stderr.trim()}`);
       if (performance.now() - started > 60_000) throw new Error("npm start served no page within 60 s");
       const ok = await fetch(`http://127.0.0.1:${port}/login`).then(
         (r) => r.status === 200,
@@ -26,19 +32,18 @@ async function startOnce(port: number, env: NodeJS.ProcessEnv): Promise<number> 
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   } finally {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
     if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       if (child.pid) process.kill(-child.pid, "SIGTERM");
       await exited;
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }
 
-/** `runs` starts in a row; `prepare` runs before each (a fresh data directory, say). */
-export async function measureStartup(kind: string, port: number, runs: number, envFor: (run: number) => NodeJS.ProcessEnv): Promise<Startup> {
+/** `runs` starts in a row, each with its own environment (a fresh data directory, say). */
+export async function measureStartup(kind: string, runs: number, envFor: (run: number) => NodeJS.ProcessEnv): Promise<Startup> {
   const times: number[] = [];
-  for (let run = 0; run < runs; run++) times.push(await startOnce(port, envFor(run)));
+  for (let run = 0; run < runs; run++) times.push(await startOnce(envFor(run)));
   const sorted = [...times].sort((a, b) => a - b);
   return { kind, runs, medianMs: percentile(sorted, 50), maxMs: sorted[sorted.length - 1]! };
 }
