@@ -86,6 +86,8 @@ test.describe("accessibility: no serious or critical axe violations (WCAG 2 A/AA
 
     // One load per look, through each state in turn: as shown, with field errors, refused by Eko, with the result.
     test("the transfer form (/ as agent) as shown and with field errors, failure alert, confirmation, OTP result", async ({ page }) => {
+      // Four looks, five checks and two sends each: more than one page's worth of work.
+      test.setTimeout(90_000);
       await checkEveryLook(page, async (check) => {
         await open(page, "/");
         const form = transferForm(page);
