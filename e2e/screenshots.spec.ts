@@ -83,7 +83,7 @@ test.describe("README screenshots (docs/screenshots/)", () => {
 
         await transfer.sendButton.click();
         const asked = await confirmIfAsked(page, async (dialog) => {
-          await expect(dialog).toContainText("Confirm OTP request");
+          await expect(dialog).toHaveAccessibleName("Confirm OTP request");
           await shoot(page, `${device}-confirmation`);
         });
         if (!asked) console.log(`screenshots: ${device}-confirmation.png not taken: this desk sends without a confirmation dialog.`);

@@ -6,18 +6,17 @@ export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a",
 const BLOCKING = new Set(["serious", "critical"]);
 
 /**
- * Runs axe on what the page shows now (or only inside `scope`) and returns one readable line per serious or critical
+ * Runs axe on what the page shows now and returns one readable line per serious or critical
  * violation and element: rule id, impact, the element's selector and what axe found. Empty when there are none.
  */
-export async function seriousViolations(page: Page, scope?: string): Promise<string[]> {
+export async function seriousViolations(page: Page): Promise<string[]> {
   // Only violations are read, so axe need not list every passing element; and the desk has no iframes, so axe runs
   // in the page itself (legacy mode) instead of opening a blank page per run to merge frame results: both save time.
-  const builder = new AxeBuilder({ page })
+  const { violations } = await new AxeBuilder({ page })
     .withTags(WCAG_TAGS)
     .options({ resultTypes: ["violations"] })
-    .setLegacyMode(true);
-  if (scope) builder.include(scope);
-  const { violations } = await builder.analyze();
+    .setLegacyMode(true)
+    .analyze();
   return violations
     .filter((violation) => BLOCKING.has(violation.impact ?? ""))
     .flatMap((violation) =>
