@@ -12,13 +12,7 @@ const to = (path: string): PageOutcome => ({ kind: "redirect", to: path });
 const toLogin = (next: string) => to(`/login?${new URLSearchParams({ next })}`);
 
 export const PAGE_ACCESS: Record<Caller, Record<DeskPath, PageOutcome>> = {
-  anonymous: {
-    "/": toLogin("/"),
-    "/requests": toLogin("/requests"),
-    "/admin/users": toLogin("/admin/users"),
-    "/admin/audit": toLogin("/admin/audit"),
-    "/login": ok,
-  },
+  anonymous: { "/": toLogin("/"), "/requests": toLogin("/requests"), "/admin/users": toLogin("/admin/users"), "/admin/audit": toLogin("/admin/audit"), "/login": ok },
   agent: { "/": ok, "/requests": forbidden, "/admin/users": forbidden, "/admin/audit": forbidden, "/login": to("/") },
   supervisor: { "/": to("/requests"), "/requests": ok, "/admin/users": forbidden, "/admin/audit": forbidden, "/login": to("/requests") },
   admin: { "/": to("/admin/users"), "/requests": forbidden, "/admin/users": ok, "/admin/audit": ok, "/login": to("/admin/users") },

@@ -47,11 +47,7 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
  * goes to, the given body, and whatever session `api` holds (none, or another role's). `base` sends it to another
  * instance of the app.
  */
-export async function replayAction(
-  api: APIRequestContext,
-  action: CapturedAction,
-  options: { body?: string; base?: string } = {},
-): Promise<ActionReply> {
+export async function replayAction(api: APIRequestContext, action: CapturedAction, options: { body?: string; base?: string } = {}): Promise<ActionReply> {
   const url = new URL(action.url);
   const target = options.base ? new URL(`${url.pathname}${url.search}`, options.base) : url;
   const response = await api.post(target.toString(), {

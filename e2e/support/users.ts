@@ -5,12 +5,7 @@ import { TEST_PASSWORD, uniqueUsername } from "./unique";
 
 /** Creates an account the way an admin does, through /admin/users, in a context of its own; returns its details. */
 export async function createUserAsAdmin(browser: Browser, role: NewUserDetails["role"], prefix: string = role): Promise<NewUserDetails> {
-  const user: NewUserDetails = {
-    username: uniqueUsername(prefix),
-    password: TEST_PASSWORD,
-    role,
-    userCode: role === "agent" ? "20810200" : undefined,
-  };
+  const user: NewUserDetails = { username: uniqueUsername(prefix), password: TEST_PASSWORD, role, userCode: role === "agent" ? "20810200" : undefined };
   const context = await browser.newContext({ storageState: storageStateFor("admin") });
   try {
     const admin = new AdminUsersPage(await context.newPage());
