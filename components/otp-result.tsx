@@ -29,8 +29,8 @@ export function OtpResult({ result, onNewTransfer }: { result: Sent; onNewTransf
         </h2>
         <p className="mt-1 text-sm text-emerald-900">{copy.next}</p>
       </div>
-      <dl className="mt-4 space-y-3 text-sm">
-        <div>
+      <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-3 text-sm">
+        <div className="w-full">
           <dt className="font-medium text-slate-700">OTP reference (otp_ref_id)</dt>
           <dd className="mt-1 flex flex-wrap items-center gap-2">
             <output
@@ -42,17 +42,15 @@ export function OtpResult({ result, onNewTransfer }: { result: Sent; onNewTransf
             <CopyButton text={result.otpRefId} label="Copy OTP reference" />
           </dd>
         </div>
-        <div className="flex flex-wrap gap-x-6 gap-y-2">
-          <div>
-            <dt className="font-medium text-slate-700">Sent at</dt>
-            <dd>
-              <time dateTime={result.sentAt}>{formatIndiaTime(result.sentAt)}</time>
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-slate-700">Desk reference</dt>
-            <dd className="font-mono">{result.clientRefId}</dd>
-          </div>
+        <div>
+          <dt className="font-medium text-slate-700">Sent at</dt>
+          <dd>
+            <time dateTime={result.sentAt}>{formatIndiaTime(result.sentAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-700">Desk reference</dt>
+          <dd className="font-mono">{result.clientRefId}</dd>
         </div>
       </dl>
       <Button type="button" variant="secondary" className="mt-4" onClick={onNewTransfer}>

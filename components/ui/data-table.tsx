@@ -13,7 +13,8 @@ export function DataTable({
   className?: string;
 }) {
   return (
-    <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
+    // A frame that scrolls sideways must be reachable by keyboard (WCAG 2.1.1), so it is a focusable, named region.
+    <div role="region" aria-label={caption} tabIndex={0} className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
