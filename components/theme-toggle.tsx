@@ -44,8 +44,11 @@ export function ThemeToggle() {
       onClick={toggle}
       className="inline-flex min-h-11 min-w-11 items-center justify-center gap-1 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
     >
-      <span aria-hidden>{dark ? "☾" : "☀"}</span>
-      <span>{t("theme.dark")}</span>
+      <span aria-hidden className="text-base">
+        {dark ? "☾" : "☀"}
+      </span>
+      {/* On a phone the icon alone keeps the header to two lines; the name is still the button's. */}
+      <span className="sr-only sm:not-sr-only">{t("theme.dark")}</span>
     </button>
   );
 }
