@@ -54,7 +54,7 @@ export function ConfirmOtpDialog({ details, onConfirm, onEdit }: Props) {
         event.preventDefault();
         onEdit();
       }}
-      className="m-auto w-[calc(100%-2rem)] max-w-sm rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/60"
+      className="m-auto w-[calc(100%-2rem)] max-w-sm rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/60"
     >
       {details ? (
         <div className="p-4">

@@ -22,7 +22,7 @@ export function MyRecentRequests({ rows, locale, t }: { rows: ReviewRow[]; local
                 {t("recent.recipient", { recipientId: row.recipientId })}
                 <span className="block text-xs text-slate-500">{formatIndiaTime(row.createdAt, locale)}</span>
               </span>
-              <OutcomeBadge state={row.state} label={t(`state.${row.state}`)} />
+              <OutcomeBadge state={row.state} />
             </li>
           ))}
         </ul>

@@ -1,3 +1,6 @@
+"use client";
+
+import { useI18n } from "@/components/locale-provider";
 import type { OtpRequestState } from "@/lib/db/schema-states";
 
 const STYLES: Record<OtpRequestState, string> = {
@@ -9,23 +12,12 @@ const STYLES: Record<OtpRequestState, string> = {
   limited: "bg-violet-100 text-violet-900 ring-violet-300",
 };
 
-const ENGLISH: Record<OtpRequestState, string> = {
-  sent: "Sent",
-  rejected: "Rejected",
-  failed: "Failed",
-  unknown: "Unknown",
-  pending: "Pending",
-  limited: "Limited",
-};
-
-export const outcomeLabel = (state: OtpRequestState) => ENGLISH[state];
-
-/** `label` is the state in the reader's language; English without one. */
-export function OutcomeBadge({ state, label }: { state: OtpRequestState; label?: string }) {
+export function OutcomeBadge({ state }: { state: OtpRequestState }) {
+  const { t } = useI18n();
   return (
     <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STYLES[state]}`}>
       {state === "unknown" ? "⚠ " : ""}
-      {label ?? ENGLISH[state]}
+      {t(`state.${state}`)}
     </span>
   );
 }
