@@ -17,7 +17,7 @@ export function LanguageSwitch() {
       aria-busy={pending}
       disabled={pending}
       onClick={() => startTransition(() => setLocaleAction({ locale: other }).then(() => undefined))}
-      className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-3 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-100 disabled:opacity-60"
+      className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-100 disabled:opacity-60"
     >
       {t("lang.other")}
     </button>
