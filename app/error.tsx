@@ -1,13 +1,18 @@
 "use client";
 
+import { useI18n } from "@/components/locale-provider";
+import { PreferencesBar } from "@/components/preferences-bar";
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const { t } = useI18n();
   return (
     <main className="mx-auto max-w-md px-4 py-12">
+      <PreferencesBar className="mb-4 justify-end" />
       <div role="alert" className="rounded-lg border border-red-200 bg-white p-5">
-        <h1 className="text-lg font-semibold text-red-800">The desk hit a problem showing this page.</h1>
-        <p className="mt-2 text-sm text-slate-700">Nothing was sent to Eko from this page. Try again; if it keeps happening, tell your supervisor.</p>
+        <h1 className="text-lg font-semibold text-red-800">{t("page.error.title")}</h1>
+        <p className="mt-2 text-sm text-slate-700">{t("page.error.body")}</p>
         <button type="button" onClick={reset} className="mt-4 min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
-          Try again
+          {t("page.error.retry")}
         </button>
       </div>
     </main>

@@ -1,6 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
+import { LocaleProvider } from "@/components/locale-provider";
 import { Providers } from "@/components/providers";
+import { getLocale } from "@/lib/i18n/server";
+import { SYSTEM_THEME_SCRIPT, THEME_COOKIE, themeOr } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,11 +19,21 @@ export const viewport: Viewport = {
   themeColor: "#1d4ed8",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Language and theme come from cookies, so the very first paint is already in the agent's language and colours. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const theme = themeOr((await cookies()).get(THEME_COOKIE)?.value);
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en-IN">
+    // The system-theme script may add "dark" before React hydrates.
+    <html lang={locale} data-theme={theme} className={theme === "dark" ? "dark" : undefined} suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SYSTEM_THEME_SCRIPT }} />
+      </head>
       <body className="min-h-dvh font-sans">
-        <Providers>{children}</Providers>
+        <LocaleProvider locale={locale}>
+          <Providers>{children}</Providers>
+        </LocaleProvider>
       </body>
     </html>
   );

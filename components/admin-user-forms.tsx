@@ -2,17 +2,20 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { addUserAction, changeUserAction } from "@/app/(desk)/admin/actions";
+import { useI18n } from "@/components/locale-provider";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { translateText, type Translate } from "@/lib/i18n/translate";
 import type { UserSummary } from "@/lib/users/service";
 
 type Outcome = Awaited<ReturnType<typeof addUserAction>>;
 
-function messageOf(result: Outcome): { ok: boolean; text: string } {
+function messageOf(result: Outcome, t: Translate): { ok: boolean; text: string } {
   if (result.status === "ok") return { ok: true, text: result.message };
   if (result.status === "error") return { ok: false, text: result.message };
-  if (result.status === "refused") return { ok: false, text: result.reason === "signed-out" ? "Your session has ended: sign in again." : "Only admins may manage users." };
-  return { ok: false, text: result.formError ?? Object.values(result.fieldErrors)[0] ?? "Check the details." };
+  if (result.status === "refused") return { ok: false, text: t(`users.refused.${result.reason}`) };
+  const first = result.formError ?? Object.values(result.fieldErrors)[0];
+  return { ok: false, text: first ? translateText(t, first) : t("users.checkDetails") };
 }
 
 function Feedback({ message }: { message: { ok: boolean; text: string } | null }) {
@@ -25,43 +28,64 @@ function Feedback({ message }: { message: { ok: boolean; text: string } | null }
 }
 
 function useAdminAction() {
+  const { t } = useI18n();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const run = (work: () => Promise<Outcome>, onOk?: () => void) =>
     startTransition(async () => {
       const result = await work();
-      setMessage(messageOf(result));
+      setMessage(messageOf(result, t));
       if (result.status === "ok") onOk?.();
     });
   return { message, pending, run };
 }
 
+/** The value stays the role's name; the words are the reader's. */
+function RoleOptions({ t }: { t: Translate }) {
+  return (
+    <>
+      <option value="agent">{t("role.agent")}</option>
+      <option value="supervisor">{t("role.supervisor")}</option>
+      <option value="admin">{t("role.admin")}</option>
+    </>
+  );
+}
+
 const select = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base";
 
 export function AddUserForm() {
+  const { t } = useI18n();
   const { message, pending, run } = useAdminAction();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = Object.fromEntries(new FormData(form));
-    run(() => addUserAction(data), () => form.reset());
+    run(
+      () => addUserAction(data),
+      () => form.reset(),
+    );
   }
   return (
-    <form onSubmit={submit} aria-label="Add a user" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5">
-      <TextField id="new-username" name="username" label="Username" autoComplete="off" autoCapitalize="none" />
-      <TextField id="new-password" name="password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters." />
+    <form onSubmit={submit} aria-label={t("users.add")} className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5">
+      <TextField id="new-username" name="username" label={t("users.username")} autoComplete="off" autoCapitalize="none" />
+      <TextField
+        id="new-password"
+        name="password"
+        label={t("users.password")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("users.passwordHint")}
+      />
       <label className="text-sm font-medium">
-        Role
+        {t("users.role")}
         <select name="role" defaultValue="agent" className={select}>
-          <option value="agent">agent</option>
-          <option value="supervisor">supervisor</option>
-          <option value="admin">admin</option>
+          <RoleOptions t={t} />
         </select>
       </label>
-      <TextField id="new-user-code" name="userCode" label="Eko user_code" inputMode="numeric" hint="Required for agents." />
+      <TextField id="new-user-code" name="userCode" label={t("users.userCode")} inputMode="numeric" hint={t("users.userCodeHint")} />
       <div className="flex items-start pt-6">
         <Button type="submit" disabled={pending}>
-          Add user
+          {t("users.addButton")}
         </Button>
       </div>
       <div className="sm:col-span-5">
@@ -72,6 +96,7 @@ export function AddUserForm() {
 }
 
 export function UserRowActions({ user, isSelf }: { user: UserSummary; isSelf: boolean }) {
+  const { t } = useI18n();
   const { message, pending, run } = useAdminAction();
   const change = (payload: Record<string, string>) => run(() => changeUserAction({ username: user.username, ...payload }));
   function onForm(op: string) {
@@ -85,29 +110,40 @@ export function UserRowActions({ user, isSelf }: { user: UserSummary; isSelf: bo
     <div className="flex min-w-[28rem] flex-wrap items-end gap-2">
       {!isSelf ? (
         <Button type="button" variant="secondary" disabled={pending} onClick={() => change({ op: user.disabled ? "enable" : "disable" })}>
-          {user.disabled ? `Enable ${user.username}` : `Disable ${user.username}`}
+          {t(user.disabled ? "users.enable" : "users.disable", { username: user.username })}
         </Button>
       ) : null}
       <form onSubmit={onForm("reset-password")} className="flex items-end gap-1">
-        <input name="password" type="password" aria-label={`New password for ${user.username}`} placeholder="New password" autoComplete="new-password" className={`${select} w-40`} />
+        <input
+          name="password"
+          type="password"
+          aria-label={t("users.newPasswordFor", { username: user.username })}
+          placeholder={t("users.newPassword")}
+          autoComplete="new-password"
+          className={`${select} w-40`}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
-          Reset
+          {t("users.reset")}
         </Button>
       </form>
       <form onSubmit={onForm("set-role")} className="flex items-end gap-1">
-        <select name="role" defaultValue={user.role} aria-label={`Role of ${user.username}`} className={`${select} w-32`}>
-          <option value="agent">agent</option>
-          <option value="supervisor">supervisor</option>
-          <option value="admin">admin</option>
+        <select name="role" defaultValue={user.role} aria-label={t("users.roleOf", { username: user.username })} className={`${select} w-32`}>
+          <RoleOptions t={t} />
         </select>
         <Button type="submit" variant="secondary" disabled={pending}>
-          Set role
+          {t("users.setRole")}
         </Button>
       </form>
       <form onSubmit={onForm("set-user-code")} className="flex items-end gap-1">
-        <input name="userCode" inputMode="numeric" defaultValue={user.userCode ?? ""} aria-label={`Eko user_code of ${user.username}`} className={`${select} w-32`} />
+        <input
+          name="userCode"
+          inputMode="numeric"
+          defaultValue={user.userCode ?? ""}
+          aria-label={t("users.userCodeOf", { username: user.username })}
+          className={`${select} w-32`}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
-          Set code
+          {t("users.setCode")}
         </Button>
       </form>
       <div className="w-full">

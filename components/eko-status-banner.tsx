@@ -2,7 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { EkoStatus } from "@/lib/eko/circuit-breaker";
+import { useI18n } from "@/components/locale-provider";
 import { formatIndiaClock } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 
 const POLL_MS = 5_000;
 
@@ -13,9 +15,9 @@ async function fetchEkoStatus(signal: AbortSignal): Promise<EkoStatus> {
 }
 
 /** Rounded up to the minute, so the time shown is never a moment too early. */
-function untilClock(iso: string): string {
+function untilClock(iso: string, locale: Locale): string {
   const minute = 60_000;
-  return formatIndiaClock(new Date(Math.ceil(new Date(iso).getTime() / minute) * minute).toISOString());
+  return formatIndiaClock(new Date(Math.ceil(new Date(iso).getTime() / minute) * minute).toISOString(), { locale });
 }
 
 /**
@@ -23,6 +25,7 @@ function untilClock(iso: string): string {
  * while the tab is visible. Nothing is shown while Eko answers normally.
  */
 export function EkoStatusBanner() {
+  const { locale, t } = useI18n();
   const status = useQuery({
     queryKey: ["eko-status"],
     queryFn: ({ signal }) => fetchEkoStatus(signal),
@@ -33,10 +36,7 @@ export function EkoStatusBanner() {
   });
   const data = status.data;
   if (!data || data.breaker === "closed") return null;
-  const text =
-    data.breaker === "open" && data.retryAt
-      ? `Eko is not answering: requests fail fast until ${untilClock(data.retryAt)}.`
-      : "Eko is not answering: one request is being let through to test whether it is back.";
+  const text = data.breaker === "open" && data.retryAt ? t("banner.open", { time: untilClock(data.retryAt, locale) }) : t("banner.halfOpen");
   return (
     <p role="status" data-testid="eko-status-banner" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
       {text}

@@ -2,6 +2,9 @@
 
 import { useEffect, useRef } from "react";
 import { CopyButton } from "@/components/copy-button";
+import { useI18n } from "@/components/locale-provider";
+import { ResendButton } from "@/components/resend-button";
+import { ShareButton } from "@/components/share-button";
 import { Button } from "@/components/ui/button";
 import { formatIndiaTime } from "@/lib/format";
 import { describeOutcome } from "@/lib/otp-requests/outcome-copy";
@@ -9,8 +12,18 @@ import type { OtpRequestResult } from "@/lib/otp-requests/result";
 
 type Sent = Extract<OtpRequestResult, { status: "sent" }>;
 
-export function OtpResult({ result, onNewTransfer }: { result: Sent; onNewTransfer: () => void }) {
-  const copy = describeOutcome(result);
+type Props = {
+  result: Sent;
+  /** When "Send OTP again" becomes available (epoch ms). */
+  resendAt: number;
+  resending: boolean;
+  onResend: () => void;
+  onNewTransfer: () => void;
+};
+
+export function OtpResult({ result, resendAt, resending, onResend, onNewTransfer }: Props) {
+  const { locale, t } = useI18n();
+  const copy = describeOutcome(result, locale);
   const ref = useRef<HTMLElement>(null);
   // On a phone the result lands below the fold: bring it to the agent, and to screen readers.
   useEffect(() => {
@@ -31,7 +44,7 @@ export function OtpResult({ result, onNewTransfer }: { result: Sent; onNewTransf
       </div>
       <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-3 text-sm">
         <div className="w-full">
-          <dt className="font-medium text-slate-700">OTP reference (otp_ref_id)</dt>
+          <dt className="font-medium text-slate-700">{t("result.otpRef")}</dt>
           <dd className="mt-1 flex flex-wrap items-center gap-2">
             <output
               data-testid="otp-ref-id"
@@ -39,23 +52,29 @@ export function OtpResult({ result, onNewTransfer }: { result: Sent; onNewTransf
             >
               {result.otpRefId}
             </output>
-            <CopyButton text={result.otpRefId} label="Copy OTP reference" />
+            <CopyButton text={result.otpRefId} label={t("copy.otpRef")} />
+            <ShareButton text={result.otpRefId} />
           </dd>
         </div>
         <div>
-          <dt className="font-medium text-slate-700">Sent at</dt>
+          <dt className="font-medium text-slate-700">{t("result.sentAt")}</dt>
           <dd>
-            <time dateTime={result.sentAt}>{formatIndiaTime(result.sentAt)}</time>
+            <time dateTime={result.sentAt} data-testid="otp-sent-at">
+              {formatIndiaTime(result.sentAt, locale)}
+            </time>
           </dd>
         </div>
         <div>
-          <dt className="font-medium text-slate-700">Desk reference</dt>
+          <dt className="font-medium text-slate-700">{t("result.deskRef")}</dt>
           <dd className="font-mono">{result.clientRefId}</dd>
         </div>
       </dl>
-      <Button type="button" variant="secondary" className="mt-4" onClick={onNewTransfer}>
-        New transfer
-      </Button>
+      <div className="mt-4 flex flex-wrap gap-2">
+        <ResendButton allowedAt={resendAt} pending={resending} onResend={onResend} />
+        <Button type="button" variant="secondary" onClick={onNewTransfer}>
+          {t("result.newTransfer")}
+        </Button>
+      </div>
     </section>
   );
 }

@@ -1,22 +1,23 @@
+"use client";
+
+import { useI18n } from "@/components/locale-provider";
 import type { OtpRequestState } from "@/lib/db/schema-states";
 
-const STYLES: Record<OtpRequestState, { label: string; className: string }> = {
-  sent: { label: "Sent", className: "bg-emerald-100 text-emerald-900 ring-emerald-300" },
-  rejected: { label: "Rejected", className: "bg-red-100 text-red-900 ring-red-300" },
-  failed: { label: "Failed", className: "bg-orange-100 text-orange-900 ring-orange-300" },
-  unknown: { label: "Unknown", className: "bg-amber-100 text-amber-950 ring-amber-400" },
-  pending: { label: "Pending", className: "bg-slate-100 text-slate-800 ring-slate-300" },
-  limited: { label: "Limited", className: "bg-violet-100 text-violet-900 ring-violet-300" },
+const STYLES: Record<OtpRequestState, string> = {
+  sent: "bg-emerald-100 text-emerald-900 ring-emerald-300",
+  rejected: "bg-red-100 text-red-900 ring-red-300",
+  failed: "bg-orange-100 text-orange-900 ring-orange-300",
+  unknown: "bg-amber-100 text-amber-950 ring-amber-400",
+  pending: "bg-slate-100 text-slate-800 ring-slate-300",
+  limited: "bg-violet-100 text-violet-900 ring-violet-300",
 };
 
-export const outcomeLabel = (state: OtpRequestState) => STYLES[state].label;
-
 export function OutcomeBadge({ state }: { state: OtpRequestState }) {
-  const style = STYLES[state];
+  const { t } = useI18n();
   return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style.className}`}>
+    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STYLES[state]}`}>
       {state === "unknown" ? "⚠ " : ""}
-      {style.label}
+      {t(`state.${state}`)}
     </span>
   );
 }

@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useI18n } from "@/components/locale-provider";
 import { Button } from "@/components/ui/button";
 import { OTP_REQUEST_STATES } from "@/lib/db/schema-states";
 import { normaliseMobile } from "@/lib/otp-requests/mobile";
 import { filtersToSearchParams, urlFiltersSchema, type UrlFilters } from "@/lib/otp-requests/review-filters";
-import { outcomeLabel } from "./outcome-badge";
 
 const field = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-sm";
 
@@ -14,8 +14,9 @@ type Props = { filters: UrlFilters; mobile?: string; onMobileChange: (mobile: st
 
 /** Outcome, agent, days and amounts go into the URL; the exact mobile stays in this page's memory only. */
 export function RequestsFilters({ filters, mobile, onMobileChange }: Props) {
+  const { t } = useI18n();
   const router = useRouter();
-  const [mobileError, setMobileError] = useState<string | null>(null);
+  const [mobileError, setMobileError] = useState(false);
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,57 +24,64 @@ export function RequestsFilters({ filters, mobile, onMobileChange }: Props) {
     const typedMobile = String(data.get("mobile") ?? "").trim();
     const normalised = typedMobile ? normaliseMobile(typedMobile) : undefined;
     if (normalised === null) {
-      setMobileError("Enter the customer's 10-digit mobile number, or leave it empty.");
+      setMobileError(true);
       return;
     }
-    setMobileError(null);
+    setMobileError(false);
     onMobileChange(normalised);
-    const next = urlFiltersSchema.parse(Object.fromEntries(["outcome", "agent", "from", "to", "min", "max"].map((k) => [k, String(data.get(k) ?? "") || undefined])));
+    const next = urlFiltersSchema.parse(
+      Object.fromEntries(["outcome", "agent", "from", "to", "min", "max"].map((k) => [k, String(data.get(k) ?? "") || undefined])),
+    );
     const query = filtersToSearchParams(next).toString();
     router.replace(query ? `/requests?${query}` : "/requests", { scroll: false });
   }
 
   function clear() {
-    setMobileError(null);
+    setMobileError(false);
     onMobileChange(undefined);
     router.replace("/requests", { scroll: false });
   }
 
   return (
-    <form onSubmit={apply} aria-label="Filter requests" key={JSON.stringify(filters) + (mobile ?? "")} className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 lg:grid-cols-8">
+    <form
+      onSubmit={apply}
+      aria-label={t("filters.label")}
+      key={JSON.stringify(filters) + (mobile ?? "")}
+      className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 lg:grid-cols-8"
+    >
       <label className="text-sm font-medium">
-        Outcome
+        {t("filters.outcome")}
         <select name="outcome" defaultValue={filters.outcome ?? ""} className={field}>
-          <option value="">Any</option>
+          <option value="">{t("filters.any")}</option>
           {OTP_REQUEST_STATES.map((state) => (
             <option key={state} value={state}>
-              {outcomeLabel(state)}
+              {t(`state.${state}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="text-sm font-medium">
-        Agent
+        {t("filters.agent")}
         <input name="agent" defaultValue={filters.agent ?? ""} className={field} autoComplete="off" />
       </label>
       <label className="text-sm font-medium">
-        From (IST)
+        {t("filters.from")}
         <input name="from" type="date" defaultValue={filters.from ?? ""} className={field} />
       </label>
       <label className="text-sm font-medium">
-        To (IST)
+        {t("filters.to")}
         <input name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
       </label>
       <label className="text-sm font-medium">
-        Min amount (₹)
+        {t("filters.min")}
         <input name="min" inputMode="numeric" defaultValue={filters.min ?? ""} className={field} autoComplete="off" />
       </label>
       <label className="text-sm font-medium">
-        Max amount (₹)
+        {t("filters.max")}
         <input name="max" inputMode="numeric" defaultValue={filters.max ?? ""} className={field} autoComplete="off" />
       </label>
       <div className="col-span-2 text-sm font-medium">
-        <label htmlFor="filter-mobile">Customer mobile (exact)</label>
+        <label htmlFor="filter-mobile">{t("filters.mobile")}</label>
         <input
           id="filter-mobile"
           name="mobile"
@@ -85,13 +93,13 @@ export function RequestsFilters({ filters, mobile, onMobileChange }: Props) {
           aria-describedby="filter-mobile-note"
         />
         <p id="filter-mobile-note" className={`mt-1 text-xs font-normal ${mobileError ? "text-red-700" : "text-slate-500"}`}>
-          {mobileError ?? "Not kept in the address bar or history."}
+          {mobileError ? t("filters.mobileError") : t("filters.mobileNote")}
         </p>
       </div>
       <div className="col-span-2 flex gap-2 sm:col-span-4 lg:col-span-8">
-        <Button type="submit">Apply filters</Button>
+        <Button type="submit">{t("filters.apply")}</Button>
         <Button type="button" variant="secondary" onClick={clear}>
-          Clear
+          {t("filters.clear")}
         </Button>
       </div>
     </form>

@@ -5,12 +5,14 @@ import { RequestsFilters } from "@/components/requests-filters";
 import { RequestsSummary } from "@/components/requests-summary";
 import { RequestsTable } from "@/components/requests-table";
 import { Button } from "@/components/ui/button";
+import { useI18n } from "@/components/locale-provider";
 import { useLiveRequests } from "@/components/use-live-requests";
 import type { ReviewPage, UrlFilters } from "@/lib/otp-requests/review-filters";
 
 type Props = { filters: UrlFilters; initialPage: ReviewPage };
 
 export function RequestsReview({ filters, initialPage }: Props) {
+  const { t } = useI18n();
   const [mobile, setMobile] = useState<string | undefined>(undefined);
   // The server rendered the first page for the URL's filters; with a mobile filter the browser asks for itself.
   const live = useLiveRequests({
@@ -25,40 +27,54 @@ export function RequestsReview({ filters, initialPage }: Props) {
       {live.summary ? (
         <RequestsSummary summary={live.summary} />
       ) : (
-        <p className="mt-4 flex h-[74px] items-center rounded-lg border border-slate-200 bg-white px-4 text-sm text-slate-600">Summarising the filtered requests…</p>
+        <p className="mt-4 flex h-[74px] items-center rounded-lg border border-slate-200 bg-white px-4 text-sm text-slate-600">
+          {t("requests.summarising")}
+        </p>
       )}
 
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
         <div aria-live="polite">
           {live.newCount > 0 ? (
             <Button type="button" onClick={live.showNew}>
-              {live.newCount >= 50 ? "50+ new requests" : `${live.newCount} new request${live.newCount === 1 ? "" : "s"}`}
+              {live.newCount >= 50
+                ? t("requests.newFifty")
+                : live.newCount === 1
+                  ? t("requests.newOne")
+                  : t("requests.newMany", { count: live.newCount })}
             </Button>
           ) : null}
         </div>
         <form method="post" action="/api/requests/export">
-          {Object.entries(filters).map(([key, value]) => (value === undefined ? null : <input key={key} type="hidden" name={key} value={String(value)} />))}
+          {Object.entries(filters).map(([key, value]) =>
+            value === undefined ? null : <input key={key} type="hidden" name={key} value={String(value)} />,
+          )}
           {mobile ? <input type="hidden" name="mobile" value={mobile} /> : null}
           <Button type="submit" variant="secondary">
-            Download CSV
+            {t("requests.csv")}
           </Button>
         </form>
       </div>
 
       {live.error ? (
         <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          Could not refresh the requests: {live.error.message} The list below may be out of date; it retries by itself.
+          {t("requests.refreshFailed", { reason: live.error.message })}
         </p>
       ) : null}
 
-      <div className="mt-3">{live.loading ? <p className="text-sm text-slate-600">Loading requests…</p> : <RequestsTable rows={live.rows} />}</div>
+      <div className="mt-3">
+        {live.loading ? <p className="text-sm text-slate-600">{t("requests.loading")}</p> : <RequestsTable rows={live.rows} />}
+      </div>
 
       {live.hasMore ? (
         <div className="mt-4 flex items-center gap-3">
           <Button type="button" variant="secondary" onClick={live.loadOlder} disabled={live.loadingOlder}>
-            {live.loadingOlder ? "Loading…" : "Older requests"}
+            {live.loadingOlder ? t("requests.loadingOlder") : t("requests.older")}
           </Button>
-          {live.olderError ? <span role="alert" className="text-sm text-red-800">{live.olderError}</span> : null}
+          {live.olderError ? (
+            <span role="alert" className="text-sm text-red-800">
+              {t("requests.olderFailed")}
+            </span>
+          ) : null}
         </div>
       ) : null}
     </>

@@ -1,5 +1,6 @@
 import { CopyButton } from "@/components/copy-button";
 import { OutcomeBadge } from "@/components/outcome-badge";
+import { useI18n } from "@/components/locale-provider";
 import { formatIndiaTime, formatRupees } from "@/lib/format";
 import type { ReviewRow } from "@/lib/otp-requests/review-filters";
 import { DataTable } from "@/components/ui/data-table";
@@ -15,31 +16,27 @@ function ekoCodes(row: ReviewRow): string {
     .join(" · ");
 }
 
+const COLUMNS = ["time", "agent", "customer", "recipient", "beneficiary", "amount", "outcome", "ekoSaid", "otpRef", "latency"] as const;
+
 const shorten = (ref: string) => (ref.length > 14 ? `${ref.slice(0, 8)}…${ref.slice(-4)}` : ref);
 
 export function RequestsTable({ rows }: { rows: ReviewRow[] }) {
+  const { locale, t } = useI18n();
   if (rows.length === 0) {
-    return (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-        No OTP requests match these filters.
-      </p>
-    );
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t("requests.none")}</p>;
   }
   return (
-    <DataTable
-      columns={["Time (IST)", "Agent", "Customer", "Recipient", "Beneficiary", "Amount", "Outcome", "Eko said", "OTP reference", "Latency"]}
-      caption="OTP requests, newest first"
-    >
+    <DataTable columns={COLUMNS.map((column) => t(`requests.col.${column}`))} caption={t("requests.caption")}>
       {rows.map((row) => (
         <tr key={row.id} data-request-id={row.id} className={row.state === "unknown" ? "bg-amber-50" : undefined}>
           <td className="whitespace-nowrap px-3 py-2">
-            <time dateTime={row.createdAt}>{formatIndiaTime(row.createdAt)}</time>
+            <time dateTime={row.createdAt}>{formatIndiaTime(row.createdAt, locale)}</time>
           </td>
           <td className="px-3 py-2">{row.agent}</td>
           <td className="whitespace-nowrap px-3 py-2 font-mono">{row.customerMobileMasked}</td>
           <td className="px-3 py-2 tabular-nums">{row.recipientId}</td>
           <td className="px-3 py-2">{row.beneficiaryId ?? "—"}</td>
-          <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatRupees(row.amount)}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatRupees(row.amount, locale)}</td>
           <td className="px-3 py-2">
             <OutcomeBadge state={row.state} />
           </td>
@@ -53,7 +50,7 @@ export function RequestsTable({ rows }: { rows: ReviewRow[] }) {
                 <span className="font-mono text-xs" title={row.otpRefId}>
                   {shorten(row.otpRefId)}
                 </span>
-                <CopyButton text={row.otpRefId} label={`Copy OTP reference of request ${row.id}`} />
+                <CopyButton text={row.otpRefId} label={t("copy.otpRefOf", { id: row.id })} />
               </span>
             ) : (
               "—"

@@ -1,35 +1,58 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { sendOtpAction } from "@/app/(desk)/actions";
+import { ConfirmOtpDialog } from "@/components/confirm-otp-dialog";
+import { useI18n } from "@/components/locale-provider";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
 import { OtpResult } from "@/components/otp-result";
+import { RecentRecipientPicks, recentRecipientsKey } from "@/components/recent-recipient-picks";
+import { ResendButton } from "@/components/resend-button";
 import { Button } from "@/components/ui/button";
-import { REFUSED_COPY } from "@/lib/auth/refused-copy";
 import { TextField } from "@/components/ui/text-field";
+import { refusedCopy } from "@/lib/auth/refused-copy";
 import { formatRupees } from "@/lib/format";
-import { describeOutcome, DESK_UNREACHABLE } from "@/lib/otp-requests/outcome-copy";
+import { amountInWords } from "@/lib/i18n/amount-in-words";
+import { translateText } from "@/lib/i18n/translate";
+import { deskUnreachableCopy, describeOutcome } from "@/lib/otp-requests/outcome-copy";
 import type { FieldErrors } from "@/lib/otp-requests/result";
 import {
   createOtpRequestSchema,
-  otpFieldNames,
   type AmountBounds,
   type OtpRequestFormValues,
   type OtpFieldName,
   type OtpRequestInput,
 } from "@/lib/otp-requests/schema";
 
+/** The order on screen: the customer's mobile first, so their recent recipients can fill the next two fields. */
+const FIELD_ORDER: readonly OtpFieldName[] = ["customerMobile", "recipientId", "beneficiaryId", "amount"];
 const EMPTY: OtpRequestFormValues = { recipientId: "", amount: "", customerMobile: "", beneficiaryId: "" };
+/** After a sent OTP, "Send OTP again" waits this long: the SMS usually arrives within it. */
+export const RESEND_COOL_DOWN_MS = 30_000;
 
 type ActionResult = Awaited<ReturnType<typeof sendOtpAction>>;
+type Submission = { submissionId: string; values: OtpRequestFormValues };
 
 const newSubmissionId = () => crypto.randomUUID();
 
+/** When "Send OTP again" may be pressed: a cool-down after a sent OTP, the server's retry time after a limit. */
+function resendTime(result: ActionResult): number | null {
+  if (result.status === "sent") return Date.now() + RESEND_COOL_DOWN_MS;
+  return result.status === "limited" ? Date.parse(result.retryAt) : null;
+}
+
+/** What the amount field holds, as whole rupees, or null while it is not one (the schema has the final word). */
+function typedRupees(value: string | undefined): number | null {
+  const compact = (value ?? "").replace(/[\s,₹]/g, "");
+  return /^\d{1,9}(\.0{1,2})?$/.test(compact) ? Math.trunc(Number(compact)) : null;
+}
+
 export function TransferForm({ bounds }: { bounds: AmountBounds }) {
+  const { locale, t } = useI18n();
   const schema = useMemo(() => createOtpRequestSchema(bounds), [bounds]);
   const form = useForm<OtpRequestFormValues, unknown, OtpRequestInput>({
     resolver: zodResolver(schema),
@@ -37,18 +60,26 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
     mode: "onTouched",
   });
   const { errors } = form.formState;
+  const [typedMobile, typedAmount] = useWatch({ control: form.control, name: ["customerMobile", "amount"] });
   // Focus moves only after React has rendered the state that needs it (enabled fields, cleared result).
   const focusTarget = useRef<OtpFieldName | null>(null);
+  const sendButton = useRef<HTMLButtonElement>(null);
 
   const router = useRouter();
+  const queryClient = useQueryClient();
   // One id per transfer: the same submission arriving twice (double click, retry, replay) is one Eko call.
   const [submissionId, setSubmissionId] = useState(newSubmissionId);
+  // Checked details waiting for the agent to confirm: nothing goes to Eko before that.
+  const [confirming, setConfirming] = useState<{ input: OtpRequestInput; values: OtpRequestFormValues } | null>(null);
+  const [resendAt, setResendAt] = useState<number | null>(null);
   const send = useMutation({
-    mutationFn: (values: OtpRequestFormValues) => sendOtpAction({ submissionId, values }),
+    mutationFn: ({ submissionId: id, values }: Submission) => sendOtpAction({ submissionId: id, values }),
     onSuccess: (result) => {
       showFieldErrors(result);
       // Only a sent OTP pins the id; after a refusal or failure a corrected or repeated try is a new submission.
       if (result.status !== "sent") setSubmissionId(newSubmissionId());
+      setResendAt(resendTime(result));
+      if (result.status === "sent") void queryClient.invalidateQueries({ queryKey: recentRecipientsKey() });
       router.refresh();
     },
   });
@@ -74,82 +105,149 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
 
   function showFieldErrors(result: ActionResult) {
     const fieldErrors: FieldErrors = "fieldErrors" in result ? result.fieldErrors : {};
-    const withErrors = otpFieldNames.filter((field) => fieldErrors[field]);
+    const withErrors = FIELD_ORDER.filter((field) => fieldErrors[field]);
     for (const field of withErrors) form.setError(field, { type: "server", message: fieldErrors[field] });
     if (withErrors[0]) focusTarget.current = withErrors[0];
   }
 
-  // The server re-parses exactly what the agent typed, with the same schema.
-  const onSubmit = form.handleSubmit(() => {
-    if (!send.isPending) send.mutate(form.getValues());
+  // "Send OTP" only checks and asks; the server re-parses exactly what the agent typed, with the same schema.
+  const onSubmit = form.handleSubmit((input) => {
+    if (!send.isPending) setConfirming({ input, values: form.getValues() });
   });
+
+  function confirm() {
+    if (!confirming || send.isPending) return;
+    send.mutate({ submissionId, values: confirming.values });
+    setConfirming(null);
+  }
+
+  function edit() {
+    setConfirming(null);
+    sendButton.current?.focus();
+  }
+
+  /** The same details again as a new submission: the old one would only replay its first answer. */
+  function sendAgain() {
+    const last = send.variables;
+    if (!last || send.isPending) return;
+    const id = newSubmissionId();
+    setSubmissionId(id);
+    send.mutate({ submissionId: id, values: last.values });
+  }
 
   function startNewTransfer() {
     send.reset();
+    setResendAt(null);
     setSubmissionId(newSubmissionId());
     form.reset(EMPTY);
-    focusTarget.current = "recipientId";
+    focusTarget.current = FIELD_ORDER[0]!;
+  }
+
+  function pickRecipient(pick: { recipientId: string; beneficiaryId: string | null }) {
+    const options = { shouldDirty: true, shouldTouch: true, shouldValidate: true } as const;
+    form.setValue("recipientId", pick.recipientId, options);
+    form.setValue("beneficiaryId", pick.beneficiaryId ?? "", options);
+    form.setFocus("amount");
   }
 
   const result = send.data;
-  const register = (name: keyof OtpRequestFormValues) => ({
+  const fieldError = (name: OtpFieldName) => {
+    const message = errors[name]?.message;
+    return message
+      ? translateText(t, message, { min: formatRupees(bounds.minAmount, locale), max: formatRupees(bounds.maxAmount, locale) })
+      : undefined;
+  };
+  const register = (name: OtpFieldName) => ({
     ...form.register(name),
-    error: errors[name]?.message,
+    error: fieldError(name),
     // Read-only, not disabled, while Eko answers: what is shown stays what was sent, and focus is not lost.
     readOnly: send.isPending,
   });
+  const rupees = typedRupees(typedAmount);
+  const words = rupees !== null && rupees > 0 ? amountInWords(rupees, locale) : null;
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-busy={send.isPending}>
-        <TextField id="recipientId" label="Recipient ID" inputMode="numeric" autoComplete="off" {...register("recipientId")} />
-        <TextField
-          id="amount"
-          label="Amount (₹)"
-          inputMode="numeric"
-          autoComplete="off"
-          hint={`Whole rupees, ${formatRupees(bounds.minAmount)} to ${formatRupees(bounds.maxAmount)}.`}
-          {...register("amount")}
-        />
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={t("transfer.form")}
+        className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        aria-busy={send.isPending}
+      >
         <TextField
           id="customerMobile"
-          label="Customer mobile"
+          label={t("field.customerMobile")}
           type="tel"
           inputMode="tel"
           autoComplete="off"
-          hint="The sender's 10-digit mobile. +91 or a leading 0 is fine."
+          enterKeyHint="next"
+          hint={t("hint.customerMobile")}
           {...register("customerMobile")}
+        />
+        <RecentRecipientPicks typedMobile={typedMobile} onPick={pickRecipient} />
+        <TextField
+          id="recipientId"
+          label={t("field.recipientId")}
+          inputMode="numeric"
+          autoComplete="off"
+          enterKeyHint="next"
+          {...register("recipientId")}
         />
         <TextField
           id="beneficiaryId"
-          label="Beneficiary ID"
-          hint="Optional: from the customer's recipient list."
+          label={t("field.beneficiaryId")}
+          hint={t("hint.beneficiaryId")}
           autoComplete="off"
+          autoCapitalize="characters"
+          enterKeyHint="next"
           {...register("beneficiaryId")}
         />
-        <Button type="submit" className="w-full" disabled={send.isPending}>
+        <TextField
+          id="amount"
+          label={t("field.amount")}
+          inputMode="numeric"
+          autoComplete="off"
+          enterKeyHint="send"
+          hint={t("hint.amount", { min: formatRupees(bounds.minAmount, locale), max: formatRupees(bounds.maxAmount, locale) })}
+          note={words ? <span data-testid="amount-in-words">{t("transfer.inWords", { words })}</span> : null}
+          {...register("amount")}
+        />
+        <Button ref={sendButton} type="submit" className="w-full" disabled={send.isPending}>
           {send.isPending ? (
             <>
               <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white" />
-              Sending OTP…
+              {t("transfer.sending")}
             </>
           ) : (
-            "Send OTP"
+            t("transfer.send")
           )}
         </Button>
       </form>
 
-      {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={DESK_UNREACHABLE} /> : null}
-      {result?.status === "sent" ? <OtpResult key={send.submittedAt} result={result} onNewTransfer={startNewTransfer} /> : null}
-      {result?.status === "refused" ? <OtpFailureAlert key={send.submittedAt} copy={REFUSED_COPY[result.reason]} /> : null}
+      <ConfirmOtpDialog details={confirming?.input ?? null} onConfirm={confirm} onEdit={edit} />
+
+      {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={deskUnreachableCopy(locale)} /> : null}
+      {result?.status === "sent" ? (
+        <OtpResult
+          key={send.submittedAt}
+          result={result}
+          resendAt={resendAt ?? 0}
+          resending={send.isPending}
+          onResend={sendAgain}
+          onNewTransfer={startNewTransfer}
+        />
+      ) : null}
+      {result?.status === "refused" ? <OtpFailureAlert key={send.submittedAt} copy={refusedCopy(result.reason, locale)} /> : null}
       {result && result.status !== "sent" && result.status !== "refused" ? (
         <OtpFailureAlert
           key={send.submittedAt}
-          copy={describeOutcome(result)}
+          copy={describeOutcome(result, locale)}
           eko={"eko" in result ? result.eko : null}
           httpStatus={"httpStatus" in result ? result.httpStatus : null}
           otherParams={result.status === "rejected" ? result.otherParams : undefined}
           clientRefId={"clientRefId" in result ? result.clientRefId : undefined}
+          action={result.status === "limited" ? <ResendButton allowedAt={resendAt} pending={send.isPending} onResend={sendAgain} /> : undefined}
         />
       ) : null}
     </>

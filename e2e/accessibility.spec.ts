@@ -7,12 +7,6 @@ import { stateFor, type Caller } from "./support/role-api";
 import { confirmIfAsked, fillAndSend, transferForm } from "./support/transfer-flow";
 import { uniqueMobile } from "./support/unique";
 
-/**
- * Set to true once the desk renders `desk-lang` and `desk-theme` (the English/Hindi and dark-mode work): each look
- * must then really be applied, so a dropped cookie cannot quietly turn four checks into one.
- */
-const LOOKS_RENDERED = false;
-
 /** Text that screen readers announce when it appears: a status, an alert or another live region. */
 const liveRegions = (page: Page) =>
   page.locator('main :is([role="status"], [role="alert"], [aria-live="polite"], [aria-live="assertive"], output)').filter({ hasText: /\S/ });
@@ -26,10 +20,9 @@ function axeChecker(page: Page, look: Look) {
   return {
     async check(label: string) {
       const rendered = await renderedLook(page);
-      if (LOOKS_RENDERED) {
-        expect(rendered.lang, "<html lang> follows desk-lang").toMatch(new RegExp(`^${look.lang}\\b`));
-        expect(rendered.dark, "<html> is dark exactly when desk-theme is dark").toBe(look.theme === "dark");
-      }
+      // Each look really applied: a dropped cookie must not quietly turn four checks into one.
+      expect(rendered.lang, "<html lang> follows desk-lang").toMatch(new RegExp(`^${look.lang}\\b`));
+      expect(rendered.dark, "<html> is dark exactly when desk-theme is dark").toBe(look.theme === "dark");
       const where = `${look.lang}/${look.theme}, html lang=${rendered.lang}${rendered.dark ? " dark" : ""}, ${label}`;
       found.push(...(await seriousViolations(page)).map((line) => `[${where}] ${line}`));
     },

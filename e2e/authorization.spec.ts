@@ -92,7 +92,8 @@ test.describe("server actions sent by a script", () => {
     const agentContext = await browser.newContext({ storageState: stateFor("agent") });
     const transfer = new TransferPage(await agentContext.newPage());
     await transfer.goto();
-    sendOtp = await captureAction(transfer.page, () => transfer.send({ recipientId: "10017740", amount: "1200", customerMobile: uniqueMobile() }));
+    await transfer.fill({ recipientId: "10017740", amount: "1200", customerMobile: uniqueMobile() });
+    sendOtp = await captureAction(transfer.page, () => transfer.submitAndConfirm());
     await expect(transfer.result).toBeVisible();
     await agentContext.close();
 

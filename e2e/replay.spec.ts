@@ -4,11 +4,13 @@ import { captureAction, replayAction, type ActionReply } from "./support/action-
 import { apiAs } from "./support/role-api";
 import { uniqueMobile } from "./support/unique";
 
-const FORM_REUSED = "This form was already used for another transfer. Start a new transfer.";
+// The action answers with the message key; the form shows it in the agent's language.
+const FORM_REUSED = "error.form.reused";
 
 test.describe("one submission, one send", () => {
   test("the agent's own request sent again, once and ten times at once, reaches Eko once", async ({ transferPage, sim, freshMobile, playwright }) => {
-    const send = await captureAction(transferPage.page, () => transferPage.send({ recipientId: "10017740", amount: "2750", customerMobile: freshMobile }));
+    await transferPage.fill({ recipientId: "10017740", amount: "2750", customerMobile: freshMobile });
+    const send = await captureAction(transferPage.page, () => transferPage.submitAndConfirm());
     const shown = await transferPage.otpRefId.textContent();
     expect(shown).toBeTruthy();
     expect(await sim.received(freshMobile)).toHaveLength(1);
@@ -40,7 +42,8 @@ test.describe("one submission, one send", () => {
     await page.route("**/*", async (route) => {
       const original = route.request();
       const actionId = original.headers()["next-action"];
-      if (original.method() !== "POST" || !actionId) return route.continue();
+      // Only the send itself, not the recent-recipients lookup.
+      if (original.method() !== "POST" || !actionId || !original.postData()?.includes("submissionId")) return route.continue();
       const copy = { url: original.url(), actionId, contentType: original.headers()["content-type"] ?? "", body: original.postData() ?? "" };
       racing = Promise.all(Array.from({ length: 10 }, () => replayAction(agent, copy)));
       await route.continue();

@@ -47,7 +47,9 @@ test.describe("agent sends a transaction OTP", () => {
 
   test("invalid input shows field errors and sends nothing to Eko", async ({ transferPage, sim }) => {
     const before = await sim.count();
-    await transferPage.send({ recipientId: "12ab", amount: "99", customerMobile: "5123456789", beneficiaryId: "40-367" });
+    await transferPage.fill({ recipientId: "12ab", amount: "99", customerMobile: "5123456789", beneficiaryId: "40-367" });
+    await transferPage.sendButton.click();
+    await expect(transferPage.confirmDialog).toBeHidden();
 
     await expect(transferPage.recipientId).toHaveAttribute("aria-invalid", "true");
     await expect(transferPage.recipientId).toHaveAccessibleDescription(/digits only/);
@@ -59,6 +61,7 @@ test.describe("agent sends a transaction OTP", () => {
     await transferPage.amount.fill("150.50");
     await transferPage.sendButton.click();
     await expect(transferPage.amount).toHaveAccessibleDescription(/whole rupees/i);
+    await expect(transferPage.confirmDialog).toBeHidden();
     expect(await sim.count()).toBe(before);
   });
 
@@ -75,26 +78,27 @@ test.describe("agent sends a transaction OTP", () => {
   test("pressing Send OTP again on the same transfer sends nothing new and shows the same reference", async ({ transferPage, sim, freshMobile }) => {
     await transferPage.send({ recipientId: "10017740", amount: "900", customerMobile: freshMobile });
     const first = await transferPage.otpRefId.textContent();
-    await transferPage.sendButton.click();
+    await transferPage.submitAndConfirm();
     await expect(transferPage.sendButton).toBeEnabled();
     await expect(transferPage.otpRefId).toHaveText(first!);
     expect(await sim.received(freshMobile)).toHaveLength(1);
 
     // A changed detail is a different transfer.
     await transferPage.amount.fill("950");
-    await transferPage.sendButton.click();
+    await transferPage.submitAndConfirm();
     await expect(transferPage.otpRefId).not.toHaveText(first!);
     expect(await sim.received(freshMobile)).toHaveLength(2);
   });
 
-  test("New transfer clears the form for the next customer", async ({ transferPage, freshMobile }) => {
+  test("New transfer clears the form for the next customer and starts at the first field", async ({ transferPage, freshMobile }) => {
     await transferPage.send({ recipientId: "10017740", amount: "700", customerMobile: freshMobile });
     await expect(transferPage.result).toBeVisible();
-    await transferPage.page.getByRole("button", { name: "New transfer" }).click();
+    await transferPage.newTransferButton.click();
     await expect(transferPage.result).toBeHidden();
     await expect(transferPage.recipientId).toHaveValue("");
+    await expect(transferPage.amount).toHaveValue("");
     await expect(transferPage.customerMobile).toHaveValue("");
-    await expect(transferPage.recipientId).toBeFocused();
+    await expect(transferPage.customerMobile).toBeFocused();
   });
 
   test("shows that it talks to the simulator", async ({ transferPage }) => {

@@ -2,7 +2,11 @@ import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db/client";
 import { ConfigError } from "@/lib/eko/config";
 import { newUserSchema, passwordSchema, roleSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
+import { createTranslator, translateText } from "@/lib/i18n/translate";
 import { createUser, listUsers, resetPassword, setDisabled, setRole, setUserCode, UserError } from "@/lib/users/service";
+
+/** A mistake on the command line: printed as it is, in English. */
+class UsageError extends Error {}
 
 const USAGE = `npm run users -- <command> [options]
   add --username U --password P --role agent|supervisor|admin [--user-code C] [--name N]
@@ -14,7 +18,7 @@ const USAGE = `npm run users -- <command> [options]
 Works against DATABASE_URL, or the embedded database in DATA_DIR (stop the desk first).`;
 
 function need<T>(result: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }): T {
-  if (!result.success) throw new UserError(result.error.issues[0]?.message ?? "Invalid value.");
+  if (!result.success) throw new UsageError(translateText(createTranslator("en"), result.error.issues[0]?.message ?? "Invalid value."));
   return result.data;
 }
 
@@ -22,7 +26,13 @@ async function main(argv: string[]) {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { username: { type: "string" }, password: { type: "string" }, role: { type: "string" }, "user-code": { type: "string" }, name: { type: "string" } },
+    options: {
+      username: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      "user-code": { type: "string" },
+      name: { type: "string" },
+    },
     strict: true,
   });
   const actor = "cli";
@@ -35,7 +45,9 @@ async function main(argv: string[]) {
     case "list": {
       const users = await listUsers();
       if (users.length === 0) return "No users yet.";
-      return users.map((u) => `${u.username.padEnd(20)} ${u.role.padEnd(11)} ${(u.userCode ?? "-").padEnd(12)} ${u.disabled ? "disabled" : "active"}`).join("\n");
+      return users
+        .map((u) => `${u.username.padEnd(20)} ${u.role.padEnd(11)} ${(u.userCode ?? "-").padEnd(12)} ${u.disabled ? "disabled" : "active"}`)
+        .join("\n");
     }
     case "disable":
     case "enable": {
@@ -59,14 +71,18 @@ async function main(argv: string[]) {
       return `${username}'s Eko user_code is now ${values["user-code"]}.`;
     }
     default:
-      throw new UserError(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
+      throw new UsageError(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
   }
 }
 
 main(process.argv.slice(2))
   .then((message) => console.log(message))
   .catch((error: unknown) => {
-    const known = error instanceof UserError || error instanceof ConfigError || (error instanceof Error && error.name === "TypeError" && /argument/i.test(error.message));
+    const known =
+      error instanceof UsageError ||
+      error instanceof UserError ||
+      error instanceof ConfigError ||
+      (error instanceof Error && error.name === "TypeError" && /argument/i.test(error.message));
     console.error(known ? (error as Error).message : `Failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   })

@@ -2,18 +2,21 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { EnvironmentBadge } from "@/components/environment-badge";
+import { PreferencesBar } from "@/components/preferences-bar";
 import { SignOutButton } from "@/components/sign-out-button";
 import { currentUser } from "@/lib/auth/current-user";
 import { loginPathBack } from "@/lib/auth/guard";
 import type { Role } from "@/lib/db/schema-states";
 import { getDeskSettings } from "@/lib/eko/config";
+import { getTranslator } from "@/lib/i18n/server";
+import type { MessageKey } from "@/lib/i18n/translate";
 
-const LINKS: Record<Role, { href: string; label: string }[]> = {
-  agent: [{ href: "/", label: "Send OTP" }],
-  supervisor: [{ href: "/requests", label: "Requests" }],
+const LINKS: Record<Role, { href: string; label: MessageKey }[]> = {
+  agent: [{ href: "/", label: "nav.sendOtp" }],
+  supervisor: [{ href: "/requests", label: "nav.requests" }],
   admin: [
-    { href: "/admin/users", label: "Users" },
-    { href: "/admin/audit", label: "Audit" },
+    { href: "/admin/users", label: "nav.users" },
+    { href: "/admin/audit", label: "nav.audit" },
   ],
 };
 
@@ -22,24 +25,29 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const user = await currentUser();
   if (!user) redirect(await loginPathBack());
   const { environment } = getDeskSettings();
+  const { t } = await getTranslator();
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-2">
-          <p className="text-lg font-bold tracking-tight text-brand-800">Levin Desk</p>
-          <nav aria-label="Desk" className="flex items-center gap-1 text-sm font-medium">
+          <p className="text-lg font-bold tracking-tight text-brand-800">{t("app.name")}</p>
+          <nav aria-label={t("nav.label")} className="flex items-center gap-1 text-sm font-medium">
             {LINKS[user.role].map((link) => (
-              <Link key={link.href} href={link.href} className="rounded px-3 py-2 hover:bg-slate-100">
-                {link.label}
+              <Link key={link.href} href={link.href} className="inline-flex min-h-11 items-center rounded px-3 hover:bg-slate-100">
+                {t(link.label)}
               </Link>
             ))}
           </nav>
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-x-2">
             <EnvironmentBadge environment={environment} />
-            <span className="text-sm text-slate-600" title={`Signed in as ${user.username} (${user.role})`}>
+            <span
+              className="max-w-32 truncate text-sm text-slate-600"
+              title={t("nav.signedInAs", { username: user.username, role: t(`role.${user.role}`) })}
+            >
               {user.username}
             </span>
-            <SignOutButton />
+            <PreferencesBar />
+            <SignOutButton label={t("nav.signOut")} />
           </div>
         </div>
       </header>

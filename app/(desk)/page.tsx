@@ -6,9 +6,13 @@ import { currentUser } from "@/lib/auth/current-user";
 import { loginPathBack } from "@/lib/auth/guard";
 import { homeFor } from "@/lib/auth/home";
 import { getDeskSettings } from "@/lib/eko/config";
+import { getTranslator } from "@/lib/i18n/server";
 import { getAgentRecentRequests } from "@/lib/otp-requests/review-service";
 
-export const metadata: Metadata = { title: "Send transaction OTP" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("transfer.meta") };
+}
 
 export default async function TransferPage() {
   const user = await currentUser();
@@ -16,12 +20,13 @@ export default async function TransferPage() {
   if (user.role !== "agent") redirect(homeFor(user.role));
   const { minAmount, maxAmount } = getDeskSettings();
   const recent = await getAgentRecentRequests(user.username);
+  const { locale, t } = await getTranslator();
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-xl font-semibold">Send transaction OTP</h1>
-      <p className="mt-1 text-sm text-slate-600">Enter the transfer details. Eko texts the customer an OTP for the transfer.</p>
+      <h1 className="text-xl font-semibold">{t("transfer.title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("transfer.intro")}</p>
       <TransferForm bounds={{ minAmount, maxAmount }} />
-      <MyRecentRequests rows={recent} />
+      <MyRecentRequests rows={recent} locale={locale} t={t} />
     </div>
   );
 }

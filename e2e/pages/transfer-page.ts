@@ -3,13 +3,21 @@ import { pageAlert } from "./alerts";
 
 export type TransferDetails = { recipientId: string; amount: string; customerMobile: string; beneficiaryId?: string };
 
-/** The agent's transfer form at `/`, by the labels and names an agent sees. */
+/** The agent's transfer form at `/`, by the labels and names an agent sees (in English). */
 export class TransferPage {
   readonly recipientId: Locator;
   readonly amount: Locator;
   readonly customerMobile: Locator;
   readonly beneficiaryId: Locator;
+  /** The form's own button: "Send OTP", or "Sending OTP…" while Eko answers. */
   readonly sendButton: Locator;
+  readonly confirmDialog: Locator;
+  readonly confirmButton: Locator;
+  readonly editButton: Locator;
+  readonly sendAgainButton: Locator;
+  readonly newTransferButton: Locator;
+  readonly amountInWords: Locator;
+  readonly recentRecipients: Locator;
   readonly alert: Locator;
   readonly otpRefId: Locator;
   readonly result: Locator;
@@ -19,7 +27,14 @@ export class TransferPage {
     this.amount = page.getByLabel("Amount (₹)");
     this.customerMobile = page.getByLabel("Customer mobile");
     this.beneficiaryId = page.getByLabel("Beneficiary ID");
-    this.sendButton = page.getByRole("button", { name: /Send(ing)? OTP/ });
+    this.sendButton = page.getByRole("button", { name: /^Send(ing)? OTP(…)?$/ });
+    this.confirmDialog = page.getByRole("dialog", { name: "Confirm OTP request" });
+    this.confirmButton = this.confirmDialog.getByRole("button", { name: "Confirm and send OTP" });
+    this.editButton = this.confirmDialog.getByRole("button", { name: "Edit" });
+    this.sendAgainButton = page.getByRole("button", { name: /^Send OTP again/ });
+    this.newTransferButton = page.getByRole("button", { name: "New transfer" });
+    this.amountInWords = page.getByTestId("amount-in-words");
+    this.recentRecipients = page.getByRole("region", { name: "Recent recipients for this customer" });
     this.alert = pageAlert(page);
     this.otpRefId = page.getByTestId("otp-ref-id");
     this.result = page.getByRole("region", { name: /OTP sent/ });
@@ -31,14 +46,20 @@ export class TransferPage {
   }
 
   async fill(details: TransferDetails) {
-    await this.recipientId.fill(details.recipientId);
-    await this.amount.fill(details.amount);
     await this.customerMobile.fill(details.customerMobile);
+    await this.recipientId.fill(details.recipientId);
     await this.beneficiaryId.fill(details.beneficiaryId ?? "");
+    await this.amount.fill(details.amount);
+  }
+
+  /** "Send OTP" only opens the confirmation; this confirms it, which is when the request leaves. */
+  async submitAndConfirm() {
+    await this.sendButton.click();
+    await this.confirmButton.click();
   }
 
   async send(details: TransferDetails) {
     await this.fill(details);
-    await this.sendButton.click();
+    await this.submitAndConfirm();
   }
 }

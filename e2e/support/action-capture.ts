@@ -32,7 +32,8 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
   };
   page.on("request", onRequest);
   try {
-    const responded = page.waitForResponse((response) => isAction(response.request()));
+    // Its own response: other actions (the recent-recipients lookup) may answer meanwhile.
+    const responded = page.waitForResponse((response) => captured !== undefined && response.request() === captured);
     await trigger();
     await responded;
   } finally {
@@ -47,7 +48,11 @@ export async function captureAction(page: Page, trigger: () => Promise<void>): P
  * goes to, the given body, and whatever session `api` holds (none, or another role's). `base` sends it to another
  * instance of the app.
  */
-export async function replayAction(api: APIRequestContext, action: CapturedAction, options: { body?: string; base?: string } = {}): Promise<ActionReply> {
+export async function replayAction(
+  api: APIRequestContext,
+  action: CapturedAction,
+  options: { body?: string; base?: string } = {},
+): Promise<ActionReply> {
   const url = new URL(action.url);
   const target = options.base ? new URL(`${url.pathname}${url.search}`, options.base) : url;
   const response = await api.post(target.toString(), {

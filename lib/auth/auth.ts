@@ -49,6 +49,7 @@ function buildAuth(db: Db) {
         role: { type: "string", required: true, defaultValue: "agent", input: false },
         userCode: { type: "string", required: false, input: false },
         disabled: { type: "boolean", required: true, defaultValue: false, input: false },
+        locale: { type: "string", required: false, input: false },
       },
     },
     databaseHooks: {

@@ -1,13 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { ROLES, type Role } from "@/lib/db/schema-states";
 import { getDb } from "@/lib/db/client";
-import { getAuth, sessionCookieSettings } from "./auth";
+import { ROLES, type Role } from "@/lib/db/schema-states";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { SESSION_COOKIE_NAMES } from "@/lib/security/login-redirect";
+import { getAuth, sessionCookieSettings } from "./auth";
 import { quickSessionUser, type SessionUser } from "./session-fast-path";
 
-export type DeskUser = { id: string; username: string; name: string; role: Role; userCode: string | null };
+export type DeskUser = { id: string; username: string; name: string; role: Role; userCode: string | null; locale: Locale | null };
 
 function asRole(value: unknown): Role | null {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
@@ -16,7 +17,7 @@ function asRole(value: unknown): Role | null {
 function asDeskUser(user: Partial<SessionUser> & { id: string; name: string }): DeskUser | null {
   const role = asRole(user.role);
   if (!role || user.disabled || !user.username) return null;
-  return { id: user.id, username: user.username, name: user.name, role, userCode: user.userCode ?? null };
+  return { id: user.id, username: user.username, name: user.name, role, userCode: user.userCode ?? null, locale: isLocale(user.locale) ? user.locale : null };
 }
 
 /**

@@ -9,6 +9,7 @@ import { safeReturnPath } from "./home";
 
 /** What a refused action returns: the form tells the person to sign in again, or that the role may not do this. */
 export type Refused = { status: "refused"; reason: "signed-out" | "forbidden" };
+/** Messages are dictionary keys where the schema gives them; the form shows them in the person's language. */
 export type InvalidInput = { status: "invalid"; fieldErrors: Record<string, string>; formError: string | null };
 
 /** The sign-in page, remembering where the person was (the proxy passes the path along). */
@@ -31,7 +32,7 @@ function firstMessages(error: z.ZodError): InvalidInput {
     const field = String(issue.path[issue.path.length - 1] ?? "");
     if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
   }
-  const formError = Object.keys(fieldErrors).length === 0 ? (error.issues[0]?.message ?? "The request was not in the expected form.") : null;
+  const formError = Object.keys(fieldErrors).length === 0 ? (error.issues[0]?.message ?? "error.request.shape") : null;
   return { status: "invalid", fieldErrors, formError };
 }
 

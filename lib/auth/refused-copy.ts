@@ -1,7 +1,9 @@
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { createTranslator } from "@/lib/i18n/translate";
 import type { OutcomeCopy } from "@/lib/otp-requests/outcome-copy";
 
-/** What a person sees when an action refuses them. Nothing was sent in either case. */
-export const REFUSED_COPY: Record<"signed-out" | "forbidden", OutcomeCopy> = {
-  "signed-out": { title: "Your session has ended. Nothing was sent.", next: "Sign in again, then send the OTP; what you typed is kept in this tab." },
-  forbidden: { title: "Your role may not send OTPs. Nothing was sent.", next: "Ask an admin if you should have agent access." },
-};
+/** What a person sees when an action refuses them, in their language. Nothing was sent in either case. */
+export function refusedCopy(reason: "signed-out" | "forbidden", locale: Locale = DEFAULT_LOCALE): OutcomeCopy {
+  const t = createTranslator(locale);
+  return { title: t(`refused.${reason}.title`), next: t(`refused.${reason}.next`) };
+}

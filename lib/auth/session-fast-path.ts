@@ -7,7 +7,7 @@ import { authSessions, authUsers } from "@/lib/db/schema";
 /** The session cookie's name and signing secret, and the sliding-expiry settings better-auth runs with. */
 export type SessionCookieSettings = { name: string; secret: string; expiresInSeconds: number; updateAgeSeconds: number };
 
-export type SessionUser = { id: string; username: string | null; name: string; role: string; userCode: string | null; disabled: boolean };
+export type SessionUser = { id: string; username: string | null; name: string; role: string; userCode: string | null; disabled: boolean; locale: string | null };
 
 /**
  * The token of a session cookie signed with `secret` (better-auth's format: URI-encoded `token.signature`, the
@@ -60,6 +60,7 @@ export async function quickSessionUser(
       role: authUsers.role,
       userCode: authUsers.userCode,
       disabled: authUsers.disabled,
+      locale: authUsers.locale,
     })
     .from(authSessions)
     .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
@@ -69,5 +70,5 @@ export async function quickSessionUser(
   // better-auth pushes expiry ahead once `updateAge` has passed since the last push: that write is its to make.
   const dueForRefresh = row.expiresAt.getTime() - settings.expiresInSeconds * 1000 + settings.updateAgeSeconds * 1000 <= now.getTime();
   if (dueForRefresh) return undefined;
-  return { id: row.id, username: row.username, name: row.name, role: row.role, userCode: row.userCode, disabled: row.disabled };
+  return { id: row.id, username: row.username, name: row.name, role: row.role, userCode: row.userCode, disabled: row.disabled, locale: row.locale };
 }

@@ -6,6 +6,8 @@ import { recordAudit } from "@/lib/audit/audit-log";
 import { getDb } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
 import type { Role } from "@/lib/db/schema-states";
+import { localeOr, type Locale } from "@/lib/i18n/locales";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { logEvent } from "@/lib/log";
 import { getAuth } from "./auth";
 import { clientAddress, trustedProxyHops } from "./client-address";
@@ -15,7 +17,8 @@ export const signInSchema = z.object({
   password: z.string().min(1, { error: "Enter your password." }).max(256),
 });
 
-export type SignInResult = { ok: true; role: Role } | { ok: false; error: string };
+/** `locale` is the language kept on the account (null until the person chooses one); errors are message keys. */
+export type SignInResult = { ok: true; role: Role; locale: Locale | null } | { ok: false; error: MessageKey };
 
 const WINDOW_MS = 15 * 60 * 1000;
 const LOCK_AFTER_FOR_USERNAME = 5;
@@ -62,14 +65,15 @@ export async function signIn(input: z.output<typeof signInSchema>): Promise<Sign
       detail: { reason: "throttled", failures },
       ipAddress: ip,
     });
-    return { ok: false, error: "Too many failed sign-ins. Wait 15 minutes, or ask an admin to reset your password." };
+    return { ok: false, error: "login.error.throttled" };
   }
   try {
     const auth = await getAuth();
     const answer = await auth.api.signInUsername({ body: { username: input.username, password: input.password }, headers: await headers() });
-    const role = (answer?.user as { role?: Role } | undefined)?.role ?? "agent";
+    const signedIn = answer?.user as { role?: Role; locale?: string | null } | undefined;
+    const role = signedIn?.role ?? "agent";
     await recordAudit(db, { actor: input.username, action: "sign_in.succeeded", target: input.username, ipAddress: ip });
-    return { ok: true, role };
+    return { ok: true, role, locale: signedIn?.locale ? localeOr(signedIn.locale) : null };
   } catch (error) {
     await recordAudit(db, { actor: "anonymous", action: "sign_in.failed", target: input.username, detail: { reason: "credentials" }, ipAddress: ip });
     logEvent("warn", "auth.sign_in_failed", {
@@ -78,7 +82,7 @@ export async function signIn(input: z.output<typeof signInSchema>): Promise<Sign
       code: error instanceof Error ? error.name : "unknown",
     });
     await pause(Math.min(4_000, 250 * 2 ** failures));
-    return { ok: false, error: "Wrong username or password, or the account is disabled." };
+    return { ok: false, error: "login.error.wrong" };
   }
 }
 

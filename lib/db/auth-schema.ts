@@ -3,7 +3,7 @@ import { ROLES } from "./schema-states";
 
 /**
  * better-auth's tables (user, session, account, verification, rateLimit) through its Drizzle adapter, with the
- * username plugin's columns and the desk's own: role, the agent's Eko user_code, and a disabled flag.
+ * username plugin's columns and the desk's own: role, the agent's Eko user_code, a disabled flag and the chosen language.
  */
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 
@@ -18,6 +18,8 @@ export const authUsers = pgTable("auth_users", {
   role: text("role", { enum: ROLES }).notNull().default("agent"),
   userCode: text("user_code"),
   disabled: boolean("disabled").notNull().default(false),
+  /** The desk language the person last chose ("en" or "hi"); null until they choose. */
+  locale: text("locale"),
   createdAt: stamp("created_at").notNull().defaultNow(),
   updatedAt: stamp("updated_at").notNull().defaultNow(),
 });

@@ -67,7 +67,7 @@ async function latestExceeded(db: Db, request: PendingRequest, settings: LimitSe
 }
 
 /**
- * The common case in one round trip (migration 0003, `desk_admit_otp_request`): under the advisory locks, the
+ * The common case in one round trip (migration 0004, `desk_admit_otp_request`): under the advisory locks, the
  * submission is looked up, the windows checked and the pending row written. Only when a window is full does the
  * request take the longer way, `admitOrRefuse`, which finds the reason and records the refusal.
  */

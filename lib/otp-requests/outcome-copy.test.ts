@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { describeOutcome } from "./outcome-copy";
 import type { FailureReason, LimitName, UnknownReason } from "./result";
 
-const limited = (limit: LimitName, max: number, retryAt: string) => ({ status: "limited" as const, limit, max, retryAt, clientRefId: "LD0000000001" });
+const limited = (limit: LimitName, max: number, retryAt: string) => ({
+  status: "limited" as const,
+  limit,
+  max,
+  retryAt,
+  clientRefId: "LD0000000001",
+});
 
 describe("describeOutcome for a limited request", () => {
   it("says how many OTPs the customer had and when to try again, in India time", () => {
@@ -50,5 +56,26 @@ describe("describeOutcome when the OTP was not sent", () => {
     expect(failed("http", 502).title).toBe("Eko answered with an error (HTTP 502). The OTP was most likely not sent.");
     expect(failed("auth", 403).title).toMatch(/\(HTTP 403\)\. No OTP was sent\.$/);
     expect(failed("unreachable").title).toBe("The desk could not reach Eko, even after retrying. No OTP was sent.");
+  });
+});
+
+describe("describeOutcome in Hindi", () => {
+  it("says the same things in Hindi, with India-time in the hi-IN format", () => {
+    expect(describeOutcome(limited("mobile-15m", 3, "2026-11-26T17:12:00.000Z"), "hi")).toEqual({
+      title: "इस ग्राहक को पिछले 15 मिनट में 3 OTP जा चुके हैं। OTP नहीं भेजा गया।",
+      next: "10:42 pm IST के बाद फिर कोशिश करें।",
+    });
+    expect(describeOutcome({ status: "unknown", reason: "timeout", clientRefId: "LD0000000001", timeoutSeconds: 3 }, "hi").title).toBe(
+      "Eko ने 3 सेकंड में जवाब नहीं दिया। हो सकता है OTP ग्राहक तक पहुँचा हो, हो सकता है नहीं।",
+    );
+  });
+
+  it("translates a form error given as a message key, and keeps other words as they came", () => {
+    expect(describeOutcome({ status: "invalid", fieldErrors: {}, formError: "error.form.reused" }, "hi").next).toBe(
+      "यह फ़ॉर्म पहले ही दूसरे ट्रांसफ़र के लिए इस्तेमाल हो चुका है। नया ट्रांसफ़र शुरू करें।",
+    );
+    expect(describeOutcome({ status: "invalid", fieldErrors: {}, formError: "error.form.reused" }).next).toBe(
+      "This form was already used for another transfer. Start a new transfer.",
+    );
   });
 });

@@ -4,14 +4,15 @@ import type { Db } from "@/lib/db/open";
 import type { OtpRequestRow } from "@/lib/db/schema";
 import { findBySubmission, type PendingRequest } from "./ledger-repository";
 import type { OtpRequestResult } from "./result";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 const SUBMISSION_ID = /^[A-Za-z0-9-]{8,64}$/;
 const POLL_MS = 100;
 /** Beyond Eko's timeout: the first request's own ledger write, and a little clock drift between instances. */
 const WAIT_MARGIN_MS = 3_000;
 
-export const FORM_REUSED = "This form was already used for another transfer. Start a new transfer.";
-export const FORM_UNUSABLE = "This form could not be sent. Reload the page and start the transfer again.";
+export const FORM_REUSED = "error.form.reused" satisfies MessageKey;
+export const FORM_UNUSABLE = "error.form.unusable" satisfies MessageKey;
 
 /** The id the form generated when it was rendered (a UUID): 8 to 64 letters, digits and hyphens. */
 export function isSubmissionId(value: string): boolean {

@@ -1,24 +1,27 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/db/schema-states";
 
-/** Shared by the admin forms, their actions and `npm run users`: imports nothing server- or client-only. */
+/**
+ * Shared by the admin forms, their actions and `npm run users`: imports nothing server- or client-only. Messages are
+ * dictionary keys (lib/i18n): the desk shows them in the admin's language, the command line in English.
+ */
 export const usernameSchema = z
-  .string({ error: "Enter a username." })
+  .string({ error: "users.error.username.required" })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { error: "Usernames are 3–32 letters, digits, dots, dashes or underscores." });
+  .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { error: "users.error.username.format" });
 
 export const passwordSchema = z
-  .string({ error: "Enter a password." })
-  .min(12, { error: "Passwords are at least 12 characters." })
-  .max(128, { error: "Passwords are at most 128 characters." });
+  .string({ error: "users.error.password.required" })
+  .min(12, { error: "users.error.password.short" })
+  .max(128, { error: "users.error.password.long" });
 
-export const roleSchema = z.enum(ROLES, { error: "Role is agent, supervisor or admin." });
+export const roleSchema = z.enum(ROLES, { error: "users.error.role" });
 
 export const userCodeSchema = z
   .string()
   .trim()
-  .regex(/^\d{1,20}$/, { error: "The Eko user_code is digits only." });
+  .regex(/^\d{1,20}$/, { error: "users.error.userCode.digits" });
 
 export const newUserSchema = z
   .object({
@@ -33,6 +36,6 @@ export const newUserSchema = z
       .transform((value) => value || undefined)
       .pipe(userCodeSchema.optional()),
   })
-  .refine((user) => user.role !== "agent" || user.userCode, { path: ["userCode"], error: "An agent needs their Eko user_code." });
+  .refine((user) => user.role !== "agent" || user.userCode, { path: ["userCode"], error: "users.error.userCode.agent" });
 
 export type NewUser = z.output<typeof newUserSchema>;

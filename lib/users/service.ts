@@ -5,11 +5,20 @@ import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { authSessions, authUsers } from "@/lib/db/schema";
 import type { Role } from "@/lib/db/schema-states";
+import { createTranslator, type MessageKey, type Vars } from "@/lib/i18n/translate";
 import type { NewUser } from "./schema";
 
 export type UserSummary = { id: string; username: string; name: string; role: Role; userCode: string | null; disabled: boolean; createdAt: string };
 
-export class UserError extends Error {}
+/** A refusal to show the person: a dictionary key and its values; `message` is the English, for logs and the CLI. */
+export class UserError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly vars: Vars = {},
+  ) {
+    super(createTranslator("en")(key, vars));
+  }
+}
 
 async function findByUsername(username: string) {
   const db = await getDb();
@@ -18,7 +27,7 @@ async function findByUsername(username: string) {
 
 async function requireUser(username: string) {
   const user = await findByUsername(username);
-  if (!user) throw new UserError(`No user named ${username}.`);
+  if (!user) throw new UserError("users.error.notFound", { username });
   return user;
 }
 
@@ -43,25 +52,33 @@ export async function listUsers(): Promise<UserSummary[]> {
 
 /** Creates a user with a password hashed by better-auth's own hashing. */
 export async function createUser(user: NewUser, actor: string): Promise<void> {
-  if (await findByUsername(user.username)) throw new UserError(`A user named ${user.username} already exists.`);
+  if (await findByUsername(user.username)) throw new UserError("users.error.exists", { username: user.username });
   const context = await (await getAuth()).$context;
-  const created = await context.internalAdapter.createUser({
-    name: user.name || user.username,
-    email: `${user.username}@users.levin-desk.invalid`,
-    emailVerified: true,
-    username: user.username,
-    displayUsername: user.username,
-    role: user.role,
-    userCode: user.userCode ?? null,
-    disabled: false,
-  }, { method: "admin" });
+  const created = await context.internalAdapter.createUser(
+    {
+      name: user.name || user.username,
+      email: `${user.username}@users.levin-desk.invalid`,
+      emailVerified: true,
+      username: user.username,
+      displayUsername: user.username,
+      role: user.role,
+      userCode: user.userCode ?? null,
+      disabled: false,
+    },
+    { method: "admin" },
+  );
   await context.internalAdapter.linkAccount({
     userId: created.id,
     providerId: "credential",
     accountId: created.id,
     password: await context.password.hash(user.password),
   });
-  await recordAudit(await getDb(), { actor, action: "user.created", target: user.username, detail: { role: user.role, userCode: user.userCode ?? null } });
+  await recordAudit(await getDb(), {
+    actor,
+    action: "user.created",
+    target: user.username,
+    detail: { role: user.role, userCode: user.userCode ?? null },
+  });
 }
 
 export async function setDisabled(username: string, disabled: boolean, actor: string): Promise<void> {
@@ -82,7 +99,7 @@ export async function resetPassword(username: string, password: string, actor: s
 
 export async function setRole(username: string, role: Role, actor: string): Promise<void> {
   const user = await requireUser(username);
-  if (role === "agent" && !user.userCode) throw new UserError("Set the agent's Eko user_code first.");
+  if (role === "agent" && !user.userCode) throw new UserError("users.error.agentNeedsCode");
   const db = await getDb();
   await db.update(authUsers).set({ role, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
   await revokeSessions(user.id);

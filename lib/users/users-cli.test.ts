@@ -19,7 +19,9 @@ function users(...args: string[]) {
 
 describe("npm run users", () => {
   it("adds, lists, disables and resets, refusing bad input with a clear message", () => {
-    expect(users("add", "--username", "Asha.K", "--password", "a long enough secret", "--role", "agent", "--user-code", "20810200")).toMatchObject({ code: 0 });
+    expect(users("add", "--username", "Asha.K", "--password", "a long enough secret", "--role", "agent", "--user-code", "20810200")).toMatchObject({
+      code: 0,
+    });
     const added = users("list");
     expect(added.out).toMatch(/asha\.k\s+agent\s+20810200\s+active/);
 

@@ -38,16 +38,15 @@ export async function captureActions(baseUrl: string, account: { username: strin
     await page.getByLabel("Password").fill(account.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.pathname === "/");
+    await page.getByLabel("Customer mobile").fill("6000000001");
     await page.getByLabel("Recipient ID").fill("10017740");
     await page.getByLabel("Amount (₹)").fill("100");
-    await page.getByLabel("Customer mobile").fill("6000000001");
-    await page.getByRole("button", { name: "Send OTP" }).click();
-    // The form asks for a confirmation before anything goes out.
-    const confirm = page.getByRole("button", { name: "Confirm and send OTP" });
-    await confirm.or(page.getByTestId("otp-ref-id")).or(page.getByRole("alert")).first().waitFor();
-    if (await confirm.isVisible()) await confirm.click();
+    await page.getByRole("button", { name: "Send OTP", exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Confirm and send OTP" }).click();
     await page.getByTestId("otp-ref-id").or(page.getByRole("alert")).first().waitFor();
-    const [signIn, sendOtp] = actions;
+    // The form also looks up the customer's recent recipients: the send is the action that carries a submission id.
+    const signIn = actions[0];
+    const sendOtp = actions.find((request) => request.postData()?.includes("submissionId"));
     if (!signIn || !sendOtp) throw new Error("The browser did not post the sign-in and send actions");
     return { signIn: target(signIn), sendOtp: target(sendOtp) };
   } finally {

@@ -3,18 +3,24 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { roleAction } from "@/lib/auth/guard";
+import { getTranslator } from "@/lib/i18n/server";
+import type { MessageKey, Vars } from "@/lib/i18n/translate";
 import { newUserSchema, passwordSchema, roleSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
 import { createUser, resetPassword, setDisabled, setRole, setUserCode, UserError } from "@/lib/users/service";
 
 export type AdminResult = { status: "ok"; message: string } | { status: "error"; message: string };
 
-async function run(work: () => Promise<string>): Promise<AdminResult> {
+type Done = [MessageKey, Vars?];
+
+/** Runs one change and words the outcome in the admin's language. */
+async function run(work: () => Promise<Done>): Promise<AdminResult> {
+  const { t } = await getTranslator();
   try {
-    const message = await work();
+    const [key, vars] = await work();
     revalidatePath("/admin/users");
-    return { status: "ok", message };
+    return { status: "ok", message: t(key, vars) };
   } catch (error) {
-    if (error instanceof UserError) return { status: "error", message: error.message };
+    if (error instanceof UserError) return { status: "error", message: t(error.key, error.vars) };
     throw error;
   }
 }
@@ -22,7 +28,7 @@ async function run(work: () => Promise<string>): Promise<AdminResult> {
 export const addUserAction = roleAction("addUser", ["admin"], newUserSchema, (input, admin) =>
   run(async () => {
     await createUser(input, admin.username);
-    return `Added ${input.username}.`;
+    return ["users.done.added", { username: input.username }];
   }),
 );
 
@@ -35,25 +41,25 @@ const changeSchema = z.discriminatedUnion("op", [
 ]);
 
 export const changeUserAction = roleAction("changeUser", ["admin"], changeSchema, (change, admin) =>
-  run(async () => {
+  run(async (): Promise<Done> => {
     const self = change.username === admin.username;
     if (self && (change.op === "disable" || (change.op === "set-role" && change.role !== "admin"))) {
-      throw new UserError("You cannot disable yourself or give up your own admin role: ask another admin.");
+      throw new UserError("users.error.self");
     }
     switch (change.op) {
       case "disable":
       case "enable":
         await setDisabled(change.username, change.op === "disable", admin.username);
-        return `${change.op === "disable" ? "Disabled" : "Enabled"} ${change.username}.`;
+        return [change.op === "disable" ? "users.done.disabled" : "users.done.enabled", { username: change.username }];
       case "reset-password":
         await resetPassword(change.username, change.password, admin.username);
-        return `Password reset for ${change.username}; their sessions were ended.`;
+        return ["users.done.password", { username: change.username }];
       case "set-role":
         await setRole(change.username, change.role, admin.username);
-        return `${change.username} is now ${change.role}.`;
+        return ["users.done.role", { username: change.username, role: change.role }];
       case "set-user-code":
         await setUserCode(change.username, change.userCode, admin.username);
-        return `${change.username}'s Eko user_code is now ${change.userCode}.`;
+        return ["users.done.userCode", { username: change.username, userCode: change.userCode }];
     }
   }),
 );

@@ -2,24 +2,31 @@ import type { Metadata } from "next";
 import { EkoStatusBanner } from "@/components/eko-status-banner";
 import { RequestsReview } from "@/components/requests-review";
 import { requirePageRole } from "@/lib/auth/guard";
+import { getTranslator } from "@/lib/i18n/server";
 import { urlFiltersSchema } from "@/lib/otp-requests/review-filters";
 import { getReviewPage } from "@/lib/otp-requests/review-service";
 
-export const metadata: Metadata = { title: "OTP requests" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("requests.meta") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageRole(["supervisor"], "/requests");
   const raw = await searchParams;
-  const filters = urlFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const filters = urlFiltersSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
+  );
   // Only the first page is rendered here; the summary (an aggregate over the whole filtered range) loads in the
   // browser so a large ledger never holds up the table.
   const page = await getReviewPage({ filters, mobile: undefined });
+  const { t } = await getTranslator();
   return (
     <div>
-      <h1 className="text-xl font-semibold">OTP requests</h1>
-      <p className="mt-1 text-sm text-slate-600">Every OTP request from the desk, newest first. The list stays live while this tab is open.</p>
+      <h1 className="text-xl font-semibold">{t("requests.title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("requests.intro")}</p>
       <EkoStatusBanner />
       <RequestsReview filters={filters} initialPage={page} />
     </div>

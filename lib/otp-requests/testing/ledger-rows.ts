@@ -17,6 +17,8 @@ export type RowSpec = {
   mobile?: string;
   agent?: string;
   amount?: number;
+  recipientId?: number;
+  beneficiaryId?: string | null;
   state?: OtpRequestState;
   latencyMs?: number | null;
   ekoStatus?: number | null;
@@ -34,7 +36,8 @@ export function ledgerRow(spec: RowSpec): NewOtpRequestRow {
     agent: spec.agent ?? "asha",
     userCode: "20810200",
     ...testVault.protect(spec.mobile ?? MOBILES.x),
-    recipientId: 10017740,
+    recipientId: spec.recipientId ?? 10017740,
+    beneficiaryId: spec.beneficiaryId ?? null,
     amount: spec.amount ?? 110,
     state,
     otpRefId: state === "sent" ? `otp-${sequence}` : null,

@@ -1,0 +1,92 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { Preferences } from "./pages/preferences";
+import { APP_URL, storageStateFor, type RoleName } from "./support/settings";
+
+test.use({ viewport: { width: 360, height: 640 } });
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+const PAGES: { path: string; role: RoleName | null }[] = [
+  { path: "/login", role: null },
+  { path: "/", role: "agent" },
+  { path: "/requests", role: "supervisor" },
+  { path: "/admin/users", role: "admin" },
+  { path: "/admin/audit", role: "admin" },
+];
+
+test.describe("a small phone, 360×640", () => {
+  for (const lang of ["en", "hi"] as const) {
+    for (const { path, role } of PAGES) {
+      test(`${path} (${lang}) has no horizontal scrolling and 44 px touch targets`, async ({ browser }) => {
+        const context = await browser.newContext({
+          baseURL: APP_URL,
+          viewport: { width: 360, height: 640 },
+          storageState: role ? storageStateFor(role) : { cookies: [], origins: [] },
+        });
+        const page = await context.newPage();
+        await context.addCookies([{ name: "desk-lang", value: lang, url: APP_URL }]);
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveAttribute("lang", lang);
+        await expect(page.locator("main")).toBeVisible();
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        const small = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>("button, a[href], input:not([type=hidden]), select")]
+            .filter((el) => el.offsetParent !== null && !el.closest("table"))
+            .map((el) => ({ el: el.outerHTML.slice(0, 80), h: el.getBoundingClientRect().height }))
+            .filter(({ h }) => h < 44),
+        );
+        expect(small).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+
+  test("the transfer form asks for number keypads", async ({ transferPage }) => {
+    await expect(transferPage.recipientId).toHaveAttribute("inputmode", "numeric");
+    await expect(transferPage.amount).toHaveAttribute("inputmode", "numeric");
+    await expect(transferPage.customerMobile).toHaveAttribute("inputmode", "tel");
+    await expect(transferPage.customerMobile).toHaveAttribute("type", "tel");
+  });
+});
+
+test.describe("dark mode", () => {
+  test("follows the system by default, and the toggle switches it and is remembered", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: APP_URL, colorScheme: "dark", storageState: storageStateFor("agent") });
+    const page = await context.newPage();
+    const prefs = new Preferences(page);
+    await page.goto("/");
+    await expect(prefs.html()).toHaveClass(/\bdark\b/);
+    await expect(prefs.darkToggle).toHaveAttribute("aria-pressed", "true");
+    const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+    await prefs.darkToggle.click();
+    await expect(prefs.html()).not.toHaveClass(/\bdark\b/);
+    await expect(prefs.darkToggle).toHaveAttribute("aria-pressed", "false");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(darkBackground);
+    await page.reload();
+    await expect(prefs.html()).not.toHaveClass(/\bdark\b/);
+
+    await prefs.darkToggle.click();
+    await expect(prefs.html()).toHaveClass(/\bdark\b/);
+    await page.reload();
+    await expect(prefs.html()).toHaveClass(/\bdark\b/);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBackground);
+    await context.close();
+  });
+
+  test("a light phone turned dark by the toggle stays dark on the sign-in page too", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: APP_URL, colorScheme: "light", storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    const prefs = new Preferences(page);
+    await page.goto("/login");
+    await expect(prefs.html()).not.toHaveClass(/\bdark\b/);
+    await prefs.darkToggle.click();
+    await expect(prefs.html()).toHaveClass(/\bdark\b/);
+    await page.reload();
+    await expect(prefs.html()).toHaveClass(/\bdark\b/);
+    await context.close();
+  });
+});

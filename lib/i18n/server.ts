@@ -1,0 +1,21 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { LANG_COOKIE, localeOr, type Locale } from "./locales";
+import { createTranslator, type Translate } from "./translate";
+
+/** The language of this request: the `desk-lang` cookie, English without one. */
+export async function getLocale(): Promise<Locale> {
+  return localeOr((await cookies()).get(LANG_COOKIE)?.value);
+}
+
+export async function getTranslator(): Promise<{ locale: Locale; t: Translate }> {
+  const locale = await getLocale();
+  return { locale, t: createTranslator(locale) };
+}
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** Not httpOnly on purpose: it holds only "en" or "hi", and the page may read it. */
+export async function setLocaleCookie(locale: Locale): Promise<void> {
+  (await cookies()).set(LANG_COOKIE, locale, { path: "/", maxAge: YEAR_SECONDS, sameSite: "lax" });
+}
