@@ -87,10 +87,10 @@ test.describe("limits hold across two instances sharing one PostgreSQL", () => {
     const page = await agentOn(browser, first!, agents.race);
     const mobile = uniqueMobile();
     const transfer = new TransferPage(page);
-    const send = await captureAction(page, async () => {
-      await page.goto(`${first!.base}/`);
-      await transfer.send({ recipientId: "10017740", amount: "3001", customerMobile: mobile });
-    });
+    await page.goto(`${first!.base}/`);
+    await transfer.fill({ recipientId: "10017740", amount: "3001", customerMobile: mobile });
+    // The mobile also posts the recent-recipients lookup: the send is the action with a submission id.
+    const send = await captureAction(page, () => transfer.submitAndConfirm(), (body) => body.includes("submissionId"));
     await expect(transfer.result).toBeVisible();
 
     // Five more submissions at once, alternating instances; the session is in the shared database, so one cookie serves both.
