@@ -32,11 +32,21 @@ async function startOnce(env: NodeJS.ProcessEnv): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   } finally {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
-      await exited;
+    if (child.pid && groupAlive(child.pid)) {
+      process.kill(-child.pid, "SIGTERM");
+      // npm may exit before the server has closed its database: the next start must not overlap this one.
+      const deadline = Date.now() + 60_000;
+      while (groupAlive(child.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
