@@ -9,7 +9,8 @@ import { createDatabase, dropDatabase, runScript, sharedDbEnv, startInstance, st
 import { TEST_PASSWORD, uniqueMobile, uniqueUsername } from "./support/unique";
 
 const SERVER_URL = process.env.TEST_DATABASE_URL;
-const SKIP_REASON = "TEST_DATABASE_URL is not set: the two-instance limit tests need a PostgreSQL server, e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test";
+const SKIP_REASON =
+  "TEST_DATABASE_URL is not set: the two-instance limit tests need a PostgreSQL server, e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test";
 const AGENT_LIMIT = 5;
 const PORTS = [3131, 3132] as const;
 
@@ -48,7 +49,11 @@ test.describe("limits hold across two instances sharing one PostgreSQL", () => {
     await runScript("scripts/seed-demo-users.ts", [], env);
     await Promise.all(
       Object.values(agents).map((username) =>
-        runScript("scripts/users.ts", ["add", "--username", username, "--password", TEST_PASSWORD, "--role", "agent", "--user-code", "20810200"], env),
+        runScript(
+          "scripts/users.ts",
+          ["add", "--username", username, "--password", TEST_PASSWORD, "--role", "agent", "--user-code", "20810200"],
+          env,
+        ),
       ),
     );
     instances = await Promise.all(PORTS.map((port) => startInstance(port, env)));
@@ -90,13 +95,19 @@ test.describe("limits hold across two instances sharing one PostgreSQL", () => {
     await page.goto(`${first!.base}/`);
     await transfer.fill({ recipientId: "10017740", amount: "3001", customerMobile: mobile });
     // The mobile also posts the recent-recipients lookup: the send is the action with a submission id.
-    const send = await captureAction(page, () => transfer.submitAndConfirm(), (body) => body.includes("submissionId"));
+    const send = await captureAction(
+      page,
+      () => transfer.submitAndConfirm(),
+      (body) => body.includes("submissionId"),
+    );
     await expect(transfer.result).toBeVisible();
 
     // Five more submissions at once, alternating instances; the session is in the shared database, so one cookie serves both.
     const api = page.context().request;
     const replies = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => replayAction(api, send, { body: sendOtpBody(send.body, { newSubmission: true }), base: [first!, second!][i % 2]!.base })),
+      Array.from({ length: 5 }, (_, i) =>
+        replayAction(api, send, { body: sendOtpBody(send.body, { newSubmission: true }), base: [first!, second!][i % 2]!.base }),
+      ),
     );
     const statuses = replies.map((reply) => reply.result?.status).sort();
     expect(statuses).toEqual(["limited", "limited", "limited", "sent", "sent"]);

@@ -26,7 +26,11 @@ function toCaptured(request: Request): CapturedAction {
  * `page.on("request")`; `matches` picks one by its body when the page may post others meanwhile. Waits for the
  * action's response too, so the page has settled when this returns.
  */
-export async function captureAction(page: Page, trigger: () => Promise<void>, matches: (body: string) => boolean = () => true): Promise<CapturedAction> {
+export async function captureAction(
+  page: Page,
+  trigger: () => Promise<void>,
+  matches: (body: string) => boolean = () => true,
+): Promise<CapturedAction> {
   let captured: Request | undefined;
   const onRequest = (request: Request) => {
     if (!captured && isAction(request) && matches(request.postData() ?? "")) captured = request;

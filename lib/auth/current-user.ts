@@ -17,7 +17,14 @@ function asRole(value: unknown): Role | null {
 function asDeskUser(user: Partial<SessionUser> & { id: string; name: string }): DeskUser | null {
   const role = asRole(user.role);
   if (!role || user.disabled || !user.username) return null;
-  return { id: user.id, username: user.username, name: user.name, role, userCode: user.userCode ?? null, locale: isLocale(user.locale) ? user.locale : null };
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    role,
+    userCode: user.userCode ?? null,
+    locale: isLocale(user.locale) ? user.locale : null,
+  };
 }
 
 /**

@@ -7,7 +7,15 @@ import { authSessions, authUsers } from "@/lib/db/schema";
 /** The session cookie's name and signing secret, and the sliding-expiry settings better-auth runs with. */
 export type SessionCookieSettings = { name: string; secret: string; expiresInSeconds: number; updateAgeSeconds: number };
 
-export type SessionUser = { id: string; username: string | null; name: string; role: string; userCode: string | null; disabled: boolean; locale: string | null };
+export type SessionUser = {
+  id: string;
+  username: string | null;
+  name: string;
+  role: string;
+  userCode: string | null;
+  disabled: boolean;
+  locale: string | null;
+};
 
 /**
  * The token of a session cookie signed with `secret` (better-auth's format: URI-encoded `token.signature`, the

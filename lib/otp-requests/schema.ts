@@ -19,11 +19,9 @@ export function createOtpRequestSchema({ minAmount, maxAmount }: AmountBounds) {
   return z.object({
     recipientId: z.pipe(
       z.pipe(
-        z.string({ error: "error.recipientId.required" }).check(
-          z.trim(),
-          z.minLength(1, { error: "error.recipientId.required" }),
-          z.regex(/^\d{1,15}$/, { error: "error.recipientId.digits" }),
-        ),
+        z
+          .string({ error: "error.recipientId.required" })
+          .check(z.trim(), z.minLength(1, { error: "error.recipientId.required" }), z.regex(/^\d{1,15}$/, { error: "error.recipientId.digits" })),
         z.transform((value: string) => Number(value)),
       ),
       z.int().check(z.positive({ error: "error.recipientId.positive" })),

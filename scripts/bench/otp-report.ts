@@ -105,7 +105,17 @@ export function resultTables(results: BenchResults): string {
   );
   const speed = table(
     ["Page", "Path", "Loads", "FCP ms", "LCP ms", "TBT ms", "CLS", "LCP element", ""],
-    results.pageSpeed.map((p) => [p.page, p.path, String(p.runs), fixed(p.fcpMs, 0), fixed(p.lcpMs, 0), fixed(p.tbtMs, 0), fixed(p.cls, 3), p.lcpElement, ""]),
+    results.pageSpeed.map((p) => [
+      p.page,
+      p.path,
+      String(p.runs),
+      fixed(p.fcpMs, 0),
+      fixed(p.lcpMs, 0),
+      fixed(p.tbtMs, 0),
+      fixed(p.cls, 3),
+      p.lcpElement,
+      "",
+    ]),
     2,
   );
   const startup = table(
