@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { HttpError, postJson } from "@/lib/http/post-json";
+import { useI18n } from "./locale-provider";
 import type { ReviewPage, ReviewRow, ReviewSummary, UrlFilters } from "@/lib/otp-requests/review-filters";
 
 const LIVE_INTERVAL_MS = 5_000;
@@ -24,10 +25,12 @@ export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; in
   const { filters, mobile, initialPage } = args;
   const body = { filters, mobile };
   const key = JSON.stringify(body);
+  const { t } = useI18n();
+  const statusSentence = (status: number) => t("api.status", { status });
 
   const live = useQuery({
     queryKey: ["requests", "newest", body],
-    queryFn: ({ signal }) => postJson<ReviewPage>("/api/requests", body, signal),
+    queryFn: ({ signal }) => postJson<ReviewPage>("/api/requests", body, statusSentence, signal),
     initialData: initialPage,
     refetchInterval: LIVE_INTERVAL_MS,
     refetchIntervalInBackground: false,
@@ -36,7 +39,7 @@ export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; in
   });
   const summary = useQuery({
     queryKey: ["requests", "summary", body],
-    queryFn: ({ signal }) => postJson<ReviewSummary>("/api/requests/summary", body, signal),
+    queryFn: ({ signal }) => postJson<ReviewSummary>("/api/requests/summary", body, statusSentence, signal),
     refetchInterval: SUMMARY_INTERVAL_MS,
     refetchIntervalInBackground: false,
     staleTime: SUMMARY_INTERVAL_MS - 1_000,
@@ -67,10 +70,10 @@ export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; in
     setLoadingOlder(true);
     setOlderError(null);
     try {
-      const page = await postJson<ReviewPage>("/api/requests", { ...body, cursor: current.nextCursor });
+      const page = await postJson<ReviewPage>("/api/requests", { ...body, cursor: current.nextCursor }, statusSentence);
       setSnapshot({ ...current, older: [...current.older, ...page.rows], nextCursor: page.nextCursor });
     } catch (error) {
-      setOlderError(error instanceof Error ? error.message : "Could not load older requests.");
+      setOlderError(error instanceof Error ? error.message : t("requests.olderFailed"));
     } finally {
       setLoadingOlder(false);
     }

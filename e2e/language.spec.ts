@@ -1,11 +1,25 @@
 import { expect, test } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { Preferences } from "./pages/preferences";
+import { APP_URL } from "./support/settings";
 import { createUserAsAdmin } from "./support/users";
 
 test.describe("English and Hindi", () => {
   // No saved session: the switch works before anyone signs in.
   test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the desk's JSON answers are in the reader's language too", async ({ playwright }) => {
+    for (const [lang, sentence] of [
+      ["hi", "डेस्क इस्तेमाल करने के लिए साइन इन करें।"],
+      ["en", "Sign in to use the desk."],
+    ] as const) {
+      const api = await playwright.request.newContext({ baseURL: APP_URL, extraHTTPHeaders: { cookie: `desk-lang=${lang}` } });
+      const response = await api.post("/api/requests", { data: { filters: {} } });
+      expect(response.status()).toBe(401);
+      expect(await response.json()).toEqual({ error: sentence });
+      await api.dispose();
+    }
+  });
 
   test("the sign-in page switches to Hindi and stays so after a reload", async ({ page }) => {
     const prefs = new Preferences(page);

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/lib/db/schema-states";
+import { getTranslator } from "@/lib/i18n/server";
 import { logEvent } from "@/lib/log";
 import { currentUser, type DeskUser } from "./current-user";
 import { safeReturnPath } from "./home";
@@ -58,10 +59,11 @@ export function roleAction<S extends z.ZodType, R>(
   };
 }
 
-/** The same check for route handlers: 401 signed out, 403 wrong role, as JSON. */
+/** The same check for route handlers: 401 signed out, 403 wrong role, as JSON in the person's language. */
 export async function requireRouteRole(roles: readonly Role[]): Promise<{ ok: true; user: DeskUser } | { ok: false; response: Response }> {
   const user = await currentUser();
-  if (!user) return { ok: false, response: Response.json({ error: "Sign in to use the desk." }, { status: 401 }) };
-  if (!roles.includes(user.role)) return { ok: false, response: Response.json({ error: "Your role may not use this." }, { status: 403 }) };
-  return { ok: true, user };
+  if (user && roles.includes(user.role)) return { ok: true, user };
+  const { t } = await getTranslator();
+  if (!user) return { ok: false, response: Response.json({ error: t("api.signedOut") }, { status: 401 }) };
+  return { ok: false, response: Response.json({ error: t("api.forbidden") }, { status: 403 }) };
 }

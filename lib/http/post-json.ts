@@ -8,7 +8,8 @@ export class HttpError extends Error {
   }
 }
 
-export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+/** `statusSentence` words an answer that carried no sentence of its own, in the reader's language. */
+export async function postJson<T>(url: string, body: unknown, statusSentence: (status: number) => string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -18,7 +19,7 @@ export async function postJson<T>(url: string, body: unknown, signal?: AbortSign
   });
   if (!response.ok) {
     const answer = (await response.json().catch(() => null)) as { error?: string } | null;
-    throw new HttpError(answer?.error ?? `The desk answered ${response.status}.`, response.status);
+    throw new HttpError(answer?.error ?? statusSentence(response.status), response.status);
   }
   return (await response.json()) as T;
 }

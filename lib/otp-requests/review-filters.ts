@@ -49,7 +49,7 @@ export const reviewRequestSchema = z.object({
       if (!value?.trim()) return undefined;
       const mobile = normaliseMobile(value);
       if (mobile) return mobile;
-      ctx.addIssue({ code: "custom", message: "Enter the customer's 10-digit mobile number to search for it." });
+      ctx.addIssue({ code: "custom", message: "api.mobileSearch" });
       return z.NEVER;
     }),
   cursor: z

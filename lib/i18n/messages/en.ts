@@ -295,6 +295,12 @@ export const en = {
   "summary.flaggedRow": "{count} requests, last {time}",
   "banner.open": "Eko is not answering: requests fail fast until {time}.",
   "banner.halfOpen": "Eko is not answering: one request is being let through to test whether it is back.",
+  "api.signedOut": "Sign in to use the desk.",
+  "api.forbidden": "Your role may not use this.",
+  "api.notJson": "The request body must be JSON.",
+  "api.badRequest": "The request was not in the expected form.",
+  "api.mobileSearch": "Enter the customer's 10-digit mobile number to search for it.",
+  "api.status": "The desk answered {status}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

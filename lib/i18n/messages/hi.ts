@@ -294,4 +294,10 @@ export const hi: Record<MessageKey, string> = {
   "summary.flaggedRow": "{count} अनुरोध, आखिरी {time}",
   "banner.open": "Eko जवाब नहीं दे रहा: {time} तक अनुरोध तुरंत विफल होंगे।",
   "banner.halfOpen": "Eko जवाब नहीं दे रहा: यह जाँचने के लिए एक अनुरोध भेजा जा रहा है कि वह लौटा या नहीं।",
+  "api.signedOut": "डेस्क इस्तेमाल करने के लिए साइन इन करें।",
+  "api.forbidden": "आपकी भूमिका इसका इस्तेमाल नहीं कर सकती।",
+  "api.notJson": "अनुरोध का मुख्य भाग JSON होना चाहिए।",
+  "api.badRequest": "अनुरोध अपेक्षित रूप में नहीं था।",
+  "api.mobileSearch": "खोजने के लिए ग्राहक का 10 अंकों का मोबाइल नंबर दर्ज करें।",
+  "api.status": "डेस्क ने {status} जवाब दिया।",
 };
