@@ -33,11 +33,13 @@ export async function prepareServerOrExit(): Promise<void> {
     // `next start` handles signals itself (exiting at once) unless told to leave them to the app.
     if (process.env.NEXT_MANUAL_SIG_HANDLE) installShutdownHandlers({ limitMs: config.timeoutMs + 1_000, close: closeDb });
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    databaseFailed(error);
+    // Besides a setting, only the ledger key's file in DATA_DIR can fail here: the database is opened below.
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : `Levin Desk cannot start: the ledger key in DATA_DIR could not be read or written (${error instanceof Error ? error.message : String(error)}).`,
+    );
+    process.exit(1);
   }
   getDb().catch(databaseFailed);
 }
