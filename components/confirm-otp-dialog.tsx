@@ -5,7 +5,7 @@ import { useI18n } from "@/components/locale-provider";
 import { Button } from "@/components/ui/button";
 import { formatRupees } from "@/lib/format";
 import { amountInWords } from "@/lib/i18n/amount-in-words";
-import type { OtpRequestInput } from "@/lib/otp-requests/schema";
+import type { OtpRequestInput } from "@/lib/otp-requests/fields";
 
 type Props = {
   /** The checked details waiting for the agent's word; null keeps the dialog closed. */

@@ -6,7 +6,7 @@ import { useI18n } from "@/components/locale-provider";
 import { Button } from "@/components/ui/button";
 import { OTP_REQUEST_STATES } from "@/lib/db/schema-states";
 import { normaliseMobile } from "@/lib/otp-requests/mobile";
-import { filtersToSearchParams, urlFiltersSchema, type UrlFilters } from "@/lib/otp-requests/review-filters";
+import { filtersToSearchParams, URL_FILTER_NAMES, type UrlFilters } from "@/lib/otp-requests/review-filters";
 
 const field = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-sm";
 
@@ -29,10 +29,9 @@ export function RequestsFilters({ filters, mobile, onMobileChange }: Props) {
     }
     setMobileError(false);
     onMobileChange(normalised);
-    const next = urlFiltersSchema.parse(
-      Object.fromEntries(["outcome", "agent", "from", "to", "min", "max"].map((k) => [k, String(data.get(k) ?? "") || undefined])),
-    );
-    const query = filtersToSearchParams(next).toString();
+    // The page reads the URL leniently (review-request.ts): a value that is not a filter is dropped there.
+    const typed = Object.fromEntries(URL_FILTER_NAMES.map((name) => [name, String(data.get(name) ?? "").trim()]));
+    const query = filtersToSearchParams(typed).toString();
     router.replace(query ? `/requests?${query}` : "/requests", { scroll: false });
   }
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -20,13 +19,8 @@ import { amountInWords } from "@/lib/i18n/amount-in-words";
 import { translateText } from "@/lib/i18n/translate";
 import { deskUnreachableCopy, describeOutcome } from "@/lib/otp-requests/outcome-copy";
 import type { FieldErrors } from "@/lib/otp-requests/result";
-import {
-  createOtpRequestSchema,
-  type AmountBounds,
-  type OtpRequestFormValues,
-  type OtpFieldName,
-  type OtpRequestInput,
-} from "@/lib/otp-requests/schema";
+import { readWholeRupees, type AmountBounds, type OtpFieldName, type OtpRequestFormValues, type OtpRequestInput } from "@/lib/otp-requests/fields";
+import { otpRequestResolver } from "@/lib/otp-requests/form-resolver";
 
 /** The order on screen: the customer's mobile first, so their recent recipients can fill the next two fields. */
 const FIELD_ORDER: readonly OtpFieldName[] = ["customerMobile", "recipientId", "beneficiaryId", "amount"];
@@ -45,17 +39,11 @@ function resendTime(result: ActionResult): number | null {
   return result.status === "limited" ? Date.parse(result.retryAt) : null;
 }
 
-/** What the amount field holds, as whole rupees, or null while it is not one (the schema has the final word). */
-function typedRupees(value: string | undefined): number | null {
-  const compact = (value ?? "").replace(/[\s,₹]/g, "");
-  return /^\d{1,9}(\.0{1,2})?$/.test(compact) ? Math.trunc(Number(compact)) : null;
-}
-
 export function TransferForm({ bounds }: { bounds: AmountBounds }) {
   const { locale, t } = useI18n();
-  const schema = useMemo(() => createOtpRequestSchema(bounds), [bounds]);
+  const resolver = useMemo(() => otpRequestResolver(bounds), [bounds]);
   const form = useForm<OtpRequestFormValues, unknown, OtpRequestInput>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: EMPTY,
     mode: "onTouched",
   });
@@ -110,7 +98,7 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
     if (withErrors[0]) focusTarget.current = withErrors[0];
   }
 
-  // "Send OTP" only checks and asks; the server re-parses exactly what the agent typed, with the same schema.
+  // "Send OTP" only checks and asks; the server re-parses exactly what the agent typed, with the same field readers.
   const onSubmit = form.handleSubmit((input) => {
     if (!send.isPending) setConfirming({ input, values: form.getValues() });
   });
@@ -163,7 +151,7 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
     // Read-only, not disabled, while Eko answers: what is shown stays what was sent, and focus is not lost.
     readOnly: send.isPending,
   });
-  const rupees = typedRupees(typedAmount);
+  const rupees = readWholeRupees(typedAmount);
   const words = rupees !== null && rupees > 0 ? amountInWords(rupees, locale) : null;
 
   return (

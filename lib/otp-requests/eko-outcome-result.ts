@@ -5,7 +5,7 @@ import { rejectionReasonOf } from "@/lib/eko/rejection-reason";
 import type { Completion } from "./ledger-repository";
 import { maskMobile } from "./mobile";
 import type { FieldErrors, OtpRequestResult } from "./result";
-import type { OtpFieldName, OtpRequestInput } from "./schema";
+import type { OtpFieldName, OtpRequestInput } from "./fields";
 
 const FIELD_FOR_EKO_PARAM: Record<string, OtpFieldName> = {
   recipient_id: "recipientId",

@@ -1,6 +1,6 @@
 import type { EkoCodes } from "@/lib/eko/otp-outcome";
 import type { RejectionReason } from "@/lib/eko/rejection-reason";
-import type { OtpFieldName } from "./schema";
+import type { OtpFieldName } from "./fields";
 
 export type FieldErrors = Partial<Record<OtpFieldName, string>>;
 /** `invalid-response` is no longer produced (an unreadable 2xx is now unknown) but stays readable in older rows. */

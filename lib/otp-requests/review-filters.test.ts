@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dayRange, decodeCursor, encodeCursor, reviewRequestSchema, urlFiltersSchema } from "./review-filters";
+import { dayRange, decodeCursor, encodeCursor } from "./review-filters";
+import { reviewRequestSchema, urlFiltersSchema } from "./review-request";
 
 describe("review filters", () => {
   it("reads amounts from the URL as text and from the live table as numbers", () => {

@@ -1,63 +1,22 @@
-import { z } from "zod";
-import { OTP_REQUEST_STATES } from "@/lib/db/schema-states";
-import { normaliseMobile } from "./mobile";
+import type { OTP_REQUEST_STATES } from "@/lib/db/schema-states";
 
-/** Filters of the supervisors' review, shared by the page, the route handlers and the repository. */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  // Date.parse rolls 2026-02-30 over into March: only a day that survives the round trip is a day.
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  });
-// From the URL it is text; from the live table's JSON it is the number the page already parsed.
-const rupees = z.union([
-  z.number().int().min(0).max(999_999_999),
-  z
-    .string()
-    .trim()
-    .regex(/^\d{1,9}$/)
-    .transform(Number),
-]);
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+/**
+ * The supervisors' review: its filters, cursors and row shapes, shared by the page, the browser's components, the
+ * route handlers and the repository. No zod here, since the browser imports this module; the server reads filters
+ * and request bodies with the schemas in review-request.ts.
+ */
+export type UrlFilters = {
+  outcome?: (typeof OTP_REQUEST_STATES)[number];
+  agent?: string;
+  /** India-time calendar days, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  /** Whole rupees. */
+  min?: number;
+  max?: number;
+};
 
-/** What may live in the URL. A bad value is dropped rather than failing the page. */
-export const urlFiltersSchema = z.object({
-  outcome: lenient(z.enum(OTP_REQUEST_STATES)),
-  agent: lenient(
-    z
-      .string()
-      .trim()
-      .min(1)
-      .max(64),
-  ),
-  from: lenient(day),
-  to: lenient(day),
-  min: lenient(rupees),
-  max: lenient(rupees),
-});
-export type UrlFilters = z.output<typeof urlFiltersSchema>;
-
-/** The URL filters plus the exact customer mobile, which travels only in request bodies, never in an address. */
-export const reviewRequestSchema = z.object({
-  filters: urlFiltersSchema.default({}),
-  mobile: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value?.trim()) return undefined;
-      const mobile = normaliseMobile(value);
-      if (mobile) return mobile;
-      ctx.addIssue({ code: "custom", message: "api.mobileSearch" });
-      return z.NEVER;
-    }),
-  cursor: z
-    .string()
-    .regex(/^\d{13}\.\d{1,18}$/)
-    .optional(),
-});
-export type ReviewRequest = z.input<typeof reviewRequestSchema>;
+export const URL_FILTER_NAMES = ["outcome", "agent", "from", "to", "min", "max"] as const satisfies readonly (keyof UrlFilters)[];
 
 export type ReviewCursor = { createdAt: Date; id: number };
 
@@ -78,7 +37,7 @@ export function dayRange(filters: Pick<UrlFilters, "from" | "to">): { start?: Da
   return { start, end };
 }
 
-export function filtersToSearchParams(filters: UrlFilters): URLSearchParams {
+export function filtersToSearchParams(filters: Partial<Record<keyof UrlFilters, string | number>>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "") params.set(key, String(value));
   return params;

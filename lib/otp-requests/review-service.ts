@@ -4,7 +4,8 @@ import { getDb } from "@/lib/db/client";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { staleBefore } from "./ledger-settings";
 import { CSV_HEADER, csvLine } from "./requests-csv";
-import { decodeCursor, type reviewRequestSchema } from "./review-filters";
+import { decodeCursor } from "./review-filters";
+import type { reviewRequestSchema } from "./review-request";
 import { iterateRequests, listRequests, summarizeRequests, type ReviewQuery } from "./review-repository";
 
 export const REVIEW_PAGE_SIZE = 50;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { maskMobile, normaliseMobile } from "./mobile";
+import { otpRequestResolver } from "./form-resolver";
 import { createOtpRequestSchema } from "./schema";
 
 const schema = createOtpRequestSchema({ minAmount: 100, maxAmount: 25000 });
@@ -15,12 +16,9 @@ describe("normaliseMobile", () => {
     },
   );
 
-  it.each(["5876543210", "98765", "98765432100", "+92 9876543210", "abc9876543210", "९८७६५४३२१०", "", "00 98765 43210"])(
-    "rejects %j",
-    (input) => {
-      expect(normaliseMobile(input)).toBeNull();
-    },
-  );
+  it.each(["5876543210", "98765", "98765432100", "+92 9876543210", "abc9876543210", "९८७६५४३२१०", "", "00 98765 43210"])("rejects %j", (input) => {
+    expect(normaliseMobile(input)).toBeNull();
+  });
 
   const digit = fc.constantFrom(..."0123456789");
   // Near-misses and hits: a prefix, about 10 digits, separators (mostly Eko-legal, some not), sometimes one random character.
@@ -64,9 +62,7 @@ describe("normaliseMobile", () => {
   });
 
   it("reads back every valid mobile written with a prefix and random separators", () => {
-    const mobile = fc
-      .tuple(fc.constantFrom(..."6789"), fc.array(digit, { minLength: 9, maxLength: 9 }))
-      .map(([d0, ds]) => d0 + ds.join(""));
+    const mobile = fc.tuple(fc.constantFrom(..."6789"), fc.array(digit, { minLength: 9, maxLength: 9 })).map(([d0, ds]) => d0 + ds.join(""));
     const gap = fc.constantFrom("", "", " ", "-", "  ", " - ");
     const written = fc.tuple(mobile, fc.constantFrom("", "+91", "0", "91", "0091"), fc.array(gap, { minLength: 11, maxLength: 11 }));
     fc.assert(
@@ -137,5 +133,45 @@ describe("createOtpRequestSchema", () => {
     const result = schema.safeParse({ ...valid, customerMobile: "5876543210" });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["customerMobile"]);
+  });
+});
+
+describe("the browser's check and the server's schema", () => {
+  const resolve = otpRequestResolver({ minAmount: 100, maxAmount: 25000 });
+  const resolverOptions = { fields: {}, shouldUseNativeValidation: false } as const;
+  // Values near every rule's edge: blanks, separators, paise, signs, letters, the bounds, too many digits.
+  const text = fc.oneof(
+    fc.constantFrom("", " ", "0", "99", "100", "25000", "25001", "1,500", "₹ 2,000", "150.00", "150.5", "-150", "1e3", "12a"),
+    fc.constantFrom("9444444444", "+91 94444 44444", "5876543210", "40367", "40-367", "123456789012345", "1234567890123456"),
+    fc.string({ maxLength: 22 }),
+  );
+
+  it("accept and refuse the same forms, with the same values and the same message on the same field", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ recipientId: text, amount: text, customerMobile: text, beneficiaryId: fc.option(text, { nil: undefined }) }),
+        async (values) => {
+          const server = schema.safeParse(values);
+          const browser = await resolve(values, undefined, resolverOptions);
+          if (server.success) {
+            expect(browser.errors).toEqual({});
+            expect(browser.values).toEqual(server.data);
+          } else {
+            const serverMessages = Object.fromEntries(server.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+            const browserMessages = Object.fromEntries(Object.entries(browser.errors).map(([name, error]) => [name, error?.message]));
+            expect(browserMessages).toEqual(serverMessages);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("names each wrong field with its dictionary key", async () => {
+    const result = await resolve({ ...valid, amount: "150.50", customerMobile: "" }, undefined, resolverOptions);
+    expect(result.errors).toEqual({
+      amount: { type: "validate", message: "error.amount.whole" },
+      customerMobile: { type: "validate", message: "error.customerMobile.required" },
+    });
   });
 });

@@ -16,7 +16,7 @@ import { getLimitSettings, type LimitSettings } from "./limit-settings";
 import { admitRequest } from "./limits";
 import { maskMobile } from "./mobile";
 import type { OtpRequestResult } from "./result";
-import type { OtpRequestInput } from "./schema";
+import type { OtpRequestInput } from "./fields";
 import { FORM_REUSED, FORM_UNUSABLE, isSameRequest, isSubmissionId, replaySubmission } from "./submissions";
 import { errorCode } from "@/lib/error-code";
 

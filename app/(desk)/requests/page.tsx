@@ -3,7 +3,7 @@ import { EkoStatusBanner } from "@/components/eko-status-banner";
 import { RequestsReview } from "@/components/requests-review";
 import { requirePageRole } from "@/lib/auth/guard";
 import { getTranslator } from "@/lib/i18n/server";
-import { urlFiltersSchema } from "@/lib/otp-requests/review-filters";
+import { urlFiltersSchema } from "@/lib/otp-requests/review-request";
 import { getReviewPage } from "@/lib/otp-requests/review-service";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import { requireRouteRole } from "@/lib/auth/guard";
 import { parseJsonBody } from "@/lib/http/json-body";
-import { reviewRequestSchema } from "@/lib/otp-requests/review-filters";
+import { reviewRequestSchema } from "@/lib/otp-requests/review-request";
 import { getReviewPage } from "@/lib/otp-requests/review-service";
 
 /** A page of the review, for the live table. POST, so an exact mobile filter stays out of URLs and logs. */

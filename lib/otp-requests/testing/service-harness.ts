@@ -7,7 +7,7 @@ import { parseEkoConfig, type EkoConfig } from "@/lib/eko/config";
 import { createEkoSimulator, SIM_BASE_PATH, type Simulator } from "@/lib/eko-sim/server";
 import uat from "@/lib/eko-sim/uat-values.json";
 import type { LimitSettings } from "../limit-settings";
-import type { OtpRequestInput } from "../schema";
+import type { OtpRequestInput } from "../fields";
 import type { Actor, RequestContext, ServiceDeps } from "../service";
 import { testVault } from "./ledger-rows";
 

@@ -1,8 +1,7 @@
 import { requireRouteRole } from "@/lib/auth/guard";
-import { reviewRequestSchema } from "@/lib/otp-requests/review-filters";
+import { URL_FILTER_NAMES } from "@/lib/otp-requests/review-filters";
+import { reviewRequestSchema } from "@/lib/otp-requests/review-request";
 import { exportRequestsCsv } from "@/lib/otp-requests/review-service";
-
-const FILTER_FIELDS = ["outcome", "agent", "from", "to", "min", "max"] as const;
 
 /** The filtered ledger as a CSV download. A form POST, so an exact mobile filter never lands in an address. */
 export async function POST(request: Request) {
@@ -18,7 +17,7 @@ export async function POST(request: Request) {
     const value = form.get(name);
     return typeof value === "string" && value !== "" ? value : undefined;
   };
-  const filters = Object.fromEntries(FILTER_FIELDS.map((field) => [field, text(field)]));
+  const filters = Object.fromEntries(URL_FILTER_NAMES.map((field) => [field, text(field)]));
   const parsed = reviewRequestSchema.safeParse({ filters, mobile: text("mobile") });
   if (!parsed.success) return new Response(parsed.error.issues[0]?.message ?? "Check the filters.", { status: 400 });
 

@@ -1,6 +1,6 @@
 import { requireRouteRole } from "@/lib/auth/guard";
 import { parseJsonBody } from "@/lib/http/json-body";
-import { reviewRequestSchema } from "@/lib/otp-requests/review-filters";
+import { reviewRequestSchema } from "@/lib/otp-requests/review-request";
 import { getReviewSummary } from "@/lib/otp-requests/review-service";
 
 export async function POST(request: Request) {

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { OTP_REQUEST_STATES } from "@/lib/db/schema-states";
+import { normaliseMobile } from "./mobile";
+import type { UrlFilters } from "./review-filters";
+
+/** How the server reads the supervisors' review filters: from the page's URL and from the route handlers' bodies. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  // Date.parse rolls 2026-02-30 over into March: only a day that survives the round trip is a day.
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  });
+// From the URL it is text; from the live table's JSON it is the number the page already parsed.
+const rupees = z.union([
+  z.number().int().min(0).max(999_999_999),
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+]);
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/** What may live in the URL. A bad value is dropped rather than failing the page. */
+export const urlFiltersSchema = z.object({
+  outcome: lenient(z.enum(OTP_REQUEST_STATES)),
+  agent: lenient(z.string().trim().min(1).max(64)),
+  from: lenient(day),
+  to: lenient(day),
+  min: lenient(rupees),
+  max: lenient(rupees),
+}) satisfies z.ZodType<UrlFilters, unknown>;
+
+/** The URL filters plus the exact customer mobile, which travels only in request bodies, never in an address. */
+export const reviewRequestSchema = z.object({
+  filters: urlFiltersSchema.default({}),
+  mobile: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value?.trim()) return undefined;
+      const mobile = normaliseMobile(value);
+      if (mobile) return mobile;
+      ctx.addIssue({ code: "custom", message: "api.mobileSearch" });
+      return z.NEVER;
+    }),
+  cursor: z
+    .string()
+    .regex(/^\d{13}\.\d{1,18}$/)
+    .optional(),
+});
+export type ReviewRequest = z.input<typeof reviewRequestSchema>;
