@@ -1,5 +1,6 @@
 "use server";
 
+import { after } from "next/server";
 import { z } from "zod";
 import { roleAction } from "@/lib/auth/guard";
 import { getEkoConfig } from "@/lib/eko/config";
@@ -26,7 +27,12 @@ export const sendOtpAction = roleAction(
     if (!user.userCode) {
       return { status: "invalid" as const, fieldErrors: {}, formError: "error.noUserCode" };
     }
-    return requestTransactionOtp(values, { actor: { agent: user.username, agentId: user.id, userCode: user.userCode }, submissionId });
+    // The row's completion is written while the answer goes out (`after`): the agent does not wait on the database.
+    return requestTransactionOtp(
+      values,
+      { actor: { agent: user.username, agentId: user.id, userCode: user.userCode }, submissionId },
+      { completeAfter: after },
+    );
   },
 );
 

@@ -1,8 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
-import { authSessions, authUsers } from "@/lib/db/schema";
+import { run, statement } from "@/lib/db/statements";
 
 /** The session cookie's name and signing secret, and the sliding-expiry settings better-auth runs with. */
 export type SessionCookieSettings = { name: string; secret: string; expiresInSeconds: number; updateAgeSeconds: number };
@@ -45,6 +44,15 @@ function cookieValue(cookieHeader: string | null, name: string): string | null {
   return null;
 }
 
+// The columns of auth_sessions and auth_users (lib/db/auth-schema.ts) that the desk needs on every request.
+const SESSION_BY_TOKEN = statement(
+  "session_by_token",
+  `select s.expires_at as "expiresAt", u.id, u.username, u.name, u.role, u.user_code as "userCode", u.disabled, u.locale
+     from auth_sessions s join auth_users u on u.id = s.user_id
+    where s.token = $1
+    limit 1`,
+);
+
 /**
  * The common case of reading a session in one indexed query: a validly signed cookie whose session exists, has not
  * expired and is not yet due for its sliding refresh. Anything else is `undefined`, "ask better-auth", which then
@@ -59,21 +67,9 @@ export async function quickSessionUser(
   const raw = cookieValue(cookieHeader, settings.name);
   const token = raw ? verifiedToken(raw, settings.secret) : null;
   if (!token) return undefined;
-  const [row] = await db
-    .select({
-      expiresAt: authSessions.expiresAt,
-      id: authUsers.id,
-      username: authUsers.username,
-      name: authUsers.name,
-      role: authUsers.role,
-      userCode: authUsers.userCode,
-      disabled: authUsers.disabled,
-      locale: authUsers.locale,
-    })
-    .from(authSessions)
-    .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
-    .where(eq(authSessions.token, token))
-    .limit(1);
+  const {
+    rows: [row],
+  } = await run<SessionUser & { expiresAt: Date }>(db, SESSION_BY_TOKEN, [token]);
   if (!row || row.expiresAt <= now) return undefined;
   // better-auth pushes expiry ahead once `updateAge` has passed since the last push: that write is its to make.
   const dueForRefresh = row.expiresAt.getTime() - settings.expiresInSeconds * 1000 + settings.updateAgeSeconds * 1000 <= now.getTime();

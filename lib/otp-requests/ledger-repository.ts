@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
+import { run, statement } from "@/lib/db/statements";
 import { otpRequests, type NewOtpRequestRow, type OtpRequestRow, type OtpRequestState } from "@/lib/db/schema";
 import type { LimitName, OtpRequestResult } from "./result";
 
@@ -52,13 +53,33 @@ export async function recordLimited(
 }
 
 /** Completes a pending row once; a row already completed is never overwritten. */
+// On every OTP request, so a fixed statement (lib/db/statements.ts); the columns are otpRequests' in lib/db/schema.ts.
+const COMPLETE_PENDING = statement(
+  "complete_pending",
+  `update otp_requests
+      set state = $2, otp_ref_id = $3, failure_reason = $4, eko_status = $5, eko_response_status_id = $6,
+          eko_response_type_id = $7, eko_message = $8, http_status = $9, latency_ms = $10, result = $11::jsonb,
+          completed_at = $12::timestamptz
+    where client_ref_id = $1 and state = 'pending'`,
+);
+
+/** Completes a pending row; false when there is none (already completed, or never recorded). */
 export async function recordOutcome(db: Db, clientRefId: string, completion: Completion): Promise<boolean> {
-  const updated = await db
-    .update(otpRequests)
-    .set({ ...completion, completedAt: new Date() })
-    .where(and(eq(otpRequests.clientRefId, clientRefId), eq(otpRequests.state, "pending")))
-    .returning({ id: otpRequests.id });
-  return updated.length === 1;
+  const { count } = await run(db, COMPLETE_PENDING, [
+    clientRefId,
+    completion.state,
+    completion.otpRefId ?? null,
+    completion.failureReason ?? null,
+    completion.ekoStatus ?? null,
+    completion.ekoResponseStatusId ?? null,
+    completion.ekoResponseTypeId ?? null,
+    completion.ekoMessage ?? null,
+    completion.httpStatus ?? null,
+    completion.latencyMs,
+    completion.result === undefined ? null : JSON.stringify(completion.result),
+    new Date().toISOString(),
+  ]);
+  return count === 1;
 }
 
 export async function findBySubmission(db: Db, submissionId: string): Promise<OtpRequestRow | undefined> {

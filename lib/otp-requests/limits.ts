@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gt, ne, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { Db } from "@/lib/db/open";
+import { run, statement } from "@/lib/db/statements";
 import { otpRequests } from "@/lib/db/schema";
 import { recordLimited, recordPending, type PendingRequest } from "./ledger-repository";
 import type { LimitSettings } from "./limit-settings";
@@ -66,6 +67,15 @@ async function latestExceeded(db: Db, request: PendingRequest, settings: LimitSe
   return worst;
 }
 
+// Sent straight to the driver (lib/db/statements.ts): this runs on every OTP request. Arrays go as PostgreSQL array
+// literals, which both drivers pass through as text.
+const ADMIT = statement(
+  "admit_otp_request",
+  `select desk_admit_otp_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz,
+     $13::timestamptz[], $14::integer[], $15::timestamptz[], $16::integer[], $17::text[]) as outcome`,
+);
+const arrayLiteral = (values: readonly (string | number)[]) => `{${values.map((v) => `"${v}"`).join(",")}}`;
+
 /**
  * The common case in one round trip (migration 0004, `desk_admit_otp_request`): under the advisory locks, the
  * submission is looked up, the windows checked and the pending row written. Only when a window is full does the
@@ -74,18 +84,27 @@ async function latestExceeded(db: Db, request: PendingRequest, settings: LimitSe
 export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
   const at = now();
   const windows = windowsFor(request, settings);
-  // Arrays go as PostgreSQL array literals: drizzle would spread a JavaScript array into a parameter list.
-  const literal = (values: (string | number)[]) => `{${values.map((v) => `"${v}"`).join(",")}}`;
-  const since = (by: Window["by"]) => literal(windows.filter((w) => w.by === by).map((w) => new Date(at.getTime() - w.ms).toISOString()));
-  const max = (by: Window["by"]) => literal(windows.filter((w) => w.by === by).map((w) => w.max));
-  // Both drivers (node-postgres, PGlite) answer with `rows`.
-  const result = (await db.execute(sql`select desk_admit_otp_request(
-    ${request.clientRefId}, ${request.submissionId ?? null}, ${request.agent}, ${request.agentId ?? null}, ${request.userCode},
-    ${request.customerMobileHash}, ${request.customerMobileLast4}, ${request.customerMobileEncrypted},
-    ${request.recipientId}, ${request.beneficiaryId ?? null}, ${request.amount}, ${at.toISOString()}::timestamptz,
-    ${since("mobile")}::timestamptz[], ${max("mobile")}::integer[], ${since("agent")}::timestamptz[], ${max("agent")}::integer[],
-    ${literal([...STOPPED_AT_DESK])}::text[]
-  ) as outcome`)) as unknown as { rows: { outcome?: string }[] };
+  const since = (by: Window["by"]) => windows.filter((w) => w.by === by).map((w) => new Date(at.getTime() - w.ms).toISOString());
+  const max = (by: Window["by"]) => windows.filter((w) => w.by === by).map((w) => w.max);
+  const result = await run<{ outcome?: string }>(db, ADMIT, [
+    request.clientRefId,
+    request.submissionId ?? null,
+    request.agent,
+    request.agentId ?? null,
+    request.userCode,
+    request.customerMobileHash,
+    request.customerMobileLast4,
+    request.customerMobileEncrypted,
+    request.recipientId,
+    request.beneficiaryId ?? null,
+    request.amount,
+    at.toISOString(),
+    arrayLiteral(since("mobile")),
+    arrayLiteral(max("mobile")),
+    arrayLiteral(since("agent")),
+    arrayLiteral(max("agent")),
+    arrayLiteral([...STOPPED_AT_DESK]),
+  ]);
   const outcome = result.rows[0]?.outcome;
   if (outcome === "admitted") return { kind: "admitted", createdAt: at };
   if (outcome === "recorded") return { kind: "duplicate" };

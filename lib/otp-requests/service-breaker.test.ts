@@ -76,7 +76,14 @@ describeEachDatabase("the service behind the Eko circuit breaker and the shutdow
 
   it("while draining, a new request is recorded as failed/shutting-down and never reaches Eko", async () => {
     const { result, rows } = await send(10017740, { draining: () => true });
-    expect(result).toEqual({ status: "failed", reason: "shutting-down", clientRefId: expect.any(String), eko: null, httpStatus: null, retryAt: null });
+    expect(result).toEqual({
+      status: "failed",
+      reason: "shutting-down",
+      clientRefId: expect.any(String),
+      eko: null,
+      httpStatus: null,
+      retryAt: null,
+    });
     expect(describeOutcome(result).title).toBe("The desk is restarting; nothing was sent. Try again in a moment.");
     expect(rows).toMatchObject([{ state: "failed", failureReason: "shutting-down", result }]);
     expect(eko.sim.received).toHaveLength(0);
@@ -93,5 +100,20 @@ describeEachDatabase("the service behind the Eko circuit breaker and the shutdow
     expect(row).toMatchObject({ state: "sent", result: await pending });
     // Draining now: the next one is refused.
     expect((await send()).result).toMatchObject({ status: "failed", reason: "shutting-down" });
+  });
+
+  it("with completeAfter, the row's completion is handed over, not awaited, and a drain still waits for it", async () => {
+    const context = submission();
+    const handed: Promise<void>[] = [];
+    const result = await requestTransactionOtp(otpInput(), context, {
+      ...deps({ draining: undefined }),
+      completeAfter: (write) => handed.push(write),
+    });
+    expect(result).toMatchObject({ status: "sent" });
+    expect(handed).toHaveLength(1);
+    // Nothing awaits the handed-over write here: the drain alone must see it through.
+    expect(await drain(5_000)).toBe(true);
+    const [row] = await database.db.select().from(otpRequests).where(eq(otpRequests.submissionId, context.submissionId));
+    expect(row).toMatchObject({ state: "sent", result });
   });
 });
