@@ -1,13 +1,14 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { Pool } from "pg";
+import { PgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 import type { DbTarget } from "./target";
 
@@ -23,9 +24,10 @@ const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "
 export async function openDatabase(target: DbTarget | { kind: "memory" }, options: { schemaName?: string } = {}): Promise<DbHandle> {
   if (target.kind !== "postgres") {
     if (target.kind === "pglite") mkdirSync(target.dataDir, { recursive: true });
-    const client = target.kind === "memory" ? new PGlite() : new PGlite(target.dataDir);
+    const client = new PgliteThread(target.kind === "memory" ? null : target.dataDir);
     await client.waitReady;
-    const db = drizzlePglite({ client, schema });
+    // drizzle's PGlite driver only calls query and transaction, which the thread's client answers as PGlite does.
+    const db = drizzlePglite({ client: client as unknown as PGlite, schema });
     return {
       db,
       kind: "pglite",
