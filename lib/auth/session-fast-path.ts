@@ -64,15 +64,27 @@ export async function quickSessionUser(
   settings: SessionCookieSettings,
   now = new Date(),
 ): Promise<SessionUser | undefined> {
-  const raw = cookieValue(cookieHeader, settings.name);
-  const token = raw ? verifiedToken(raw, settings.secret) : null;
-  if (!token) return undefined;
+  const proof = sessionProof(cookieHeader, settings, now);
+  if (!proof) return undefined;
   const {
     rows: [row],
-  } = await run<SessionUser & { expiresAt: Date }>(db, SESSION_BY_TOKEN, [token]);
-  if (!row || row.expiresAt <= now) return undefined;
-  // better-auth pushes expiry ahead once `updateAge` has passed since the last push: that write is its to make.
-  const dueForRefresh = row.expiresAt.getTime() - settings.expiresInSeconds * 1000 + settings.updateAgeSeconds * 1000 <= now.getTime();
-  if (dueForRefresh) return undefined;
+  } = await run<SessionUser & { expiresAt: Date }>(db, SESSION_BY_TOKEN, [proof.token]);
+  if (!row || row.expiresAt <= proof.freshAfter) return undefined;
   return { id: row.id, username: row.username, name: row.name, role: row.role, userCode: row.userCode, disabled: row.disabled, locale: row.locale };
+}
+
+/**
+ * The token of a validly signed session cookie, and the expiry a session must lie beyond to need no sliding refresh:
+ * better-auth pushes expiry ahead once `updateAge` has passed since the last push (expiry minus `expiresIn`), and
+ * that write is its to make. Null without a validly signed cookie. No database is read.
+ */
+export function sessionProof(
+  cookieHeader: string | null,
+  settings: SessionCookieSettings,
+  now = new Date(),
+): { token: string; freshAfter: Date } | null {
+  const raw = cookieValue(cookieHeader, settings.name);
+  const token = raw ? verifiedToken(raw, settings.secret) : null;
+  if (!token) return null;
+  return { token, freshAfter: new Date(now.getTime() + (settings.expiresInSeconds - settings.updateAgeSeconds) * 1000) };
 }

@@ -14,7 +14,14 @@ const WORKER_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", 
 type Results = { rows: unknown[]; fields?: unknown[]; affectedRows?: number };
 /** What callers may pass PGlite per query: rowMode, and parsers that leave a type's text as is (drizzle's). */
 type QueryOptions = { rowMode?: "array" | "object"; parsers?: Record<number, (value: string, type: number) => unknown> };
-type Request = { op: "query" | "exec" | "begin" | "end" | "close"; txId?: number; text?: string; params?: unknown[]; options?: unknown; commit?: boolean };
+type Request = {
+  op: "query" | "exec" | "begin" | "end" | "close";
+  txId?: number;
+  text?: string;
+  params?: unknown[];
+  options?: unknown;
+  commit?: boolean;
+};
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: Record<string, unknown> };
 
 export type ThreadTransaction = {
@@ -30,7 +37,8 @@ function portable(options: QueryOptions | undefined) {
   const { parsers, ...rest } = options;
   if (!parsers) return rest;
   const rawTypes = Object.entries(parsers).map(([type, parse]) => {
-    if (parse("2026-11-28 10:00:00+00", Number(type)) !== "2026-11-28 10:00:00+00") throw new Error(`Only pass-through parsers can be sent to the database thread (type ${type})`);
+    if (parse("2026-11-28 10:00:00+00", Number(type)) !== "2026-11-28 10:00:00+00")
+      throw new Error(`Only pass-through parsers can be sent to the database thread (type ${type})`);
     return Number(type);
   });
   return { ...rest, rawTypes };

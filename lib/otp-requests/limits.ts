@@ -27,16 +27,22 @@ const wentTowardsEko = and(
   )})`,
 );
 
-type Window = { limit: LimitName; max: number; ms: number; by: "mobile" | "agent"; scope: SQL };
+type WindowSize = { limit: LimitName; max: number; ms: number; by: "mobile" | "agent" };
+type Window = WindowSize & { scope: SQL };
 type Exceeded = { limit: LimitName; max: number; count: number; retryAt: Date };
+
+function windowSizes(settings: LimitSettings): WindowSize[] {
+  return [
+    { limit: "mobile-15m", max: settings.mobilePer15Min, ms: 15 * MINUTE, by: "mobile" },
+    { limit: "mobile-24h", max: settings.mobilePer24Hours, ms: 24 * 60 * MINUTE, by: "mobile" },
+    { limit: "agent-15m", max: settings.agentPer15Min, ms: 15 * MINUTE, by: "agent" },
+  ];
+}
 
 function windowsFor(request: PendingRequest, settings: LimitSettings): Window[] {
   const mobile = eq(otpRequests.customerMobileHash, request.customerMobileHash);
-  return [
-    { limit: "mobile-15m", max: settings.mobilePer15Min, ms: 15 * MINUTE, by: "mobile", scope: mobile },
-    { limit: "mobile-24h", max: settings.mobilePer24Hours, ms: 24 * 60 * MINUTE, by: "mobile", scope: mobile },
-    { limit: "agent-15m", max: settings.agentPer15Min, ms: 15 * MINUTE, by: "agent", scope: eq(otpRequests.agent, request.agent) },
-  ];
+  const agent = eq(otpRequests.agent, request.agent);
+  return windowSizes(settings).map((size) => ({ ...size, scope: size.by === "mobile" ? mobile : agent }));
 }
 
 /**
@@ -67,14 +73,35 @@ async function latestExceeded(db: Db, request: PendingRequest, settings: LimitSe
   return worst;
 }
 
-// Sent straight to the driver (lib/db/statements.ts): this runs on every OTP request. Arrays go as PostgreSQL array
+// Sent straight to the driver (lib/db/statements.ts): these run on every OTP request. Arrays go as PostgreSQL array
 // literals, which both drivers pass through as text.
 const ADMIT = statement(
   "admit_otp_request",
   `select desk_admit_otp_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz,
      $13::timestamptz[], $14::integer[], $15::timestamptz[], $16::integer[], $17::text[]) as outcome`,
 );
+const ADMIT_FOR_SESSION = statement(
+  "admit_for_session",
+  `select outcome, user_id as "userId", username, user_code as "userCode"
+     from desk_admit_for_session($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamptz,
+       $12::timestamptz[], $13::integer[], $14::timestamptz[], $15::integer[], $16::text[])`,
+);
 const arrayLiteral = (values: readonly (string | number)[]) => `{${values.map((v) => `"${v}"`).join(",")}}`;
+
+/** The windows as the admission functions take them: starts and sizes per customer, then per agent, then what does not count. */
+function windowArgs(settings: LimitSettings, at: Date): string[] {
+  const sizes = windowSizes(settings);
+  const since = (by: WindowSize["by"]) => arrayLiteral(sizes.filter((w) => w.by === by).map((w) => new Date(at.getTime() - w.ms).toISOString()));
+  const max = (by: WindowSize["by"]) => arrayLiteral(sizes.filter((w) => w.by === by).map((w) => w.max));
+  return [since("mobile"), max("mobile"), since("agent"), max("agent"), arrayLiteral([...STOPPED_AT_DESK])];
+}
+
+function admissionOf(outcome: string | undefined, at: Date): Admission | "full" {
+  if (outcome === "admitted") return { kind: "admitted", createdAt: at };
+  if (outcome === "recorded") return { kind: "duplicate" };
+  if (outcome !== "full") throw new Error(`Unexpected admission outcome: ${String(outcome)}`);
+  return "full";
+}
 
 /**
  * The common case in one round trip (migration 0004, `desk_admit_otp_request`): under the advisory locks, the
@@ -83,10 +110,7 @@ const arrayLiteral = (values: readonly (string | number)[]) => `{${values.map((v
  */
 export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
   const at = now();
-  const windows = windowsFor(request, settings);
-  const since = (by: Window["by"]) => windows.filter((w) => w.by === by).map((w) => new Date(at.getTime() - w.ms).toISOString());
-  const max = (by: Window["by"]) => windows.filter((w) => w.by === by).map((w) => w.max);
-  const result = await run<{ outcome?: string }>(db, ADMIT, [
+  const { rows } = await run<{ outcome?: string }>(db, ADMIT, [
     request.clientRefId,
     request.submissionId ?? null,
     request.agent,
@@ -99,17 +123,50 @@ export async function admitRequest(db: Db, request: PendingRequest, settings: Li
     request.beneficiaryId ?? null,
     request.amount,
     at.toISOString(),
-    arrayLiteral(since("mobile")),
-    arrayLiteral(max("mobile")),
-    arrayLiteral(since("agent")),
-    arrayLiteral(max("agent")),
-    arrayLiteral([...STOPPED_AT_DESK]),
+    ...windowArgs(settings, at),
   ]);
-  const outcome = result.rows[0]?.outcome;
-  if (outcome === "admitted") return { kind: "admitted", createdAt: at };
-  if (outcome === "recorded") return { kind: "duplicate" };
-  if (outcome !== "full") throw new Error(`Unexpected admission outcome: ${String(outcome)}`);
-  return admitOrRefuse(db, request, settings, now);
+  const admission = admissionOf(rows[0]?.outcome, at);
+  return admission === "full" ? admitOrRefuse(db, request, settings, now) : admission;
+}
+
+/** A request whose agent is still to be read from the session: everything but who is asking. */
+export type AnonymousRequest = Omit<PendingRequest, "agent" | "agentId" | "userCode">;
+/** The agent a session belongs to, as the ledger records them. */
+export type SessionAgent = { agent: string; agentId: string; userCode: string };
+
+/**
+ * The session and the admission in one round trip (migration 0005, `desk_admit_for_session`): the agent is read from
+ * the session token, then admitted exactly as `admitRequest` admits. `null` when the token does not vouch for an
+ * enabled agent whose session needs no refresh (`freshAfter`, see session-fast-path.ts): nothing was written, and
+ * the caller takes the full way, where better-auth reads the session.
+ */
+export async function admitForSession(
+  db: Db,
+  session: { token: string; freshAfter: Date },
+  anonymous: AnonymousRequest,
+  settings: LimitSettings,
+  now: () => Date,
+): Promise<{ agent: SessionAgent; admission: Admission } | null> {
+  const at = now();
+  const { rows } = await run<{ outcome?: string; userId: string; username: string; userCode: string }>(db, ADMIT_FOR_SESSION, [
+    session.token,
+    session.freshAfter.toISOString(),
+    anonymous.clientRefId,
+    anonymous.submissionId ?? null,
+    anonymous.customerMobileHash,
+    anonymous.customerMobileLast4,
+    anonymous.customerMobileEncrypted,
+    anonymous.recipientId,
+    anonymous.beneficiaryId ?? null,
+    anonymous.amount,
+    at.toISOString(),
+    ...windowArgs(settings, at),
+  ]);
+  const row = rows[0];
+  if (!row || row.outcome === "session") return null;
+  const agent = { agent: row.username, agentId: row.userId, userCode: row.userCode };
+  const admission = admissionOf(row.outcome, at);
+  return { agent, admission: admission === "full" ? await admitOrRefuse(db, { ...anonymous, ...agent }, settings, now) : admission };
 }
 
 /**
