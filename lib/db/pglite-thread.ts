@@ -15,7 +15,8 @@ type Results = { rows: unknown[]; fields?: unknown[]; affectedRows?: number };
 /** What callers may pass PGlite per query: rowMode, and parsers that leave a type's text as is (drizzle's). */
 type QueryOptions = { rowMode?: "array" | "object"; parsers?: Record<number, (value: string, type: number) => unknown> };
 type Request = {
-  op: "query" | "exec" | "begin" | "end" | "close";
+  op: "query" | "exec" | "statement" | "begin" | "end" | "close";
+  name?: string;
   txId?: number;
   text?: string;
   params?: unknown[];
@@ -80,6 +81,14 @@ export class PgliteThread {
 
   exec(text: string, options?: QueryOptions): Promise<Results[]> {
     return this.call({ op: "exec", text, options: portable(options) }) as Promise<Results[]>;
+  }
+
+  /**
+   * A fixed statement, prepared on the thread under `name` the first time and then only bound and executed, in one
+   * message to Postgres (lib/db/statements.ts). Not inside a transaction: it waits for one to finish, as a query does.
+   */
+  statement(name: string, text: string, params: unknown[]): Promise<Results> {
+    return this.call({ op: "statement", name, text, params }) as Promise<Results>;
   }
 
   /** Like PGlite's: commits when `work` resolves, rolls back when it throws; other statements wait meanwhile. */

@@ -1,9 +1,10 @@
 // The embedded database (PGlite) on a thread of its own, so its WebAssembly runs beside the server's event loop
 // rather than on it. Plain JavaScript that Node runs as is (lib/db/pglite-thread.ts starts it); nothing is bundled.
-// Messages in: { id, op: "query" | "exec" | "begin" | "end" | "close", txId?, text?, params?, options?, commit? }.
+// Messages in: { id, op: "query" | "exec" | "statement" | "begin" | "end" | "close", txId?, name?, text?, params?,
+// options?, commit? }.
 // Messages out: { id, ok: true, result } or { id, ok: false, error }, and { ready: true } or { ready: false, error } once.
 import { parentPort, workerData } from "node:worker_threads";
-import { PGlite } from "@electric-sql/pglite";
+import { parse, PGlite, protocol } from "@electric-sql/pglite";
 
 const port = parentPort;
 if (!port) throw new Error("pglite-worker.mjs runs only as a worker thread");
@@ -22,6 +23,42 @@ function queryOptions(options) {
   const { rawTypes, ...rest } = options;
   if (!rawTypes?.length) return rest;
   return { ...rest, parsers: Object.fromEntries(rawTypes.map((type) => [type, (value) => value])) };
+}
+
+/**
+ * One of the OTP path's fixed statements (lib/db/statements.ts): prepared under its name the first time, then bound
+ * and executed, all in one message to Postgres. PGlite's `query` parses, plans and describes every statement anew
+ * in six separate calls into WebAssembly; this is the round trip a network client makes. Runs under PGlite's own
+ * locks, so it waits for an open transaction like any query.
+ */
+const prepared = new Set();
+
+function joined(parts) {
+  const out = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+async function statement(name, text, params) {
+  const { serialize, Parser } = protocol;
+  const values = params.map((value) => (value === null || value === undefined ? null : String(value)));
+  return db._runExclusiveTransaction(() =>
+    db.runExclusive(async () => {
+      const parts = prepared.has(name) ? [] : [serialize.parse({ name, text })];
+      parts.push(serialize.bind({ statement: name, values }), serialize.describe({ type: "P" }), serialize.execute({}), serialize.sync());
+      const messages = [];
+      new Parser().parse(await db.execProtocolRaw(joined(parts)), (message) => messages.push(message));
+      if (messages.some((message) => message.name === "parseComplete")) prepared.add(name);
+      const error = messages.find((message) => message.name === "error");
+      if (error) throw error;
+      await db.syncToFs();
+      return parse.parseResults(messages, db.parsers)[0] ?? { rows: [], affectedRows: 0 };
+    }),
+  );
 }
 
 let db;
@@ -70,6 +107,8 @@ async function handle(message) {
   switch (message.op) {
     case "query":
       return target(message.txId).query(message.text, message.params ?? [], queryOptions(message.options));
+    case "statement":
+      return statement(message.name, message.text, message.params ?? []);
     case "exec":
       return target(message.txId).exec(message.text, queryOptions(message.options));
     case "begin":
