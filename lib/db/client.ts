@@ -1,4 +1,5 @@
 import "server-only";
+import { logEvent } from "@/lib/log";
 import { openDatabase, type Db, type DbHandle } from "./open";
 import { dbTargetFrom } from "./target";
 
@@ -12,6 +13,14 @@ async function openAndMigrate(): Promise<DbHandle> {
 }
 
 export async function getDb(): Promise<Db> {
+  const current = holder.__levinDeskDb;
+  const open = current && (await current.catch(() => undefined));
+  // The embedded database's thread died (it would fail every statement): open it again, as a restart would. Only
+  // the first caller to notice replaces it.
+  if (open?.stopped() && holder.__levinDeskDb === current) {
+    logEvent("error", "db.reopened", { reason: "the embedded database's thread stopped" });
+    holder.__levinDeskDb = undefined;
+  }
   holder.__levinDeskDb ??= openAndMigrate().catch((error: unknown) => {
     holder.__levinDeskDb = undefined; // let the next request try again
     throw error;

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { Pool } from "pg";
 import { describe, expect, it } from "vitest";
+import { closeDb, getDb } from "./client";
 import { openDatabase } from "./open";
 
 const url = process.env.TEST_DATABASE_URL;
@@ -23,4 +27,28 @@ describe.skipIf(!url)("PostgreSQL connections [postgres]", () => {
       await handle.close();
     }
   });
+});
+
+describe("the embedded database's thread [pglite]", () => {
+  it("a thread that dies is replaced on the next request, with the data intact", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ld-thread-"));
+    const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+    Object.assign(process.env, { DATA_DIR: dir, DATABASE_URL: "" });
+    try {
+      const db = await getDb();
+      await db.execute(sql`create table kept (n integer)`);
+      await db.execute(sql`insert into kept values (7)`);
+      // As if the WebAssembly had aborted: the thread is gone.
+      await (db as unknown as { $client: { worker: { terminate: () => Promise<number> } } }).$client.worker.terminate();
+      await expect(db.execute(sql`select 1`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/thread stopped/) } });
+      const again = await getDb();
+      expect(again).not.toBe(db);
+      const rows = (await again.execute(sql`select n from kept`)) as unknown as { rows: { n: number }[] };
+      expect(rows.rows).toEqual([{ n: 7 }]);
+    } finally {
+      await closeDb();
+      Object.assign(process.env, saved);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -13,7 +13,8 @@ import * as schema from "./schema";
 import type { DbTarget } from "./target";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type DbHandle = { db: Db; kind: DbTarget["kind"]; migrate: () => Promise<void>; close: () => Promise<void> };
+/** `stopped`: the database can no longer answer (the embedded database's thread died); open it again. */
+export type DbHandle = { db: Db; kind: DbTarget["kind"]; migrate: () => Promise<void>; close: () => Promise<void>; stopped: () => boolean };
 
 const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "db", "migrations");
 
@@ -33,6 +34,7 @@ export async function openDatabase(target: DbTarget | { kind: "memory" }, option
       kind: "pglite",
       migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: () => client.close(),
+      stopped: () => client.stopped,
     };
   }
 
@@ -44,7 +46,9 @@ export async function openDatabase(target: DbTarget | { kind: "memory" }, option
   });
   // An idle connection dropped by the server (restart, failover, idle timeout) must not take the process down:
   // the pool discards it and opens another on the next query.
-  pool.on("error", (error) => console.error(JSON.stringify({ level: "warn", event: "db.idle_connection_lost", code: (error as { code?: string }).code ?? error.name })));
+  pool.on("error", (error) =>
+    console.error(JSON.stringify({ level: "warn", event: "db.idle_connection_lost", code: (error as { code?: string }).code ?? error.name })),
+  );
   const db = drizzleNodePg({ client: pool, schema });
   return {
     db,
@@ -62,5 +66,7 @@ export async function openDatabase(target: DbTarget | { kind: "memory" }, option
       }
     },
     close: () => pool.end(),
+    // The pool replaces lost connections itself.
+    stopped: () => false,
   };
 }

@@ -61,18 +61,28 @@ export class PgliteThread {
 
   constructor(dataDir: string | null) {
     this.worker = new Worker(WORKER_FILE, { workerData: { dataDir } });
-    // The thread keeps the process alive only while a statement is waiting on it.
-    this.worker.unref();
     this.waitReady = new Promise((resolve, reject) => {
       this.worker.once("message", (first: { ready: boolean; error?: Record<string, unknown> }) => {
+        // From here the thread keeps the process alive only while a statement is waiting on it.
+        if (this.pending.size === 0) this.worker.unref();
         if (first.ready) resolve();
-        else reject(revive(first.error ?? {}));
+        else {
+          // A database that could not open (a data directory another process holds, say): the thread goes too, and
+          // the next attempt starts a new one.
+          reject(revive(first.error ?? {}));
+          void this.worker.terminate();
+        }
         this.worker.on("message", (reply: Reply) => this.settle(reply));
       });
       this.worker.once("error", reject);
     });
     this.worker.on("error", (error) => this.fail(error));
     this.worker.on("exit", (code) => this.fail(new Error(`The embedded database thread stopped (exit code ${code})`)));
+  }
+
+  /** True once the thread has stopped or crashed: every statement fails, and only a new thread can serve again. */
+  get stopped(): boolean {
+    return this.failure !== null;
   }
 
   query(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results> {
@@ -128,7 +138,7 @@ export class PgliteThread {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      if (this.pending.size === 1) this.worker.ref();
+      this.worker.ref();
       this.worker.postMessage({ ...request, id });
     });
   }
