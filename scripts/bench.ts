@@ -30,6 +30,9 @@ const { values: args } = parseArgs({
     seconds: { type: "string" },
     concurrency: { type: "string", default: "1,32" },
     "latency-ms": { type: "string", default: "50" },
+    // Each path's time at each level is cut into this many turns, alternating with the other path: on a shared
+    // host a passing disturbance then falls on both paths alike instead of on one path's only turn.
+    rounds: { type: "string" },
     "page-runs": { type: "string" },
     "ledger-rows": { type: "string" },
     out: { type: "string", default: "bench/results.json" },
@@ -43,6 +46,7 @@ const QUICK = args.quick;
 const SECONDS = Number(args.seconds ?? (QUICK ? 2 : 12));
 const LEVELS = args.concurrency.split(",").map(Number);
 const LATENCY_MS = Number(args["latency-ms"]);
+const ROUNDS = Number(args.rounds ?? (QUICK ? 2 : 6));
 const PAGE_RUNS = Number(args["page-runs"] ?? (QUICK ? 1 : 3));
 const LEDGER_ROWS = Number(args["ledger-rows"] ?? (QUICK ? 20_000 : 1_000_000));
 const PASSWORD = "bench-account-password-2026";
@@ -141,7 +145,7 @@ async function benchOnDatabase(
       log(`  OTP path and bare handler, ${concurrency} at a time, ${SECONDS} s each…`);
       const [bare, ours] = await comparePaths(
         { "bare handler": bareHandler, "OTP path": otpPath },
-        { concurrency, seconds: SECONDS, rounds: 2, warmupSeconds: QUICK ? 0.5 : 2 },
+        { concurrency, seconds: SECONDS, rounds: ROUNDS, warmupSeconds: QUICK ? 0.5 : 2 },
       );
       otp.push({ database, concurrency, bare: bare!, ours: ours! });
     }
