@@ -60,8 +60,10 @@ async function shoot(page: Page, name: string, options: { of?: Locator; mask?: L
     caret: "hide",
     mask: options.mask ?? [],
     maskColor: "#cbd5e1",
-    // The agent's own recent requests hold whatever the suite sent before: left out of the pictures.
-    style: 'section[aria-labelledby="my-recent"] { display: none !important; }',
+    // The agent's own recent requests hold whatever the suite sent before: left out of the pictures. Times are masked,
+    // and given one width, so that a longer or shorter time of day does not change the picture.
+    style:
+      'section[aria-labelledby="my-recent"] { display: none !important; } time { display: inline-block !important; width: 15em !important; white-space: nowrap !important; overflow: hidden !important; vertical-align: bottom !important; }',
   } satisfies LocatorScreenshotOptions;
   const picture = options.of ? await options.of.screenshot(settings) : await page.screenshot({ ...settings, fullPage: options.fullPage ?? false });
   const file = path.join(SCREENSHOTS, `${name}.png`);
@@ -84,6 +86,8 @@ test.describe("README screenshots (docs/screenshots/)", () => {
         const mobile = actualMobile();
         await applyLook(page, { lang: "en", theme: "light" });
         await sendAs(page, mobile);
+        // The browser's clock stands still, so "Send OTP again in 30 s" reads the same whenever the picture is taken.
+        await page.clock.setFixedTime(new Date("2026-11-24T10:30:00+05:30"));
         const transfer = new TransferPage(page);
         await transfer.goto();
         await transfer.fill(SHOWN);
