@@ -96,6 +96,12 @@ function windowArgs(settings: LimitSettings, at: Date): string[] {
   return [since("mobile"), max("mobile"), since("agent"), max("agent"), arrayLiteral([...STOPPED_AT_DESK])];
 }
 
+/** The request's own columns after whoever is asking, in the order both admission functions take them. */
+function requestArgs(request: AnonymousRequest, at: Date): unknown[] {
+  const { customerMobileHash, customerMobileLast4, customerMobileEncrypted, recipientId, beneficiaryId, amount } = request;
+  return [customerMobileHash, customerMobileLast4, customerMobileEncrypted, recipientId, beneficiaryId ?? null, amount, at.toISOString()];
+}
+
 function admissionOf(outcome: string | undefined, at: Date): Admission | "full" {
   if (outcome === "admitted") return { kind: "admitted", createdAt: at };
   if (outcome === "recorded") return { kind: "duplicate" };
@@ -116,13 +122,7 @@ export async function admitRequest(db: Db, request: PendingRequest, settings: Li
     request.agent,
     request.agentId ?? null,
     request.userCode,
-    request.customerMobileHash,
-    request.customerMobileLast4,
-    request.customerMobileEncrypted,
-    request.recipientId,
-    request.beneficiaryId ?? null,
-    request.amount,
-    at.toISOString(),
+    ...requestArgs(request, at),
     ...windowArgs(settings, at),
   ]);
   const admission = admissionOf(rows[0]?.outcome, at);
@@ -153,13 +153,7 @@ export async function admitForSession(
     session.freshAfter.toISOString(),
     anonymous.clientRefId,
     anonymous.submissionId ?? null,
-    anonymous.customerMobileHash,
-    anonymous.customerMobileLast4,
-    anonymous.customerMobileEncrypted,
-    anonymous.recipientId,
-    anonymous.beneficiaryId ?? null,
-    anonymous.amount,
-    at.toISOString(),
+    ...requestArgs(anonymous, at),
     ...windowArgs(settings, at),
   ]);
   const row = rows[0];
