@@ -52,7 +52,6 @@ export async function recordLimited(
   return insertOnce(db, { ...request, createdAt: at, state: "limited", failureReason: refusal.limit, result: refusal.result, completedAt: at });
 }
 
-/** Completes a pending row once; a row already completed is never overwritten. */
 // On every OTP request, so a fixed statement (lib/db/statements.ts); the columns are otpRequests' in lib/db/schema.ts.
 const COMPLETE_PENDING = statement(
   "complete_pending",
@@ -63,7 +62,7 @@ const COMPLETE_PENDING = statement(
     where client_ref_id = $1 and state = 'pending'`,
 );
 
-/** Completes a pending row; false when there is none (already completed, or never recorded). */
+/** Completes a pending row once; a row already completed is never overwritten. False when no pending row was found. */
 export async function recordOutcome(db: Db, clientRefId: string, completion: Completion): Promise<boolean> {
   const { count } = await run(db, COMPLETE_PENDING, [
     clientRefId,

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, gt, ne, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
+import type { SessionProof } from "@/lib/auth/session-fast-path";
 import type { Db } from "@/lib/db/open";
 import { run, statement } from "@/lib/db/statements";
 import { otpRequests } from "@/lib/db/schema";
@@ -142,7 +143,7 @@ export type SessionAgent = { agent: string; agentId: string; userCode: string };
  */
 export async function admitForSession(
   db: Db,
-  session: { token: string; freshAfter: Date },
+  session: SessionProof,
   anonymous: AnonymousRequest,
   settings: LimitSettings,
   now: () => Date,

@@ -4,7 +4,8 @@ import { beforeEach, expect, it } from "vitest";
 import { authSessions, authUsers } from "@/lib/db/auth-schema";
 import { describeEachDatabase } from "@/lib/db/testing/test-databases";
 import type { LimitSettings } from "./limit-settings";
-import { requestTransactionOtp, requestTransactionOtpForSession, type SessionProof } from "./service";
+import type { SessionProof } from "@/lib/auth/session-fast-path";
+import { requestTransactionOtp, requestTransactionOtpForSession } from "./service";
 import { otpInput, rowsForSubmission, serviceDeps, simulatedEkoForFile, submission } from "./testing/service-harness";
 
 const eko = simulatedEkoForFile();
