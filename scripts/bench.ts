@@ -9,6 +9,7 @@ import { createEkoSimulator, SIM_BASE_PATH } from "@/lib/eko-sim/server";
 import EKO_UAT from "@/lib/eko-sim/uat-values.json";
 import { createUser } from "@/lib/users/service";
 import { comparePaths } from "./bench/closed-loop";
+import { cpuMeter } from "./bench/cpu";
 import { CPU_SLOWDOWN, firstLoadJs, pageSpeed, SLOW_4G, type FirstLoad, type PageSpeed, type Visit } from "./bench/pages";
 import { budgetLines, resultTables, type BenchResults, type OtpPathRun } from "./bench/otp-report";
 import { measureStartup, type Startup } from "./bench/startup";
@@ -145,7 +146,7 @@ async function benchOnDatabase(
       log(`  OTP path and bare handler, ${concurrency} at a time, ${SECONDS} s each…`);
       const [bare, ours] = await comparePaths(
         { "bare handler": bareHandler, "OTP path": otpPath },
-        { concurrency, seconds: SECONDS, rounds: ROUNDS, warmupSeconds: QUICK ? 0.5 : 2 },
+        { concurrency, seconds: SECONDS, rounds: ROUNDS, warmupSeconds: QUICK ? 0.5 : 2, cpu: cpuMeter(app.process.pid, kind === "postgres") },
       );
       otp.push({ database, concurrency, bare: bare!, ours: ours! });
     }

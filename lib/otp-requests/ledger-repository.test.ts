@@ -3,7 +3,7 @@ import { beforeEach, expect, it } from "vitest";
 import { otpRequests } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/lib/db/testing/test-databases";
 import { MobileVault } from "@/lib/privacy/mobile-vault";
-import { findBySubmission, recordOutcome, recordPending, type PendingRequest } from "./ledger-repository";
+import { findBySubmission, recordOutcome, recordOutcomes, recordPending, type PendingRequest } from "./ledger-repository";
 
 const vault = new MobileVault(Buffer.alloc(32, 0x5a));
 const MOBILE = "9876543210";
@@ -106,6 +106,48 @@ describeEachDatabase("ledger repository", (database) => {
     const second = await recordOutcome(database.db, "LD0000000003", { state: "failed", failureReason: "late", httpStatus: 500, latencyMs: 9 });
     expect(second).toBe(false);
     expect(await rowOf("LD0000000003")).toEqual(completed);
+  });
+
+  it("recordOutcomes completes many rows in one statement, each with its own outcome, whatever the text", async () => {
+    for (const id of ["LD0000000011", "LD0000000012", "LD0000000013"]) await recordPending(database.db, pending(id));
+    await recordOutcome(database.db, "LD0000000013", { state: "sent", otpRefId: "first", latencyMs: 5 });
+    const at = new Date("2026-11-28T10:00:00.123Z");
+    const awkward = `Eko said "no" \\ twice, 'quoted', {braces}, NULL, ₹ हिंदी`;
+    const result = { status: "failed", reason: "http", clientRefId: "LD0000000012", eko: null, httpStatus: 502 } as const;
+    const completed = await recordOutcomes(database.db, [
+      {
+        clientRefId: "LD0000000011",
+        completion: { state: "sent", otpRefId: "ref-11", ekoStatus: 0, httpStatus: 200, latencyMs: 41 },
+        completedAt: at,
+      },
+      {
+        clientRefId: "LD0000000012",
+        completion: { state: "failed", failureReason: "http", ekoMessage: awkward, httpStatus: 502, latencyMs: 99, result },
+        completedAt: at,
+      },
+      { clientRefId: "LD0000000013", completion: { state: "failed", failureReason: "late", latencyMs: 1 }, completedAt: at },
+    ]);
+    expect([...completed].sort()).toEqual(["LD0000000011", "LD0000000012"]);
+    expect(await rowOf("LD0000000011")).toMatchObject({
+      state: "sent",
+      otpRefId: "ref-11",
+      ekoStatus: 0,
+      httpStatus: 200,
+      latencyMs: 41,
+      ekoMessage: null,
+      result: null,
+      completedAt: at,
+    });
+    expect(await rowOf("LD0000000012")).toMatchObject({
+      state: "failed",
+      failureReason: "http",
+      ekoMessage: awkward,
+      latencyMs: 99,
+      result,
+      otpRefId: null,
+    });
+    // Already completed: left exactly as it was.
+    expect(await rowOf("LD0000000013")).toMatchObject({ state: "sent", otpRefId: "first", latencyMs: 5 });
   });
 
   it("recordOutcome for an unknown client_ref_id changes nothing", async () => {

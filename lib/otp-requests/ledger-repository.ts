@@ -53,32 +53,51 @@ export async function recordLimited(
 }
 
 // On every OTP request, so a fixed statement (lib/db/statements.ts); the columns are otpRequests' in lib/db/schema.ts.
+// Any number of completions in one statement: one JSON array, so any text (Eko's messages) needs no escaping of ours.
 const COMPLETE_PENDING = statement(
   "complete_pending",
-  `update otp_requests
-      set state = $2, otp_ref_id = $3, failure_reason = $4, eko_status = $5, eko_response_status_id = $6,
-          eko_response_type_id = $7, eko_message = $8, http_status = $9, latency_ms = $10, result = $11::jsonb,
-          completed_at = $12::timestamptz
-    where client_ref_id = $1 and state = 'pending'`,
+  `update otp_requests as o
+      set state = v.state, otp_ref_id = v.otp_ref_id, failure_reason = v.failure_reason, eko_status = v.eko_status,
+          eko_response_status_id = v.eko_response_status_id, eko_response_type_id = v.eko_response_type_id,
+          eko_message = v.eko_message, http_status = v.http_status, latency_ms = v.latency_ms, result = v.result,
+          completed_at = v.completed_at
+     from jsonb_to_recordset($1::jsonb) as v(
+            client_ref_id varchar, state text, otp_ref_id text, failure_reason text, eko_status integer,
+            eko_response_status_id integer, eko_response_type_id integer, eko_message text, http_status integer,
+            latency_ms integer, result jsonb, completed_at timestamptz)
+    where o.client_ref_id = v.client_ref_id and o.state = 'pending'
+  returning o.client_ref_id`,
 );
 
-/** Completes a pending row once; a row already completed is never overwritten. False when no pending row was found. */
+export type DatedCompletion = { clientRefId: string; completion: Completion; completedAt: Date };
+
+/**
+ * Completes pending rows, each once: a row already completed is never overwritten. Returns the client_ref_ids of the
+ * rows it completed; one missing was not found pending.
+ */
+export async function recordOutcomes(db: Db, items: readonly DatedCompletion[]): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const rows = items.map(({ clientRefId, completion: c, completedAt }) => ({
+    client_ref_id: clientRefId,
+    state: c.state,
+    otp_ref_id: c.otpRefId ?? null,
+    failure_reason: c.failureReason ?? null,
+    eko_status: c.ekoStatus ?? null,
+    eko_response_status_id: c.ekoResponseStatusId ?? null,
+    eko_response_type_id: c.ekoResponseTypeId ?? null,
+    eko_message: c.ekoMessage ?? null,
+    http_status: c.httpStatus ?? null,
+    latency_ms: c.latencyMs,
+    result: c.result ?? null,
+    completed_at: completedAt.toISOString(),
+  }));
+  const { rows: completed } = await run<{ client_ref_id: string }>(db, COMPLETE_PENDING, [JSON.stringify(rows)]);
+  return new Set(completed.map((row) => row.client_ref_id));
+}
+
+/** Completes one pending row once; a row already completed is never overwritten. False when no pending row was found. */
 export async function recordOutcome(db: Db, clientRefId: string, completion: Completion): Promise<boolean> {
-  const { count } = await run(db, COMPLETE_PENDING, [
-    clientRefId,
-    completion.state,
-    completion.otpRefId ?? null,
-    completion.failureReason ?? null,
-    completion.ekoStatus ?? null,
-    completion.ekoResponseStatusId ?? null,
-    completion.ekoResponseTypeId ?? null,
-    completion.ekoMessage ?? null,
-    completion.httpStatus ?? null,
-    completion.latencyMs,
-    completion.result === undefined ? null : JSON.stringify(completion.result),
-    new Date().toISOString(),
-  ]);
-  return count === 1;
+  return (await recordOutcomes(db, [{ clientRefId, completion, completedAt: new Date() }])).has(clientRefId);
 }
 
 export async function findBySubmission(db: Db, submissionId: string): Promise<OtpRequestRow | undefined> {

@@ -11,7 +11,8 @@ import { logEvent } from "@/lib/log";
 import { getMobileVault, type MobileVault } from "@/lib/privacy/mobile-vault";
 import { isDraining, trackInFlight } from "@/lib/startup/graceful-shutdown";
 import { completionOf, resultOf } from "./eko-outcome-result";
-import { findBySubmission, recordOutcome, type Completion, type PendingRequest } from "./ledger-repository";
+import { recordOutcomeSoon } from "./completion-queue";
+import { findBySubmission, type Completion, type PendingRequest } from "./ledger-repository";
 import { getLimitSettings, type LimitSettings } from "./limit-settings";
 import { admitForSession, admitRequest, type Admission, type AnonymousRequest } from "./limits";
 import { maskMobile } from "./mobile";
@@ -207,7 +208,7 @@ async function handle(
 
 async function complete(db: Db, clientRefId: string, completion: Completion, customer: string): Promise<void> {
   try {
-    await recordOutcome(db, clientRefId, completion);
+    await recordOutcomeSoon(db, clientRefId, completion);
   } catch (error) {
     // The row stays `pending` and reads `unknown` once stale: the agent still gets the answer now.
     logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "outcome", error: errorCodeOf(error) });

@@ -1,3 +1,4 @@
+import type { CpuMeter, CpuReading } from "./cpu";
 import { percentile } from "./stats";
 
 /** One path's figures at one concurrency: throughput and latency of the requests that were answered. */
@@ -10,6 +11,8 @@ export type PathFigures = {
   p99: number;
   failures: number;
   outcomes: Record<string, number>;
+  /** CPU time per request (every request finished in the measured turns), where a meter was given. */
+  cpuMsPerRequest?: CpuReading;
 };
 
 type Fire = (worker: number) => Promise<string>;
@@ -51,15 +54,23 @@ async function closedLoop(
  */
 export async function comparePaths(
   paths: Record<string, Fire>,
-  options: { concurrency: number; seconds: number; rounds: number; warmupSeconds: number },
+  options: { concurrency: number; seconds: number; rounds: number; warmupSeconds: number; cpu?: CpuMeter },
 ): Promise<PathFigures[]> {
   const names = Object.keys(paths);
   for (const name of names) await closedLoop(paths[name]!, options.concurrency, options.warmupSeconds);
-  const merged = new Map(names.map((name) => [name, { samples: [] as number[], outcomes: new Map<string, number>(), answered: 0, seconds: 0 }]));
+  const merged = new Map(
+    names.map((name) => [
+      name,
+      { samples: [] as number[], outcomes: new Map<string, number>(), answered: 0, seconds: 0, cpu: { app: 0, database: 0, bench: 0 } },
+    ]),
+  );
   for (let round = 0; round < options.rounds; round++) {
     for (const name of names) {
+      const before = options.cpu?.();
       const run = await closedLoop(paths[name]!, options.concurrency, options.seconds / options.rounds);
+      const after = options.cpu?.();
       const into = merged.get(name)!;
+      if (before && after) for (const part of ["app", "database", "bench"] as const) into.cpu[part] += after[part] - before[part];
       into.samples.push(...run.samples);
       into.answered += run.answered;
       into.seconds += run.seconds;
@@ -67,7 +78,7 @@ export async function comparePaths(
     }
   }
   return names.map((name) => {
-    const { samples, outcomes, answered, seconds } = merged.get(name)!;
+    const { samples, outcomes, answered, seconds, cpu } = merged.get(name)!;
     const sorted = [...samples].sort((a, b) => a - b);
     const failures = [...outcomes].filter(([outcome]) => outcome !== "sent").reduce((sum, [, n]) => sum + n, 0);
     return {
@@ -79,6 +90,9 @@ export async function comparePaths(
       p99: percentile(sorted, 99),
       failures,
       outcomes: Object.fromEntries(outcomes),
+      ...(options.cpu && samples.length
+        ? { cpuMsPerRequest: { app: cpu.app / samples.length, database: cpu.database / samples.length, bench: cpu.bench / samples.length } }
+        : {}),
     };
   });
 }

@@ -79,9 +79,11 @@ export function budgetLines(results: BenchResults): BudgetLine[] {
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
+const cpuFigure = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? "–" : fixed(ms, 2));
+
 export function resultTables(results: BenchResults): string {
   const otp = table(
-    ["Database", "At a time", "Path", "Requests", "req/s", "p50 ms", "p99 ms", "Not sent", "Ratio", ""],
+    ["Database", "At a time", "Path", "Requests", "req/s", "p50 ms", "p99 ms", "Not sent", "Ratio", "CPU ms/req: app", "database", "bench", ""],
     results.otpPath.flatMap((run) =>
       [run.bare, run.ours].map((p) => [
         run.database,
@@ -93,6 +95,9 @@ export function resultTables(results: BenchResults): string {
         fixed(p.p99),
         String(p.failures),
         p === run.ours ? fixed(run.ours.rps / run.bare.rps, 2) : "",
+        cpuFigure(p.cpuMsPerRequest?.app),
+        run.database === "PGlite" ? "in app" : cpuFigure(p.cpuMsPerRequest?.database),
+        cpuFigure(p.cpuMsPerRequest?.bench),
         "",
       ]),
     ),
