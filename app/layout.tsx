@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { LocaleProvider } from "@/components/locale-provider";
 import { Providers } from "@/components/providers";
+import { MESSAGES } from "@/lib/i18n/dictionaries";
 import { getLocale } from "@/lib/i18n/server";
 import { SYSTEM_THEME_SCRIPT, THEME_COOKIE, themeOr } from "@/lib/theme";
 import "./globals.css";
@@ -31,7 +32,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SYSTEM_THEME_SCRIPT }} />
       </head>
       <body className="min-h-dvh font-sans">
-        <LocaleProvider locale={locale}>
+        {/* The active language's words travel with the page; no script holds a dictionary. */}
+        <LocaleProvider locale={locale} messages={MESSAGES[locale]}>
           <Providers>{children}</Providers>
         </LocaleProvider>
       </body>

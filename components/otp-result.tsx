@@ -22,8 +22,9 @@ type Props = {
 };
 
 export function OtpResult({ result, resendAt, resending, onResend, onNewTransfer }: Props) {
-  const { locale, t } = useI18n();
-  const copy = describeOutcome(result, locale);
+  const i18n = useI18n();
+  const { locale, t } = i18n;
+  const copy = describeOutcome(result, i18n);
   const ref = useRef<HTMLElement>(null);
   // On a phone the result lands below the fold: bring it to the agent, and to screen readers.
   useEffect(() => {

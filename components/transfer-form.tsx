@@ -40,7 +40,8 @@ function resendTime(result: ActionResult): number | null {
 }
 
 export function TransferForm({ bounds }: { bounds: AmountBounds }) {
-  const { locale, t } = useI18n();
+  const i18n = useI18n();
+  const { locale, t } = i18n;
   const resolver = useMemo(() => otpRequestResolver(bounds), [bounds]);
   const form = useForm<OtpRequestFormValues, unknown, OtpRequestInput>({
     resolver,
@@ -215,7 +216,7 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
 
       <ConfirmOtpDialog details={confirming?.input ?? null} onConfirm={confirm} onEdit={edit} />
 
-      {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={deskUnreachableCopy(locale)} /> : null}
+      {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={deskUnreachableCopy(t)} /> : null}
       {result?.status === "sent" ? (
         <OtpResult
           key={send.submittedAt}
@@ -226,11 +227,11 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
           onNewTransfer={startNewTransfer}
         />
       ) : null}
-      {result?.status === "refused" ? <OtpFailureAlert key={send.submittedAt} copy={refusedCopy(result.reason, locale)} /> : null}
+      {result?.status === "refused" ? <OtpFailureAlert key={send.submittedAt} copy={refusedCopy(result.reason, t)} /> : null}
       {result && result.status !== "sent" && result.status !== "refused" ? (
         <OtpFailureAlert
           key={send.submittedAt}
-          copy={describeOutcome(result, locale)}
+          copy={describeOutcome(result, i18n)}
           eko={"eko" in result ? result.eko : null}
           httpStatus={"httpStatus" in result ? result.httpStatus : null}
           otherParams={result.status === "rejected" ? result.otherParams : undefined}

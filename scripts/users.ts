@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db/client";
 import { ConfigError } from "@/lib/eko/config";
 import { newUserSchema, passwordSchema, roleSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
-import { createTranslator, translateText } from "@/lib/i18n/translate";
+import { createTranslator } from "@/lib/i18n/dictionaries";
+import { translateText } from "@/lib/i18n/translate";
 import { createUser, listUsers, resetPassword, setDisabled, setRole, setUserCode, UserError } from "@/lib/users/service";
 
 /** A mistake on the command line: printed as it is, in English. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./messages/en";
 import { hi } from "./messages/hi";
-import { createTranslator, translateText } from "./translate";
+import { createTranslator } from "./dictionaries";
+import { translateText } from "./translate";
 
 const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

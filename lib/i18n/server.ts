@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { LANG_COOKIE, localeOr, type Locale } from "./locales";
-import { createTranslator, type Translate } from "./translate";
+import { createTranslator } from "./dictionaries";
+import type { Translate } from "./translate";
 
 /** The language of this request: the `desk-lang` cookie, English without one. */
 export async function getLocale(): Promise<Locale> {

@@ -1,6 +1,6 @@
 import { formatIndiaClock } from "@/lib/format";
-import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { createTranslator, translateText, type Translate } from "@/lib/i18n/translate";
+import type { Locale } from "@/lib/i18n/locales";
+import { translateText, type I18n, type Translate } from "@/lib/i18n/translate";
 import type { DeskRefusalReason, FailureReason, LimitName, OtpRequestResult, UnknownReason } from "./result";
 
 /** A plain sentence for what happened, and what the agent should do next. */
@@ -13,9 +13,8 @@ function retryTime(limit: LimitName, retryAt: string, locale: Locale): string {
   return formatIndiaClock(rounded, { withDate: limit === "mobile-24h", locale });
 }
 
-/** What happened and what to do next, in the agent's language (English unless told). */
-export function describeOutcome(result: OtpRequestResult, locale: Locale = DEFAULT_LOCALE): OutcomeCopy {
-  const t = createTranslator(locale);
+/** What happened and what to do next, in the agent's language. */
+export function describeOutcome(result: OtpRequestResult, { locale, t }: I18n): OutcomeCopy {
   switch (result.status) {
     case "sent":
       return { title: t("outcome.sent.title", { mobile: result.maskedMobile }), next: t("outcome.sent.next") };
@@ -50,8 +49,7 @@ function failedCopy(t: Translate, reason: Exclude<FailureReason, "http">): Outco
   return { title: t(`outcome.failed.${reason}.title`), next: t(`outcome.failed.${reason}.next`) };
 }
 
-export function deskUnreachableCopy(locale: Locale = DEFAULT_LOCALE): OutcomeCopy {
-  const t = createTranslator(locale);
+export function deskUnreachableCopy(t: Translate): OutcomeCopy {
   return { title: t("outcome.deskUnreachable.title"), next: t("outcome.deskUnreachable.next") };
 }
 

@@ -5,7 +5,8 @@ import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { authSessions, authUsers } from "@/lib/db/schema";
 import type { Role } from "@/lib/db/schema-states";
-import { createTranslator, type MessageKey, type Vars } from "@/lib/i18n/translate";
+import { createTranslator } from "@/lib/i18n/dictionaries";
+import type { MessageKey, Vars } from "@/lib/i18n/translate";
 import type { NewUser } from "./schema";
 
 export type UserSummary = { id: string; username: string; name: string; role: Role; userCode: string | null; disabled: boolean; createdAt: string };
