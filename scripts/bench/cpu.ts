@@ -18,14 +18,14 @@ function processCpuMs(pid: number | string): number {
   }
 }
 
-/** Every process named `postgres` on this host: the server and its backends, where the PostgreSQL runs are measured. */
-function postgresCpuMs(): number {
-  let total = 0;
+/** CPU time so far of every process named `postgres` on this host (the server and its backends), by pid. */
+function postgresCpuByPid(): Map<string, number> {
+  const byPid = new Map<string, number>();
   let dirs: string[];
   try {
     dirs = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
-    return Number.NaN;
+    return byPid;
   }
   for (const pid of dirs) {
     try {
@@ -34,22 +34,30 @@ function postgresCpuMs(): number {
       continue; // gone meanwhile
     }
     const ms = processCpuMs(pid);
-    if (Number.isFinite(ms)) total += ms;
+    if (Number.isFinite(ms)) byPid.set(pid, ms);
   }
-  return total;
+  return byPid;
 }
 
 /**
  * A meter over the app's process (PGlite's worker thread included), the local PostgreSQL server's processes, and
- * this process (the load, the simulator). Backends that exit between two readings take their time with them, so the
- * database figure is a floor; the bench keeps its connections open, so it loses little.
+ * this process (the load, the simulator). The database figure adds up what each postgres process used since the last
+ * reading (all of it for one that started since): a backend that exits between two readings takes its last stretch
+ * with it, so the figure is a floor; the app keeps its connections open, so it loses little.
  */
 export function cpuMeter(appPid: number | undefined, withPostgres: boolean): CpuMeter {
+  let last = withPostgres ? postgresCpuByPid() : new Map<string, number>();
+  let database = 0;
   return () => {
+    if (withPostgres) {
+      const now = postgresCpuByPid();
+      for (const [pid, ms] of now) database += Math.max(0, ms - (last.get(pid) ?? 0));
+      last = now;
+    }
     const own = process.cpuUsage();
     return {
       app: appPid ? processCpuMs(appPid) : Number.NaN,
-      database: withPostgres ? postgresCpuMs() : 0,
+      database,
       bench: (own.user + own.system) / 1000,
     };
   };
