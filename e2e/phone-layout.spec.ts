@@ -39,6 +39,19 @@ test.describe("a small phone, 360×640", () => {
             .filter(({ h }) => h < 44),
         );
         expect(small).toEqual([]);
+        if (role) {
+          // The signed-in header stays two rows: who is signed in under the name, and the account controls on one line.
+          const header = page.locator("header");
+          await expect(header.getByText(`demo-${role}`, { exact: true })).toBeVisible();
+          const middle = async (box: Promise<{ y: number; height: number } | null>) => {
+            const found = await box;
+            if (!found) throw new Error("Not laid out");
+            return found.y + found.height / 2;
+          };
+          const signOut = await middle(header.locator("form button[type=submit]").boundingBox());
+          const language = await middle(new Preferences(page)[lang === "en" ? "toHindi" : "toEnglish"].boundingBox());
+          expect(Math.abs(signOut - language)).toBeLessThan(4);
+        }
         await context.close();
       });
     }

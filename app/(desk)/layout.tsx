@@ -30,7 +30,16 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-2">
-          <p className="text-lg font-bold tracking-tight text-brand-800">{t("app.name")}</p>
+          {/* Who is signed in sits under the name, so the account row fits a 360 px phone in either language. */}
+          <div className="min-w-0">
+            <p className="text-lg leading-tight font-bold tracking-tight text-brand-800">{t("app.name")}</p>
+            <p
+              className="max-w-48 truncate text-xs text-slate-600"
+              title={t("nav.signedInAs", { username: user.username, role: t(`role.${user.role}`) })}
+            >
+              {user.username}
+            </p>
+          </div>
           <nav aria-label={t("nav.label")} className="flex items-center gap-1 text-sm font-medium">
             {LINKS[user.role].map((link) => (
               <Link key={link.href} href={link.href} className="inline-flex min-h-11 items-center rounded px-3 hover:bg-slate-100">
@@ -40,12 +49,6 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </nav>
           <div className="flex flex-wrap items-center gap-x-2">
             <EnvironmentBadge environment={environment} />
-            <span
-              className="max-w-32 truncate text-sm text-slate-600"
-              title={t("nav.signedInAs", { username: user.username, role: t(`role.${user.role}`) })}
-            >
-              {user.username}
-            </span>
             <PreferencesBar />
             <SignOutButton label={t("nav.signOut")} />
           </div>
