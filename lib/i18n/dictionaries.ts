@@ -1,11 +1,13 @@
+import "server-only";
 import type { Locale } from "./locales";
 import { en } from "./messages/en";
 import { hi } from "./messages/hi";
 import { translatorFor, type I18n, type Messages, type Translate } from "./translate";
 
 /**
- * Both languages, for the server, scripts and tests. Client components never import this: they get the active
- * language through components/locale-provider.tsx, so a page ships one dictionary, not both.
+ * Both languages, for the server, scripts and tests. Client components never import this (`server-only` makes the
+ * build refuse it): they get the active language through components/locale-provider.tsx, so no script ships a
+ * dictionary.
  */
 export const MESSAGES: Record<Locale, Messages> = { en, hi };
 
