@@ -3,7 +3,7 @@ import type { MessageKey } from "./messages/en";
 
 export type { MessageKey } from "./messages/en";
 export type Vars = Record<string, string | number>;
-/** One language's words; the browser gets only the active language's (components/locale-*.tsx). */
+/** One language's words; the browser gets only the active language's, from the root layout (components/locale-provider.tsx). */
 export type Messages = Readonly<Record<MessageKey, string>>;
 export type Translate = ((key: MessageKey, vars?: Vars) => string) & {
   /** Whether `text` is one of the dictionary's keys, not words from elsewhere. */

@@ -54,8 +54,9 @@ class CompletionQueue {
 const queues = new WeakMap<Db, CompletionQueue>();
 
 /**
- * Completes a pending row within `WINDOW_MS`, in one statement with the other completions of that window. Resolves as
- * `recordOutcome` does (false: no pending row had that client_ref_id) and rejects when the write fails.
+ * Completes a pending row within `WINDOW_MS`, in one statement with the other completions of that window. Resolves
+ * false when no pending row had that client_ref_id (already completed, or never recorded), and rejects when the write
+ * fails.
  */
 export function recordOutcomeSoon(db: Db, clientRefId: string, completion: Completion): Promise<boolean> {
   let queue = queues.get(db);

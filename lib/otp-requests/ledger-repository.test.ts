@@ -3,10 +3,16 @@ import { beforeEach, expect, it } from "vitest";
 import { otpRequests } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/lib/db/testing/test-databases";
 import { MobileVault } from "@/lib/privacy/mobile-vault";
-import { findBySubmission, recordOutcome, recordOutcomes, recordPending, type PendingRequest } from "./ledger-repository";
+import type { Db } from "@/lib/db/open";
+import { findBySubmission, recordOutcomes, recordPending, type Completion, type PendingRequest } from "./ledger-repository";
 
 const vault = new MobileVault(Buffer.alloc(32, 0x5a));
 const MOBILE = "9876543210";
+
+/** One completion on its own: true when its row was pending and is now complete. */
+async function recordOutcome(db: Db, clientRefId: string, completion: Completion): Promise<boolean> {
+  return (await recordOutcomes(db, [{ clientRefId, completion, completedAt: new Date() }])).has(clientRefId);
+}
 
 function pending(clientRefId: string, overrides: Partial<PendingRequest> = {}): PendingRequest {
   return {

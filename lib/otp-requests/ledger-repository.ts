@@ -95,11 +95,6 @@ export async function recordOutcomes(db: Db, items: readonly DatedCompletion[]):
   return new Set(completed.map((row) => row.client_ref_id));
 }
 
-/** Completes one pending row once; a row already completed is never overwritten. False when no pending row was found. */
-export async function recordOutcome(db: Db, clientRefId: string, completion: Completion): Promise<boolean> {
-  return (await recordOutcomes(db, [{ clientRefId, completion, completedAt: new Date() }])).has(clientRefId);
-}
-
 export async function findBySubmission(db: Db, submissionId: string): Promise<OtpRequestRow | undefined> {
   const [row] = await db.select().from(otpRequests).where(eq(otpRequests.submissionId, submissionId)).limit(1);
   return row;

@@ -18,14 +18,14 @@ function processCpuMs(pid: number | string): number {
   }
 }
 
-/** CPU time so far of every process named `postgres` on this host (the server and its backends), by pid. */
-function postgresCpuByPid(): Map<string, number> {
+/** CPU time so far of every process named `postgres` on this host (the server and its backends), by pid; null without /proc. */
+function postgresCpuByPid(): Map<string, number> | null {
   const byPid = new Map<string, number>();
   let dirs: string[];
   try {
     dirs = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
-    return byPid;
+    return null;
   }
   for (const pid of dirs) {
     try {
@@ -46,14 +46,14 @@ function postgresCpuByPid(): Map<string, number> {
  * with it, so the figure is a floor; the app keeps its connections open, so it loses little.
  */
 export function cpuMeter(appPid: number | undefined, withPostgres: boolean): CpuMeter {
-  let last = withPostgres ? postgresCpuByPid() : new Map<string, number>();
-  let database = 0;
+  let last = withPostgres ? postgresCpuByPid() : null;
+  // Where /proc cannot be read, the figure is unknown (NaN, printed as "–"), not zero.
+  let database = withPostgres && !last ? Number.NaN : 0;
   return () => {
-    if (withPostgres) {
-      const now = postgresCpuByPid();
-      for (const [pid, ms] of now) database += Math.max(0, ms - (last.get(pid) ?? 0));
-      last = now;
-    }
+    const now = withPostgres ? postgresCpuByPid() : null;
+    if (now && last) for (const [pid, ms] of now) database += Math.max(0, ms - (last.get(pid) ?? 0));
+    else if (withPostgres) database = Number.NaN;
+    last = now;
     const own = process.cpuUsage();
     return {
       app: appPid ? processCpuMs(appPid) : Number.NaN,
