@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { answersUncompressed } from "@/lib/http/action-compression";
 import { createNonce } from "@/lib/security/csp";
 import { applySecurityHeaders, isHttpsRequest, securityHeaders } from "@/lib/security/headers";
 import { hasSessionCookie, isPublicPath, loginRedirectTarget } from "@/lib/security/login-redirect";
@@ -30,7 +31,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   // Lets a server component that finds the session gone send the person back here after signing in.
   requestHeaders.set("x-desk-path", `${pathname}${search}`);
-  applySecurityHeaders(requestHeaders, headers.filter(({ key }) => key === "Content-Security-Policy"));
+  if (answersUncompressed(request.method, pathname, request.headers)) requestHeaders.delete("accept-encoding");
+  applySecurityHeaders(
+    requestHeaders,
+    headers.filter(({ key }) => key === "Content-Security-Policy"),
+  );
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   applySecurityHeaders(response.headers, headers);
   return response;

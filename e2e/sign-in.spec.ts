@@ -62,7 +62,9 @@ test.describe("signing in", () => {
     await expect(pageAlert(page)).toHaveText(WRONG);
     const script = await apiAs(playwright, "anonymous", { extraHTTPHeaders: CLIENT });
     const guesses = await Promise.all(
-      [2, 3, 4, 5].map((n) => replayAction(script, signIn, { body: editFirstArgument(signIn.body, (input) => ({ ...input, password: `not-the-password-${n}` })) })),
+      [2, 3, 4, 5].map((n) =>
+        replayAction(script, signIn, { body: editFirstArgument(signIn.body, (input) => ({ ...input, password: `not-the-password-${n}` })) }),
+      ),
     );
     for (const guess of guesses) expect(guess.result).toMatchObject({ ok: false });
     await script.dispose();
@@ -89,8 +91,14 @@ const SIGN_OUT_FROM: readonly { role: RoleName; path: string }[] = [
   { role: "admin", path: "/admin/audit" },
 ];
 
-async function signOut(page: Page) {
+/**
+ * Signs out with the header's button. The answer carries the login page: gzipped, except on the agent's page, whose
+ * actions answer plain (lib/http/action-compression.ts).
+ */
+async function signOut(page: Page, from: string) {
+  const answer = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
   await page.getByRole("button", { name: "Sign out" }).click();
+  expect(await (await answer).headerValue("content-encoding")).toBe(from === "/" ? null : "gzip");
   await expect(page).toHaveURL(atPath("/login"));
 }
 
@@ -104,7 +112,7 @@ test.describe("signing out", () => {
       const cookies = await page.context().cookies();
       expect(cookies.some((c) => c.name === SESSION_COOKIE)).toBe(true);
 
-      await signOut(page);
+      await signOut(page, path);
       await page.goto("/");
       await expect(page).toHaveURL(/\/login\?next=%2F$/);
 
