@@ -1,17 +1,16 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { LANG_COOKIE, localeOr, type Locale } from "./locales";
-import { createTranslator } from "./dictionaries";
-import type { Translate } from "./translate";
+import { i18nFor } from "./dictionaries";
+import type { I18n } from "./translate";
 
 /** The language of this request: the `desk-lang` cookie, English without one. */
 export async function getLocale(): Promise<Locale> {
   return localeOr((await cookies()).get(LANG_COOKIE)?.value);
 }
 
-export async function getTranslator(): Promise<{ locale: Locale; t: Translate }> {
-  const locale = await getLocale();
-  return { locale, t: createTranslator(locale) };
+export async function getTranslator(): Promise<I18n> {
+  return i18nFor(await getLocale());
 }
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
