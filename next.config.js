@@ -14,6 +14,10 @@ const nextConfig = {
     authInterrupts: true,
     // The stylesheet in the page itself: on a slow mobile link a separate, render-blocking request costs a round trip.
     inlineCss: true,
+    // `next start` would load every route's modules as it starts, on the same thread that serves the first request:
+    // measured with a CPU profile, that put about 0.2 s between `npm start` and the sign-in page. Each route now loads
+    // on its first request instead.
+    preloadEntriesOnStart: false,
     serverActions: {
       // The OTP form posts four short fields; nothing legitimate comes near this.
       bodySizeLimit: "16kb",

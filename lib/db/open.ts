@@ -3,11 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
-import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { Pool } from "pg";
 import { PgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 import type { DbTarget } from "./target";
@@ -38,6 +35,12 @@ export async function openDatabase(target: DbTarget | { kind: "memory" }, option
     };
   }
 
+  // Loaded only here: a desk on the embedded database never needs the PostgreSQL client.
+  const [{ Pool }, { drizzle: drizzleNodePg }, { migrate: migrateNodePg }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+    import("drizzle-orm/node-postgres/migrator"),
+  ]);
   const { schemaName } = options;
   const pool = new Pool({
     connectionString: target.url,
