@@ -13,6 +13,26 @@ const config = [
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
+  {
+    // Loaded on first need (dynamic import), so the first page a started server serves does not wait for them:
+    // better-auth only through lib/auth/auth.ts, the PostgreSQL client only when DATABASE_URL picks it.
+    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["lib/auth/auth-instance.ts", "lib/db/testing/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["better-auth", "better-auth/*", "@better-auth/*", "pg"],
+              allowTypeImports: true,
+              message: "Import it where it is first needed, with import(): see lib/auth/auth.ts and lib/db/open.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;
