@@ -111,13 +111,15 @@ describe("retries where nothing reached Eko", () => {
     let attempts = 0;
     const counting: typeof fetch = (input, init) => ((attempts += 1), fetch(input, init));
     const outcome = await sendTransactionOtp(request(), {
-      config: { ...config(`http://127.0.0.1:${port}${SIM_BASE_PATH}`), timeoutMs: 300 },
+      // 450 ms: the first wait (~298 ms) fits as long as the refused connect took under ~150 ms, which a loaded CI host
+      // needs (with 300 ms it had 2 ms); the second (~596 ms) never fits.
+      config: { ...config(`http://127.0.0.1:${port}${SIM_BASE_PATH}`), timeoutMs: 450 },
       fetch: counting,
       sleep: async () => undefined,
       random: () => 0.99,
     });
     expect(outcome).toMatchObject({ kind: "failed", reason: "unreachable" });
-    expect(attempts).toBe(2); // waits ~298 ms then ~596 ms: the second does not fit in 300 ms
+    expect(attempts).toBe(2); // waits ~298 ms then ~596 ms: the second does not fit in 450 ms
   });
 
   it("recovers when a later attempt connects: one request reaches Eko", async () => {
