@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -12,5 +13,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // Vitest's default leaves one core to itself, which is a single file at a time on a 2-core CI host; the test files
+    // mostly wait on the embedded database or child processes, so two at a time there halves the wall time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -15,13 +15,13 @@ const FAULTS: { mode: FaultMode; says: string; next: string }[] = [
 ];
 
 test.describe("Upstream faults end in a plain sentence, and the desk keeps serving", () => {
-  test.afterEach(async ({ sim }) => {
-    await sim.faultOff();
+  test.afterEach(async ({ sim, freshMobile }) => {
+    await sim.faultOff(freshMobile);
   });
 
   for (const fault of FAULTS) {
     test(`${fault.mode}: ${fault.says}`, async ({ transferPage, sim, freshMobile }) => {
-      await sim.fault(fault.mode);
+      await sim.fault(freshMobile, fault.mode);
       await transferPage.send({ recipientId: "10017740", amount: "1500", customerMobile: freshMobile });
 
       await expect(transferPage.alert).toContainText(fault.says);
@@ -32,7 +32,7 @@ test.describe("Upstream faults end in a plain sentence, and the desk keeps servi
       expect(received.map((r) => r.verdict)).toEqual([`fault: ${fault.mode}`]);
 
       // Once the fault clears, the same form sends normally: the page survived the fault.
-      await sim.faultOff();
+      await sim.faultOff(freshMobile);
       await transferPage.send({ recipientId: "10017740", amount: "1500", customerMobile: freshMobile });
       await expect(transferPage.result).toBeVisible();
       await expect(transferPage.otpRefId).not.toBeEmpty();
@@ -41,7 +41,7 @@ test.describe("Upstream faults end in a plain sentence, and the desk keeps servi
   }
 
   test("a fault with times: 1 faults one request, then Eko answers again", async ({ transferPage, sim, freshMobile }) => {
-    expect(await sim.fault("http-500", 1)).toEqual({ mode: "http-500", remaining: 1 });
+    expect(await sim.fault(freshMobile, "http-500", 1)).toEqual({ mode: "http-500", remaining: 1 });
     await transferPage.send({ recipientId: "10017740", amount: "1500", customerMobile: freshMobile });
     await expect(transferPage.alert).toContainText("(HTTP 500)");
     await transferPage.send({ recipientId: "10017740", amount: "1500", customerMobile: freshMobile });

@@ -45,8 +45,7 @@ test.describe("agent sends a transaction OTP", () => {
     expect(await transferPage.page.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe(shown);
   });
 
-  test("invalid input shows field errors and sends nothing to Eko", async ({ transferPage, sim }) => {
-    const before = await sim.count();
+  test("invalid input shows field errors and sends nothing to Eko", async ({ transferPage, sim, freshMobile }) => {
     await transferPage.fill({ recipientId: "12ab", amount: "99", customerMobile: "5123456789", beneficiaryId: "40-367" });
     await transferPage.sendButton.click();
     await expect(transferPage.confirmDialog).toBeHidden();
@@ -57,12 +56,14 @@ test.describe("agent sends a transaction OTP", () => {
     await expect(transferPage.customerMobile).toHaveAccessibleDescription(/10-digit Indian mobile/);
     await expect(transferPage.beneficiaryId).toHaveAccessibleDescription(/letters and digits only/);
     await expect(transferPage.amount).toHaveValue("99");
+    expect(await sim.received("5123456789")).toEqual([]);
 
-    await transferPage.amount.fill("150.50");
+    // With a valid mobile and recipient, only the amount (paise) is wrong: still nothing goes.
+    await transferPage.fill({ recipientId: "10017740", amount: "150.50", customerMobile: freshMobile, beneficiaryId: "" });
     await transferPage.sendButton.click();
     await expect(transferPage.amount).toHaveAccessibleDescription(/whole rupees/i);
     await expect(transferPage.confirmDialog).toBeHidden();
-    expect(await sim.count()).toBe(before);
+    expect(await sim.received(freshMobile)).toEqual([]);
   });
 
   test("the button is disabled with progress while Eko answers, and a timeout says the OTP may have gone", async ({ transferPage, freshMobile }) => {

@@ -19,18 +19,17 @@ export class SimClient {
     return (await response.json()) as SimRequest[];
   }
 
-  async count(): Promise<number> {
-    return (await this.received()).length;
-  }
-
-  /** Switches the simulator into a fault for the next `times` signed, valid requests (all, when omitted). */
-  async fault(mode: FaultMode | "off", times?: number): Promise<FaultState> {
-    const response = await this.request.post(`${SIM_URL}/__sim/fault`, { data: { mode, times } });
+  /**
+   * Switches the simulator into a fault for the next `times` signed, valid requests for `customerId` (all of them, when
+   * `times` is left out). Only that customer's: the suite's workers share the simulator.
+   */
+  async fault(customerId: string, mode: FaultMode | "off", times?: number): Promise<FaultState> {
+    const response = await this.request.post(`${SIM_URL}/__sim/fault`, { data: { mode, times, customer_id: customerId } });
     if (!response.ok()) throw new Error(`The simulator refused fault ${mode}: ${response.status()} ${await response.text()}`);
     return (await response.json()) as FaultState;
   }
 
-  async faultOff(): Promise<void> {
-    await this.fault("off");
+  async faultOff(customerId: string): Promise<void> {
+    await this.fault(customerId, "off");
   }
 }

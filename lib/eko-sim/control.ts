@@ -19,7 +19,7 @@ type ControlState = { enabled: boolean; received: ReceivedRequest[]; faults: Fau
 export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, state: ControlState) {
   if (url.pathname === "/__sim/health") return sendJson(res, 200, { ok: true });
   if (!state.enabled) return sendJson(res, 404, { message: "Not found" });
-  if (url.pathname === "/__sim/fault") return handleFault(req, res, state.faults);
+  if (url.pathname === "/__sim/fault") return handleFault(req, res, url, state.faults);
   if (url.pathname !== "/__sim/requests") return sendJson(res, 404, { message: "Not found" });
   const { received } = state;
   if (req.method === "DELETE") {
@@ -31,10 +31,10 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
   return sendJson(res, 200, list);
 }
 
-async function handleFault(req: IncomingMessage, res: ServerResponse, faults: FaultSwitch) {
-  if (req.method === "GET") return sendJson(res, 200, faults.current());
+async function handleFault(req: IncomingMessage, res: ServerResponse, url: URL, faults: FaultSwitch) {
+  if (req.method === "GET") return sendJson(res, 200, faults.current(url.searchParams.get("customer_id") ?? undefined));
   if (req.method !== "POST") return sendJson(res, 405, { message: "Method Not Allowed" });
   const parsed = faultRequestSchema.safeParse(await readJson(req));
-  if (!parsed.success) return sendJson(res, 400, { message: "Expected { mode, times? }", issues: parsed.error.issues });
-  return sendJson(res, 200, faults.set(parsed.data.mode, parsed.data.times));
+  if (!parsed.success) return sendJson(res, 400, { message: "Expected { mode, times?, customer_id? }", issues: parsed.error.issues });
+  return sendJson(res, 200, faults.set(parsed.data.mode, parsed.data.times, parsed.data.customer_id));
 }

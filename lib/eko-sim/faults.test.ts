@@ -25,7 +25,8 @@ const request = (): SendOtpRequest => ({
   amount: 110,
   customerMobile: "9444444444",
 });
-const send = (deps: Partial<SendOtpDeps> = {}) => sendTransactionOtp(request(), { config: config(`${base}${SIM_BASE_PATH}`), ...deps });
+const send = (deps: Partial<SendOtpDeps> = {}, customerMobile = "9444444444") =>
+  sendTransactionOtp({ ...request(), customerMobile }, { config: config(`${base}${SIM_BASE_PATH}`), ...deps });
 
 async function setFault(body: unknown) {
   const response = await fetch(`${base}/__sim/fault`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -59,6 +60,21 @@ describe("simulator faults against the real client", () => {
     expect(await send()).toMatchObject({ kind: "failed", reason: "http" });
     expect(await (await fetch(`${base}/__sim/fault`)).json()).toEqual({ mode: "off" });
     expect(await send()).toMatchObject({ kind: "sent" });
+  });
+
+  it("faults only the customer a fault names, and leaves every other customer's requests alone", async () => {
+    expect(await setFault({ mode: "http-500", times: 2, customer_id: "9555555555" })).toEqual({ http: 200, json: { mode: "http-500", remaining: 2 } });
+    expect(await send({}, "9666666666")).toMatchObject({ kind: "sent" });
+    expect(await send({}, "9555555555")).toMatchObject({ kind: "failed", reason: "http" });
+    expect(await (await fetch(`${base}/__sim/fault?customer_id=9555555555`)).json()).toEqual({ mode: "http-500", remaining: 1 });
+    // Every-request faults and other customers' switches are separate: switching one off leaves the other on.
+    await setFault({ mode: "reset" });
+    await setFault({ mode: "off", customer_id: "9666666666" });
+    expect(await send({}, "9555555555")).toMatchObject({ kind: "failed", reason: "http" });
+    expect(await (await fetch(`${base}/__sim/fault?customer_id=9555555555`)).json()).toEqual({ mode: "off" });
+    expect(await send({}, "9555555555")).toMatchObject({ kind: "unknown" });
+    expect(sim.received.at(-1)?.verdict).toBe("fault: reset");
+    expect((await setFault({ mode: "reset", customer_id: "95555" })).http).toBe(400);
   });
 
   it("leaves unsigned requests to the signature check", async () => {

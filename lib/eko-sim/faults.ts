@@ -23,31 +23,56 @@ export type FaultState = { mode: FaultMode; remaining: number | null } | { mode:
 export const faultRequestSchema = z.object({
   mode: z.enum([...FAULT_MODES, "off"]),
   times: z.number().int().positive().optional(),
+  /** Only requests for this customer mobile: tests running side by side then cannot catch each other's fault. */
+  customer_id: z
+    .string()
+    .regex(/^\d{10}$/)
+    .optional(),
 });
 
 export type FaultSwitch = {
-  current: () => FaultState;
-  set: (mode: FaultMode | "off", times?: number) => FaultState;
-  /** The mode for the next signed, valid request, counting `times` down; undefined when off. */
-  take: () => FaultMode | undefined;
+  /** The switch for one customer's requests when `customer` is given, else the one for every request. */
+  current: (customer?: string) => FaultState;
+  set: (mode: FaultMode | "off", times?: number, customer?: string) => FaultState;
+  /** The mode for the next signed, valid request for `customer`, counting `times` down; undefined when off. */
+  take: (customer: string) => FaultMode | undefined;
 };
 
 export function isFaultMode(value: string): value is FaultMode {
   return (FAULT_MODES as readonly string[]).includes(value);
 }
 
+const OFF: FaultState = { mode: "off" };
+
+/**
+ * One switch for every request (SIM_FAULT, or a fault set without a customer) and one per customer. A customer's own
+ * switch goes first; switching one off leaves the others as they are.
+ */
 export function createFaultSwitch(initial?: FaultMode): FaultSwitch {
-  let state: FaultState = initial ? { mode: initial, remaining: null } : { mode: "off" };
+  let everyone: FaultState = initial ? { mode: initial, remaining: null } : OFF;
+  const perCustomer = new Map<string, Exclude<FaultState, { mode: "off" }>>();
+  const countDown = (state: Exclude<FaultState, { mode: "off" }>): FaultState =>
+    state.remaining === null ? state : state.remaining <= 1 ? OFF : { mode: state.mode, remaining: state.remaining - 1 };
   return {
-    current: () => state,
-    set: (mode, times) => {
-      state = mode === "off" ? { mode } : { mode, remaining: times ?? null };
+    current: (customer) => (customer === undefined ? everyone : (perCustomer.get(customer) ?? OFF)),
+    set: (mode, times, customer) => {
+      const state: FaultState = mode === "off" ? OFF : { mode, remaining: times ?? null };
+      if (customer === undefined) everyone = state;
+      else if (state.mode === "off") perCustomer.delete(customer);
+      else perCustomer.set(customer, state);
       return state;
     },
-    take: () => {
-      if (state.mode === "off") return undefined;
-      const { mode, remaining } = state;
-      if (remaining !== null) state = remaining <= 1 ? { mode: "off" } : { mode, remaining: remaining - 1 };
+    take: (customer) => {
+      const own = perCustomer.get(customer);
+      if (own) {
+        const next = countDown(own);
+        if (next.mode === "off") perCustomer.delete(customer);
+        else perCustomer.set(customer, next);
+        return own.mode;
+      }
+      if (everyone.mode === "off") return undefined;
+      const mode = everyone.mode;
+      everyone = countDown(everyone);
       return mode;
     },
   };

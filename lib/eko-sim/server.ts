@@ -92,7 +92,7 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
       return reply(res, entry, 200, validationError(shapes, { client_ref_id: "client_ref_id has already been used" }));
     }
     usedClientRefIds.add(body.client_ref_id);
-    const fault = faults.take();
+    const fault = faults.take(body.customer_id);
     if (fault) {
       entry.verdict = `fault: ${fault}`;
       return answer(res, entry, faultAnswer(fault, shapes, options.slowMs));
