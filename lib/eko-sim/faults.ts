@@ -43,6 +43,7 @@ export function isFaultMode(value: string): value is FaultMode {
 }
 
 const OFF: FaultState = { mode: "off" };
+type FaultOn = Exclude<FaultState, { mode: "off" }>;
 
 /**
  * One switch for every request (SIM_FAULT, or a fault set without a customer) and one per customer. A customer's own
@@ -50,8 +51,8 @@ const OFF: FaultState = { mode: "off" };
  */
 export function createFaultSwitch(initial?: FaultMode): FaultSwitch {
   let everyone: FaultState = initial ? { mode: initial, remaining: null } : OFF;
-  const perCustomer = new Map<string, Exclude<FaultState, { mode: "off" }>>();
-  const countDown = (state: Exclude<FaultState, { mode: "off" }>): FaultState =>
+  const perCustomer = new Map<string, FaultOn>();
+  const countDown = (state: FaultOn): FaultState =>
     state.remaining === null ? state : state.remaining <= 1 ? OFF : { mode: state.mode, remaining: state.remaining - 1 };
   return {
     current: (customer) => (customer === undefined ? everyone : (perCustomer.get(customer) ?? OFF)),
