@@ -9,7 +9,7 @@ import { authSchema } from "@/lib/db/schema";
 import { loadLedgerKey } from "@/lib/privacy/ledger-key";
 import { usernameSchema } from "@/lib/users/schema";
 import { authSettings } from "./auth-settings";
-import { MIN_PASSWORD_LENGTH, SESSION_IDLE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-settings";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, SESSION_IDLE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-settings";
 
 /*
  * better-auth and what it brings (kysely, jose, @noble) are about 0.6 MB of server code, a seventh of a second to
@@ -36,7 +36,7 @@ export function buildAuth(db: Db) {
       enabled: true,
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
-      maxPasswordLength: 128,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
     },
     session: {
       // Sliding: each use after `updateAge` pushes expiry 12 h ahead, so a session ends after 12 hours idle.

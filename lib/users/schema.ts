@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/session-settings";
 import { ROLES } from "@/lib/db/schema-states";
 
 /**
@@ -13,8 +14,8 @@ export const usernameSchema = z
 
 export const passwordSchema = z
   .string({ error: "users.error.password.required" })
-  .min(12, { error: "users.error.password.short" })
-  .max(128, { error: "users.error.password.long" });
+  .min(MIN_PASSWORD_LENGTH, { error: "users.error.password.short" })
+  .max(MAX_PASSWORD_LENGTH, { error: "users.error.password.long" });
 
 export const roleSchema = z.enum(ROLES, { error: "users.error.role" });
 
