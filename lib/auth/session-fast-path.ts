@@ -44,12 +44,13 @@ function cookieValue(cookieHeader: string | null, name: string): string | null {
   return null;
 }
 
-// The columns of auth_sessions and auth_users (lib/db/auth-schema.ts) that the desk needs on every request.
+// The columns of auth_sessions and auth_users (lib/db/auth-schema.ts) that the desk needs on every request. The
+// expiry is compared by the database, whatever type a driver hands timestamps back as.
 const SESSION_BY_TOKEN = statement(
   "session_by_token",
-  `select s.expires_at as "expiresAt", u.id, u.username, u.name, u.role, u.user_code as "userCode", u.disabled, u.locale
+  `select u.id, u.username, u.name, u.role, u.user_code as "userCode", u.disabled, u.locale
      from auth_sessions s join auth_users u on u.id = s.user_id
-    where s.token = $1
+    where s.token = $1 and s.expires_at > $2::timestamptz
     limit 1`,
 );
 
@@ -68,8 +69,8 @@ export async function quickSessionUser(
   if (!proof) return undefined;
   const {
     rows: [row],
-  } = await run<SessionUser & { expiresAt: Date }>(db, SESSION_BY_TOKEN, [proof.token]);
-  if (!row || row.expiresAt <= proof.freshAfter) return undefined;
+  } = await run<SessionUser>(db, SESSION_BY_TOKEN, [proof.token, proof.freshAfter.toISOString()]);
+  if (!row) return undefined;
   return { id: row.id, username: row.username, name: row.name, role: row.role, userCode: row.userCode, disabled: row.disabled, locale: row.locale };
 }
 

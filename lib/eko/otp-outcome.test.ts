@@ -93,6 +93,23 @@ describe("interpretOtpResponse: rejected with Eko's error samples", () => {
   });
 });
 
+describe("interpretOtpResponse: Eko's own words never carry a full mobile", () => {
+  it("masks a customer_id echoed in the message and in invalid_params", () => {
+    const body = { ...errorExample("dmt-send-otp", 463), message: "customer_id 6111111111 does not exist", invalid_params: { customer_id: "+91 61111 11111 unknown" } };
+    expect(interpret(body)).toMatchObject({
+      kind: "rejected",
+      codes: { message: "customer_id ••••••1111 does not exist" },
+      invalidParams: { customer_id: "••••••1111 unknown" },
+    });
+  });
+
+  it("masks a mobile in an unreadable answer's snippet", () => {
+    const outcome = interpretOtpResponse(200, "<html>customer 9876543210</html>");
+    expect(outcome).toMatchObject({ kind: "unknown", reason: "unreadable-answer" });
+    expect(JSON.stringify(outcome)).not.toContain("9876543210");
+  });
+});
+
 describe("interpretOtpResponse: failures", () => {
   it("HTTP 403 is an auth failure, even with a JSON body", () => {
     const forbidden = bySlug("verify-gstin").errors?.find((e) => e.statusCode === 403)?.example;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maskMobilesInText } from "@/lib/privacy/mask";
 
 /** Eko's envelope codes, kept for the agent, the supervisor and the log. */
 export type EkoCodes = {
@@ -50,14 +51,14 @@ function codesOf(envelope: z.infer<typeof envelopeSchema>): EkoCodes {
     status: envelope.status,
     responseStatusId: envelope.response_status_id ?? null,
     responseTypeId: envelope.response_type_id ?? null,
-    message: envelope.message?.trim() || null,
+    message: maskMobilesInText(envelope.message?.trim() ?? "") || null,
   };
 }
 
 function stringifyParams(params: Record<string, unknown> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, value] of Object.entries(params ?? {})) {
-    out[field] = typeof value === "string" ? value : JSON.stringify(value);
+    out[field] = maskMobilesInText(typeof value === "string" ? value : JSON.stringify(value));
   }
   return out;
 }
@@ -70,7 +71,7 @@ function tryJson(text: string): unknown {
   }
 }
 
-const snippet = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 120);
+const snippet = (text: string) => maskMobilesInText(text).replace(/\s+/g, " ").trim().slice(0, 120);
 
 /** Turns Eko's HTTP answer to Send Transaction OTP into one typed outcome. Pure: no I/O. */
 export function interpretOtpResponse(httpStatus: number, bodyText: string): EkoOtpOutcome {

@@ -3,7 +3,7 @@ import type { EkoConfig } from "@/lib/eko/config";
 import type { EkoOtpOutcome } from "@/lib/eko/otp-outcome";
 import { rejectionReasonOf } from "@/lib/eko/rejection-reason";
 import type { Completion } from "./ledger-repository";
-import { maskMobile } from "./mobile";
+import { maskMobile } from "@/lib/privacy/mask";
 import type { FieldErrors, OtpRequestResult } from "./result";
 import type { OtpFieldName, OtpRequestInput } from "./fields";
 

@@ -14,10 +14,3 @@ export function normaliseMobile(input: string): string | null {
   else if (/^0\d{10}$/.test(compact)) national = compact.slice(1);
   return INDIAN_MOBILE.test(national) ? national : null;
 }
-
-export const MASK = "••••••";
-
-/** ••••••4444: enough for the customer to recognise their number, not enough to identify them. */
-export function maskMobile(mobile: string): string {
-  return `${MASK}${mobile.slice(-4)}`;
-}

@@ -25,11 +25,12 @@ export function istTimestamp(iso: string): string {
   return `${new Date(Date.parse(iso) + IST_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ")} IST`;
 }
 
-function cell(value: string | number | null, freeText = false): string {
+function cell(value: string | number | null): string {
   if (value === null) return "";
   let text = String(value);
-  // Free text from outside (Eko's message, names) must not run as a spreadsheet formula.
-  if (freeText && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // No text cell may run as a spreadsheet formula: anything that comes from outside (Eko's message and references,
+  // names) can start with one. Numbers are written as numbers, so a negative one keeps its sign.
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -37,17 +38,17 @@ function cell(value: string | number | null, freeText = false): string {
 export function csvLine(row: ReviewRow): string {
   return [
     cell(istTimestamp(row.createdAt)),
-    cell(row.agent, true),
-    cell(row.userCode, true),
+    cell(row.agent),
+    cell(row.userCode),
     cell(row.customerMobileMasked),
     cell(row.recipientId),
-    cell(row.beneficiaryId, true),
+    cell(row.beneficiaryId),
     cell(row.amount),
     cell(row.state),
     cell(row.ekoStatus),
     cell(row.ekoResponseStatusId),
     cell(row.ekoResponseTypeId),
-    cell(row.ekoMessage, true),
+    cell(row.ekoMessage),
     cell(row.httpStatus),
     cell(row.otpRefId),
     cell(row.latencyMs),

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { otpRequests, type OtpRequestRow } from "@/lib/db/schema";
-import { MASK } from "./mobile";
+import { MASK } from "@/lib/privacy/mask";
 import { dayRange, encodeCursor, type ReviewCursor, type ReviewPage, type ReviewRow, type ReviewSummary, type UrlFilters } from "./review-filters";
 
 export type ReviewQuery = {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { maskMobile, normaliseMobile } from "./mobile";
+import { maskMobile } from "@/lib/privacy/mask";
+import { normaliseMobile } from "./mobile";
 import { otpRequestResolver } from "./form-resolver";
 import { createOtpRequestSchema } from "./schema";
 

@@ -15,7 +15,7 @@ import { recordOutcomeSoon } from "./completion-queue";
 import { findBySubmission, type Completion, type PendingRequest } from "./ledger-repository";
 import { getLimitSettings, type LimitSettings } from "./limit-settings";
 import { admitForSession, admitRequest, type Admission, type AnonymousRequest } from "./limits";
-import { maskMobile } from "./mobile";
+import { maskMobile } from "@/lib/privacy/mask";
 import type { OtpRequestResult } from "./result";
 import type { OtpRequestInput } from "./fields";
 import { FORM_REUSED, FORM_UNUSABLE, isSameRequest, isSubmissionId, replaySubmission } from "./submissions";
