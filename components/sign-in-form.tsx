@@ -1,30 +1,21 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
-import { signInAction } from "@/app/(auth)/actions";
+import { useActionState } from "react";
+import { signInAction, type SignInFormState } from "@/app/(auth)/actions";
 import { useI18n } from "@/components/locale-provider";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { MessageKey } from "@/lib/i18n/translate";
 
+const FIRST: SignInFormState = { error: null, username: "" };
+
+/** A plain form posting to the action: it signs in the same before the script runs, and without it. */
 export function SignInForm({ returnTo }: { returnTo?: string }) {
   const { t } = useI18n();
-  const [error, setError] = useState<MessageKey | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setError(null);
-    startTransition(async () => {
-      // On success the action redirects; only a refusal comes back.
-      const result = await signInAction({ username: data.get("username"), password: data.get("password") }, returnTo);
-      if (result && !result.ok) setError(result.error);
-    });
-  }
+  const [state, formAction, pending] = useActionState(signInAction, FIRST);
 
   return (
-    <form onSubmit={submit} className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-busy={pending}>
+    <form action={formAction} className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-busy={pending}>
+      {returnTo ? <input type="hidden" name="next" value={returnTo} /> : null}
       <TextField
         id="username"
         name="username"
@@ -32,6 +23,7 @@ export function SignInForm({ returnTo }: { returnTo?: string }) {
         autoComplete="username"
         autoCapitalize="none"
         enterKeyHint="next"
+        defaultValue={state.username}
         required
       />
       <TextField
@@ -43,9 +35,9 @@ export function SignInForm({ returnTo }: { returnTo?: string }) {
         enterKeyHint="go"
         required
       />
-      {error ? (
+      {state.error ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(error)}
+          {t(state.error)}
         </p>
       ) : null}
       <Button type="submit" className="w-full" disabled={pending}>

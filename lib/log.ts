@@ -1,11 +1,15 @@
 import "server-only";
+import { canWrite } from "@/lib/startup/output-streams";
 
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
 /**
  * One JSON line per event. Callers pass codes and context only: never keys, signatures, tokens or full mobiles.
+ * A line for an output stream that has broken is dropped and counted, never retried.
  */
 export function logEvent(level: "info" | "warn" | "error", event: string, fields: Fields = {}): void {
+  const stream = level === "info" ? process.stdout : process.stderr;
+  if (!canWrite(stream)) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
   if (level === "error") console.error(line);
   else if (level === "warn") console.warn(line);

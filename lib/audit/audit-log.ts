@@ -1,7 +1,7 @@
 import "server-only";
 import { desc } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import type { Db } from "@/lib/db/open";
+import type { Db, Queryable } from "@/lib/db/open";
 import { auditEvents, type AuditEventRow } from "@/lib/db/schema";
 
 export type AuditAction =
@@ -27,7 +27,7 @@ export type AuditEntry = {
 };
 
 /** Appends one event; the table refuses updates and deletes. */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   await db.insert(auditEvents).values({
     actor: entry.actor,
     action: entry.action,

@@ -23,4 +23,11 @@ describe("auth settings", () => {
     expect(authSettings({ DEMO_MODE: "1" }).demoMode).toBe(true);
     expect(authSettings({}).demoMode).toBe(false);
   });
+
+  it("caps sign-in attempts per address per minute, 20 unless set", () => {
+    expect(authSettings({}).signInPerAddressPerMinute).toBe(20);
+    expect(authSettings({ SIGN_IN_PER_ADDRESS_PER_MINUTE: "200" }).signInPerAddressPerMinute).toBe(200);
+    expect(() => authSettings({ SIGN_IN_PER_ADDRESS_PER_MINUTE: "0" })).toThrow(/SIGN_IN_PER_ADDRESS_PER_MINUTE/);
+    expect(() => authSettings({ SIGN_IN_PER_ADDRESS_PER_MINUTE: "lots" })).toThrow(/SIGN_IN_PER_ADDRESS_PER_MINUTE/);
+  });
 });

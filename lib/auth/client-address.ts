@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ConfigError } from "@/lib/eko/config";
+import { PEER_ADDRESS_HEADER } from "@/lib/startup/peer-address";
 
 /**
  * How many reverse proxies of ours stand in front of the desk. X-Forwarded-For is written by whoever sends the
@@ -14,11 +15,19 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
   return Number(raw);
 }
 
-export function clientAddress(forwardedFor: string | null, hops: number): string | null {
-  if (hops === 0 || !forwardedFor) return null;
-  const entries = forwardedFor
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return entries.length >= hops ? (entries[entries.length - hops] ?? null) : null;
+/**
+ * The client's address: from X-Forwarded-For as far as our own proxies vouch for it, else the address of the
+ * connection itself (stamped by the server, lib/startup/peer-address.ts). Null only when neither is known.
+ */
+export function clientAddress(headers: Pick<Headers, "get">, hops: number): string | null {
+  const forwardedFor = headers.get("x-forwarded-for");
+  if (hops > 0 && forwardedFor) {
+    const entries = forwardedFor
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const vouched = entries.length >= hops ? entries[entries.length - hops] : undefined;
+    if (vouched) return vouched;
+  }
+  return headers.get(PEER_ADDRESS_HEADER)?.trim() || null;
 }

@@ -5,8 +5,8 @@ import type { z } from "zod";
 import type { Role } from "@/lib/db/schema-states";
 import { getTranslator } from "@/lib/i18n/server";
 import { logEvent } from "@/lib/log";
+import { safeReturnPath } from "@/lib/security/login-redirect";
 import { currentUser, type DeskUser } from "./current-user";
-import { safeReturnPath } from "./home";
 
 /** What a refused action returns: the form tells the person to sign in again, or that the role may not do this. */
 export type Refused = { status: "refused"; reason: "signed-out" | "forbidden" };

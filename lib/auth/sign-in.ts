@@ -1,16 +1,18 @@
 import "server-only";
-import { and, count, eq, gte } from "drizzle-orm";
-import { headers } from "next/headers";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { getDb } from "@/lib/db/client";
-import { auditEvents } from "@/lib/db/schema";
+import type { Queryable } from "@/lib/db/open";
+import { authAccounts, authSessions, authUsers } from "@/lib/db/schema";
 import type { Role } from "@/lib/db/schema-states";
 import { localeOr, type Locale } from "@/lib/i18n/locales";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { logEvent } from "@/lib/log";
+import { withAccountLock } from "./account-lock";
 import { getAuth } from "./auth";
-import { clientAddress, trustedProxyHops } from "./client-address";
+import { authSettings } from "./auth-settings";
+import { admitSignIn, settleSignIn } from "./sign-in-throttle";
 
 export const signInSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, { error: "Enter your username." }).max(64, { error: "Usernames are at most 32 characters." }),
@@ -20,76 +22,73 @@ export const signInSchema = z.object({
 /** `locale` is the language kept on the account (null until the person chooses one); errors are message keys. */
 export type SignInResult = { ok: true; role: Role; locale: Locale | null } | { ok: false; error: MessageKey };
 
-const WINDOW_MS = 15 * 60 * 1000;
-const LOCK_AFTER_FOR_USERNAME = 5;
-// A whole shop can sit behind one address: lock the address only well after a single username.
-const LOCK_AFTER_FOR_ADDRESS = 30;
+/** Who is asking: the request's headers (better-auth reads and sets cookies through them) and the client's address. */
+export type SignInRequest = { headers: Headers; ipAddress: string | null };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function clientIp(): Promise<string | null> {
-  return clientAddress((await headers()).get("x-forwarded-for"), trustedProxyHops());
+class PasswordChangedDuringSignIn extends Error {
+  override name = "PasswordChangedDuringSignIn";
+}
+
+/** The account's password hash as it is now; a password reset changes it. */
+async function passwordHash(db: Queryable, username: string): Promise<string | null> {
+  const [row] = await db
+    .select({ password: authAccounts.password })
+    .from(authAccounts)
+    .innerJoin(authUsers, eq(authUsers.id, authAccounts.userId))
+    .where(and(eq(authUsers.username, username), eq(authAccounts.providerId, "credential")))
+    .limit(1);
+  return row?.password ?? null;
 }
 
 /**
- * Failed sign-ins are counted from the audit trail (in the database, so every instance sees them): each failure
- * slows the next answer, and five in 15 minutes for a username or an address lock it out until the window passes.
+ * Signs in through better-auth, throttled (lib/auth/sign-in-throttle.ts): the attempt is recorded before the password
+ * is checked, and each failure slows the next answer. A password reset that lands while the password is being
+ * checked ends the session it would otherwise have left behind.
  */
-async function recentFailures(username: string, ip: string | null): Promise<{ forUsername: number; forAddress: number }> {
+export async function signIn(input: z.output<typeof signInSchema>, request: SignInRequest): Promise<SignInResult> {
   const db = await getDb();
-  const since = new Date(Date.now() - WINDOW_MS);
-  const failed = and(eq(auditEvents.action, "sign_in.failed"), gte(auditEvents.at, since));
-  const [byName] = await db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(and(failed, eq(auditEvents.target, username)));
-  const [byIp] = ip
-    ? await db
-        .select({ n: count() })
-        .from(auditEvents)
-        .where(and(failed, eq(auditEvents.ipAddress, ip)))
-    : [];
-  return { forUsername: byName?.n ?? 0, forAddress: byIp?.n ?? 0 };
-}
-
-export async function signIn(input: z.output<typeof signInSchema>): Promise<SignInResult> {
-  const db = await getDb();
-  const ip = await clientIp();
-  const recent = await recentFailures(input.username, ip);
-  const failures = Math.max(recent.forUsername, Math.floor(recent.forAddress / 6));
-  if (recent.forUsername >= LOCK_AFTER_FOR_USERNAME || recent.forAddress >= LOCK_AFTER_FOR_ADDRESS) {
-    await recordAudit(db, {
-      actor: "anonymous",
-      action: "sign_in.failed",
-      target: input.username,
-      detail: { reason: "throttled", failures },
-      ipAddress: ip,
-    });
+  const { username } = input;
+  const { ipAddress } = request;
+  const admission = await admitSignIn(db, { username, ipAddress, perAddressPerMinute: authSettings().signInPerAddressPerMinute });
+  if (!admission.admitted) {
+    logEvent("warn", "auth.sign_in_throttled", { username, refusal: admission.refusal });
     return { ok: false, error: "login.error.throttled" };
   }
+  const hashBefore = await passwordHash(db, username);
   try {
     const auth = await getAuth();
-    const answer = await auth.api.signInUsername({ body: { username: input.username, password: input.password }, headers: await headers() });
+    const answer = await auth.api.signInUsername({ body: { username, password: input.password }, headers: request.headers });
     const signedIn = answer?.user as { role?: Role; locale?: string | null } | undefined;
-    const role = signedIn?.role ?? "agent";
-    await recordAudit(db, { actor: input.username, action: "sign_in.succeeded", target: input.username, ipAddress: ip });
-    return { ok: true, role, locale: signedIn?.locale ? localeOr(signedIn.locale) : null };
+    const kept = await withAccountLock(db, username, async (tx) => {
+      if ((await passwordHash(tx, username)) !== hashBefore) {
+        if (answer?.token) await tx.delete(authSessions).where(eq(authSessions.token, answer.token));
+        return false;
+      }
+      await settleSignIn(tx, admission.attemptId, "succeeded");
+      await recordAudit(tx, { actor: username, action: "sign_in.succeeded", target: username, ipAddress });
+      return true;
+    });
+    if (!kept) throw new PasswordChangedDuringSignIn();
+    return { ok: true, role: signedIn?.role ?? "agent", locale: signedIn?.locale ? localeOr(signedIn.locale) : null };
   } catch (error) {
-    await recordAudit(db, { actor: "anonymous", action: "sign_in.failed", target: input.username, detail: { reason: "credentials" }, ipAddress: ip });
+    await settleSignIn(db, admission.attemptId, "failed");
+    await recordAudit(db, { actor: "anonymous", action: "sign_in.failed", target: username, detail: { reason: "credentials" }, ipAddress });
     logEvent("warn", "auth.sign_in_failed", {
-      username: input.username,
-      failures: failures + 1,
+      username,
+      failures: admission.failures + 1,
       code: error instanceof Error ? error.name : "unknown",
     });
-    await pause(Math.min(4_000, 250 * 2 ** failures));
+    await pause(Math.min(4_000, 250 * 2 ** admission.failures));
     return { ok: false, error: "login.error.wrong" };
   }
 }
 
-export async function signOut(): Promise<void> {
+export async function signOut(headers: Headers): Promise<void> {
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
-  await auth.api.signOut({ headers: await headers() });
+  const session = await auth.api.getSession({ headers });
+  await auth.api.signOut({ headers });
   const username = (session?.user as { username?: string } | undefined)?.username;
   if (username) await recordAudit(await getDb(), { actor: username, action: "sign_out", target: username });
 }

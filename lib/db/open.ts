@@ -10,6 +10,9 @@ import * as schema from "./schema";
 import type { DbTarget } from "./target";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction on `Db`, or the database itself: for functions that run either way. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Queryable = Db | Tx;
 /** `stopped`: the database can no longer answer (the embedded database's thread died); open it again. */
 export type DbHandle = { db: Db; kind: DbTarget["kind"]; migrate: () => Promise<void>; close: () => Promise<void>; stopped: () => boolean };
 

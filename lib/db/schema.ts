@@ -80,4 +80,25 @@ export const auditEvents = pgTable(
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 
+/**
+ * The sign-in throttle's own record (lib/auth/sign-in-throttle.ts): each attempt is written before its password is
+ * checked, then given its outcome. Not the audit trail; rows older than a day are deleted as new ones arrive.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    username: text("username").notNull(),
+    ipAddress: text("ip_address"),
+    outcome: text("outcome", { enum: ["pending", "failed", "succeeded"] }).notNull().default("pending"),
+  },
+  (t) => [
+    check("sign_in_attempts_outcome_known", sql`${t.outcome} in ('pending', 'failed', 'succeeded')`),
+    index("sign_in_attempts_username_at_idx").on(t.username, t.at),
+    index("sign_in_attempts_address_at_idx").on(t.ipAddress, t.at),
+    index("sign_in_attempts_at_idx").on(t.at),
+  ],
+);
+
 export * from "./auth-schema";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasSessionCookie, isPublicPath, loginRedirectTarget, safeNextPath } from "./login-redirect";
+import { hasSessionCookie, isPublicPath, loginRedirectTarget, safeReturnPath } from "./login-redirect";
 
 describe("isPublicPath", () => {
   it("lets the login page, route handlers, Next's assets and metadata files through", () => {
@@ -20,18 +20,39 @@ describe("hasSessionCookie", () => {
   });
 });
 
-describe("safeNextPath", () => {
-  it("keeps a path on this site, with its query", () => {
-    expect(safeNextPath("/requests?status=failed")).toBe("/requests?status=failed");
-    expect(safeNextPath("/")).toBe("/");
+describe("safeReturnPath: the one return-path check", () => {
+  it.each(["/", "/requests", "/requests?outcome=sent&from=2026-12-01", "/admin/users#top", "/requests/%09x"])("keeps a path on this site: %s", (path) => {
+    expect(safeReturnPath(path)).toBe(path);
   });
-  it("turns anything that could leave the site into /", () => {
-    for (const value of [null, undefined, "", "requests", "//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example/", "javascript:alert(1)", `/${"a".repeat(3000)}`]) {
-      expect(safeNextPath(value), String(value)).toBe("/");
-    }
+  it("returns the path as the browser will read it", () => {
+    expect(safeReturnPath("/admin/../requests")).toBe("/requests");
+  });
+  it.each([
+    null,
+    undefined,
+    "",
+    "requests",
+    "//evil.example",
+    "///evil.example",
+    "/\\evil.example",
+    "\\/evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "/%09/evil.example".replace("%09", "\t"),
+    "/.//evil.example",
+    "/a/..//evil.example",
+    "https://evil.example/",
+    "http:evil.example",
+    "javascript:alert(1)",
+    " /evil",
+    `/${"a".repeat(3000)}`,
+  ])("refuses anything that could leave the site: %j", (value) => {
+    expect(safeReturnPath(value)).toBeNull();
   });
   it("never points back at the login page", () => {
-    expect(safeNextPath("/login?next=/requests")).toBe("/");
+    expect(safeReturnPath("/login?next=/requests")).toBeNull();
+    expect(safeReturnPath("/login/x")).toBeNull();
   });
 });
 
@@ -40,5 +61,6 @@ describe("loginRedirectTarget", () => {
     expect(loginRedirectTarget("/requests", "?page=2")).toBe("/login?next=%2Frequests%3Fpage%3D2");
     expect(loginRedirectTarget("/", "")).toBe("/login?next=%2F");
     expect(loginRedirectTarget("//evil.example", "")).toBe("/login?next=%2F");
+    expect(loginRedirectTarget("/.//evil.example", "")).toBe("/login?next=%2F");
   });
 });

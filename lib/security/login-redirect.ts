@@ -26,18 +26,25 @@ export function hasSessionCookie(has: (name: string) => boolean): boolean {
 const ORIGIN = "http://levin-desk.invalid";
 
 /**
- * `value` if it is a path on this site, else "/". Use it on the login page before following `next`:
- * "//evil.example", "/\\evil.example", "https://…" and anything with control characters all become "/".
+ * `value` if it is a path on this site, else null: the one check for every redirect the desk makes after sign-in.
+ * "//evil.example", "/\\evil.example", "/\t/evil.example", "/.//evil.example", "https://…" all become null, as do
+ * the login page itself (it would only loop) and anything over 2 kB.
  */
-export function safeNextPath(value: string | null | undefined): string {
-  if (!value || value.length > 2048 || !value.startsWith("/")) return "/";
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value || value.length > 2048 || !value.startsWith("/")) return null;
   // Browsers read "\" as "/", and strip tabs and newlines, so "/\evil" and "/\t/evil" are protocol-relative.
-  if (/[\\\u0000-\u001f\u007f]/.test(value) || value.startsWith("//")) return "/";
-  const url = new URL(value, ORIGIN);
-  if (url.origin !== ORIGIN) return "/";
+  if (/[\\\u0000-\u001f\u007f]/.test(value) || value.startsWith("//")) return null;
+  let url: URL;
+  try {
+    url = new URL(value, ORIGIN);
+  } catch {
+    return null;
+  }
+  if (url.origin !== ORIGIN) return null;
+  // Dot segments collapse while parsing: "/.//evil.example" comes out as "//evil.example".
   const path = `${url.pathname}${url.search}${url.hash}`;
-  // Back to the login page would only loop.
-  return isLoginPath(url.pathname) ? "/" : path;
+  if (path.startsWith("//") || isLoginPath(url.pathname)) return null;
+  return path;
 }
 
 function isLoginPath(pathname: string): boolean {
@@ -46,6 +53,6 @@ function isLoginPath(pathname: string): boolean {
 
 /** `/login?next=<the page asked for>`, with `next` always a relative path. */
 export function loginRedirectTarget(pathname: string, search: string): string {
-  const next = safeNextPath(`${pathname}${search}`);
+  const next = safeReturnPath(`${pathname}${search}`) ?? "/";
   return `${LOGIN_PATH}?${new URLSearchParams({ next }).toString()}`;
 }

@@ -1,9 +1,11 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
+import { withAccountLock } from "@/lib/auth/account-lock";
 import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
-import { authSessions, authUsers } from "@/lib/db/schema";
+import type { Queryable, Tx } from "@/lib/db/open";
+import { authAccounts, authSessions, authUsers } from "@/lib/db/schema";
 import type { Role } from "@/lib/db/schema-states";
 import { createTranslator } from "@/lib/i18n/dictionaries";
 import type { MessageKey, Vars } from "@/lib/i18n/translate";
@@ -32,9 +34,12 @@ async function requireUser(username: string) {
   return user;
 }
 
-async function revokeSessions(userId: string) {
-  const db = await getDb();
-  await db.delete(authSessions).where(eq(authSessions.userId, userId));
+/** Changes the account and ends its sessions in one transaction, under the lock sign-in takes for the same account. */
+async function changeAndRevoke(username: string, change: (tx: Tx) => Promise<unknown>, userId: string) {
+  await withAccountLock(await getDb(), username, async (tx) => {
+    await change(tx);
+    await tx.delete(authSessions).where(eq(authSessions.userId, userId));
+  });
 }
 
 export async function listUsers(): Promise<UserSummary[]> {
@@ -85,26 +90,34 @@ export async function createUser(user: NewUser, actor: string): Promise<void> {
 export async function setDisabled(username: string, disabled: boolean, actor: string): Promise<void> {
   const user = await requireUser(username);
   const db = await getDb();
-  await db.update(authUsers).set({ disabled, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
-  if (disabled) await revokeSessions(user.id);
+  const change = (tx: Queryable) => tx.update(authUsers).set({ disabled, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
+  if (disabled) await changeAndRevoke(username, change, user.id);
+  else await change(db);
   await recordAudit(db, { actor, action: disabled ? "user.disabled" : "user.enabled", target: username });
 }
 
 export async function resetPassword(username: string, password: string, actor: string): Promise<void> {
   const user = await requireUser(username);
   const context = await (await getAuth()).$context;
-  await context.internalAdapter.updatePassword(user.id, await context.password.hash(password));
-  await revokeSessions(user.id);
+  const hash = await context.password.hash(password);
+  // A sign-in with the old password that is being checked right now loses its session too (lib/auth/sign-in.ts).
+  await changeAndRevoke(
+    username,
+    (tx) =>
+      tx
+        .update(authAccounts)
+        .set({ password: hash, updatedAt: new Date() })
+        .where(and(eq(authAccounts.userId, user.id), eq(authAccounts.providerId, "credential"))),
+    user.id,
+  );
   await recordAudit(await getDb(), { actor, action: "user.password_reset", target: username });
 }
 
 export async function setRole(username: string, role: Role, actor: string): Promise<void> {
   const user = await requireUser(username);
   if (role === "agent" && !user.userCode) throw new UserError("users.error.agentNeedsCode");
-  const db = await getDb();
-  await db.update(authUsers).set({ role, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
-  await revokeSessions(user.id);
-  await recordAudit(db, { actor, action: "user.role_changed", target: username, detail: { from: user.role, to: role } });
+  await changeAndRevoke(username, (tx) => tx.update(authUsers).set({ role, updatedAt: new Date() }).where(eq(authUsers.id, user.id)), user.id);
+  await recordAudit(await getDb(), { actor, action: "user.role_changed", target: username, detail: { from: user.role, to: role } });
 }
 
 export async function setUserCode(username: string, userCode: string, actor: string): Promise<void> {

@@ -4,7 +4,8 @@ import { PreferencesBar } from "@/components/preferences-bar";
 import { SignInForm } from "@/components/sign-in-form";
 import { authSettings } from "@/lib/auth/auth-settings";
 import { currentUser } from "@/lib/auth/current-user";
-import { homeFor, safeReturnPath } from "@/lib/auth/home";
+import { homeFor } from "@/lib/auth/home";
+import { safeReturnPath } from "@/lib/security/login-redirect";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { getTranslator } from "@/lib/i18n/server";
 
