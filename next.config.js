@@ -1,10 +1,13 @@
 // @ts-check
 // Shared with proxy.ts, so static files and proxied responses carry the same values.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS, loaded by plain Node
-const { HSTS_HEADER, STATIC_SECURITY_HEADERS } = require("./lib/security/static-headers.js");
+const { ASSET_CSP_HEADER, HSTS_HEADER, STATIC_SECURITY_HEADERS } = require("./lib/security/static-headers.js");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The bench's bare page and handler (`*.bench.ts[x]`) are built only when the build itself is for the bench: a
+  // production build has no route that calls Eko without a session.
+  pageExtensions: ["tsx", "ts", ...(process.env.BENCH_BARE_ROUTES === "1" ? ["bench.tsx", "bench.ts"] : [])],
   poweredByHeader: false,
   reactStrictMode: true,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
@@ -23,11 +26,14 @@ const nextConfig = {
       bodySizeLimit: "16kb",
     },
   },
-  // The non-CSP security headers on every path, including what the proxy skips (_next/static, icons). The CSP
-  // itself carries a per-request nonce, so only proxy.ts sends it: a second, nonce-less CSP would block scripts.
+  // The non-CSP security headers on every path, including what the proxy skips (Next's build output and image
+  // optimiser), and a strict nonce-less CSP there. Everywhere else the CSP carries a per-request nonce, so only
+  // proxy.ts sends it: a second, nonce-less CSP would block the page's scripts.
   async headers() {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/_next/static/:path*", headers: [ASSET_CSP_HEADER] },
+      { source: "/_next/image", headers: [ASSET_CSP_HEADER] },
       // https is only known from the TLS-terminating proxy in front of `next start`; never over plain http.
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https(?:,.*)?" }], headers: [HSTS_HEADER] },
     ];

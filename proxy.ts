@@ -26,7 +26,7 @@ export function proxy(request: NextRequest) {
   }
 
   // Next reads the nonce from the request's CSP header and puts it on its own scripts while rendering.
-  // `x-nonce` is for server components that render their own <Script nonce>.
+  // `x-nonce` is for server components that render their own <Script nonce>; whatever the client sent is replaced.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   // Lets a server component that finds the session gone send the person back here after signing in.
@@ -43,8 +43,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but Next's build output, image optimiser and static files by extension; next.config.js
-    // gives those the non-CSP headers.
-    "/((?!_next/static|_next/image|.*\\.(?:ico|png|svg|jpg|jpeg|gif|webp|avif|txt|xml|webmanifest|woff2?|map)$).*)",
+    // Everything but Next's build output and image optimiser (next.config.js gives those a strict CSP of their own):
+    // any other path may render a page (a 404 at "/x.png" does), so it gets this request's nonce, set only here.
+    "/((?!_next/static/|_next/image).*)",
   ],
 };

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useActionState } from "react";
 import { addUserAction, changeUserAction } from "@/app/(desk)/admin/actions";
 import { useI18n } from "@/components/locale-provider";
 import { Button } from "@/components/ui/button";
@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { translateText, type Translate } from "@/lib/i18n/translate";
 import type { UserSummary } from "@/lib/users/service";
 
-type Outcome = Awaited<ReturnType<typeof addUserAction>>;
+type Outcome = Awaited<ReturnType<typeof addUserAction>> | Awaited<ReturnType<typeof changeUserAction>>;
 
 function messageOf(result: Outcome, t: Translate): { ok: boolean; text: string } {
   if (result.status === "ok") return { ok: true, text: result.message };
@@ -18,26 +18,15 @@ function messageOf(result: Outcome, t: Translate): { ok: boolean; text: string }
   return { ok: false, text: first ? translateText(t, first) : t("users.checkDetails") };
 }
 
-function Feedback({ message }: { message: { ok: boolean; text: string } | null }) {
-  if (!message) return null;
+function Feedback({ result }: { result: Outcome | null }) {
+  const { t } = useI18n();
+  if (!result) return null;
+  const message = messageOf(result, t);
   return (
     <p role={message.ok ? "status" : "alert"} className={`mt-2 text-sm ${message.ok ? "text-emerald-800" : "text-red-800"}`}>
       {message.text}
     </p>
   );
-}
-
-function useAdminAction() {
-  const { t } = useI18n();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-  const run = (work: () => Promise<Outcome>, onOk?: () => void) =>
-    startTransition(async () => {
-      const result = await work();
-      setMessage(messageOf(result, t));
-      if (result.status === "ok") onOk?.();
-    });
-  return { message, pending, run };
 }
 
 /** The value stays the role's name; the words are the reader's. */
@@ -53,21 +42,21 @@ function RoleOptions({ t }: { t: Translate }) {
 
 const select = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base";
 
+// Each form posts to its action itself (before and without the page's script too): a new password never reaches a URL.
 export function AddUserForm() {
   const { t } = useI18n();
-  const { message, pending, run } = useAdminAction();
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = Object.fromEntries(new FormData(form));
-    run(
-      () => addUserAction(data),
-      () => form.reset(),
-    );
-  }
+  const [result, formAction, pending] = useActionState(addUserAction, null);
+  const typed = result && "values" in result ? (result.values ?? {}) : {};
   return (
-    <form onSubmit={submit} aria-label={t("users.add")} className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5">
-      <TextField id="new-username" name="username" label={t("users.username")} autoComplete="off" autoCapitalize="none" />
+    <form action={formAction} aria-label={t("users.add")} className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5">
+      <TextField
+        id="new-username"
+        name="username"
+        label={t("users.username")}
+        autoComplete="off"
+        autoCapitalize="none"
+        defaultValue={typed.username ?? ""}
+      />
       <TextField
         id="new-password"
         name="password"
@@ -78,18 +67,25 @@ export function AddUserForm() {
       />
       <label className="text-sm font-medium">
         {t("users.role")}
-        <select name="role" defaultValue="agent" className={select}>
+        <select name="role" defaultValue={typed.role ?? "agent"} className={select}>
           <RoleOptions t={t} />
         </select>
       </label>
-      <TextField id="new-user-code" name="userCode" label={t("users.userCode")} inputMode="numeric" hint={t("users.userCodeHint")} />
+      <TextField
+        id="new-user-code"
+        name="userCode"
+        label={t("users.userCode")}
+        inputMode="numeric"
+        hint={t("users.userCodeHint")}
+        defaultValue={typed.userCode ?? ""}
+      />
       <div className="flex items-start pt-6">
         <Button type="submit" disabled={pending}>
           {t("users.addButton")}
         </Button>
       </div>
       <div className="sm:col-span-5">
-        <Feedback message={message} />
+        <Feedback result={result} />
       </div>
     </form>
   );
@@ -97,23 +93,25 @@ export function AddUserForm() {
 
 export function UserRowActions({ user, isSelf }: { user: UserSummary; isSelf: boolean }) {
   const { t } = useI18n();
-  const { message, pending, run } = useAdminAction();
-  const change = (payload: Record<string, string>) => run(() => changeUserAction({ username: user.username, ...payload }));
-  function onForm(op: string) {
-    return (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-      change({ op, ...data });
-    };
-  }
+  const [result, formAction, pending] = useActionState(changeUserAction, null);
+  const target = (op: string) => (
+    <>
+      <input type="hidden" name="op" value={op} />
+      <input type="hidden" name="username" value={user.username} />
+    </>
+  );
   return (
     <div className="flex min-w-[28rem] flex-wrap items-end gap-2">
       {!isSelf ? (
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => change({ op: user.disabled ? "enable" : "disable" })}>
-          {t(user.disabled ? "users.enable" : "users.disable", { username: user.username })}
-        </Button>
+        <form action={formAction}>
+          {target(user.disabled ? "enable" : "disable")}
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {t(user.disabled ? "users.enable" : "users.disable", { username: user.username })}
+          </Button>
+        </form>
       ) : null}
-      <form onSubmit={onForm("reset-password")} className="flex items-end gap-1">
+      <form action={formAction} className="flex items-end gap-1">
+        {target("reset-password")}
         <input
           name="password"
           type="password"
@@ -126,7 +124,8 @@ export function UserRowActions({ user, isSelf }: { user: UserSummary; isSelf: bo
           {t("users.reset")}
         </Button>
       </form>
-      <form onSubmit={onForm("set-role")} className="flex items-end gap-1">
+      <form action={formAction} className="flex items-end gap-1">
+        {target("set-role")}
         <select name="role" defaultValue={user.role} aria-label={t("users.roleOf", { username: user.username })} className={`${select} w-32`}>
           <RoleOptions t={t} />
         </select>
@@ -134,7 +133,8 @@ export function UserRowActions({ user, isSelf }: { user: UserSummary; isSelf: bo
           {t("users.setRole")}
         </Button>
       </form>
-      <form onSubmit={onForm("set-user-code")} className="flex items-end gap-1">
+      <form action={formAction} className="flex items-end gap-1">
+        {target("set-user-code")}
         <input
           name="userCode"
           inputMode="numeric"
@@ -147,7 +147,7 @@ export function UserRowActions({ user, isSelf }: { user: UserSummary; isSelf: bo
         </Button>
       </form>
       <div className="w-full">
-        <Feedback message={message} />
+        <Feedback result={result} />
       </div>
     </div>
   );

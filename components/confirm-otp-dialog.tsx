@@ -21,7 +21,7 @@ const spacedMobile = (mobile: string) => `${mobile.slice(0, 5)} ${mobile.slice(5
  * native modal <dialog> keeps focus inside and everything behind it inert.
  */
 export function ConfirmOtpDialog({ details, onConfirm, onEdit }: Props) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const open = details !== null;
@@ -35,14 +35,6 @@ export function ConfirmOtpDialog({ details, onConfirm, onEdit }: Props) {
     }
     if (!open && element.open) element.close();
   }, [open]);
-
-  const rows = details
-    ? [
-        { label: t("confirm.mobile"), value: spacedMobile(details.customerMobile), testId: "confirm-mobile" },
-        { label: t("confirm.recipient"), value: String(details.recipientId), testId: "confirm-recipient" },
-        { label: t("confirm.beneficiary"), value: details.beneficiaryId ?? t("confirm.noBeneficiary"), testId: "confirm-beneficiary" },
-      ]
-    : [];
 
   return (
     <dialog
@@ -62,27 +54,7 @@ export function ConfirmOtpDialog({ details, onConfirm, onEdit }: Props) {
             {t("confirm.title")}
           </h2>
           <p className="mt-1 text-sm text-slate-600">{t("confirm.intro")}</p>
-          <dl id="confirm-otp-details" className="mt-4 divide-y divide-slate-100 rounded-md border border-slate-200 text-sm">
-            {rows.map((row) => (
-              <div key={row.testId} className="flex items-baseline justify-between gap-3 px-3 py-2">
-                <dt className="text-slate-600">{row.label}</dt>
-                <dd data-testid={row.testId} className="break-all text-right font-mono text-base font-semibold tabular-nums">
-                  {row.value}
-                </dd>
-              </div>
-            ))}
-            <div className="flex items-baseline justify-between gap-3 px-3 py-2">
-              <dt className="text-slate-600">{t("confirm.amount")}</dt>
-              <dd className="text-right">
-                <span data-testid="confirm-amount" className="block text-xl font-bold tabular-nums">
-                  {formatRupees(details.amount, locale)}
-                </span>
-                <span data-testid="confirm-amount-words" className="block text-sm text-slate-700">
-                  {amountInWords(details.amount, locale)}
-                </span>
-              </dd>
-            </div>
-          </dl>
+          <ConfirmDetails id="confirm-otp-details" details={details} />
           <div className="mt-4 flex flex-col gap-2">
             <Button ref={confirmButton} type="button" onClick={onConfirm}>
               {t("confirm.send")}
@@ -94,5 +66,38 @@ export function ConfirmOtpDialog({ details, onConfirm, onEdit }: Props) {
         </div>
       ) : null}
     </dialog>
+  );
+}
+
+/** The details read back to the customer: in the dialog, and on the page when the form was posted without a script. */
+export function ConfirmDetails({ id, details }: { id: string; details: OtpRequestInput }) {
+  const { locale, t } = useI18n();
+  const rows = [
+    { label: t("confirm.mobile"), value: spacedMobile(details.customerMobile), testId: "confirm-mobile" },
+    { label: t("confirm.recipient"), value: String(details.recipientId), testId: "confirm-recipient" },
+    { label: t("confirm.beneficiary"), value: details.beneficiaryId ?? t("confirm.noBeneficiary"), testId: "confirm-beneficiary" },
+  ];
+  return (
+    <dl id={id} className="mt-4 divide-y divide-slate-100 rounded-md border border-slate-200 text-sm">
+      {rows.map((row) => (
+        <div key={row.testId} className="flex items-baseline justify-between gap-3 px-3 py-2">
+          <dt className="text-slate-600">{row.label}</dt>
+          <dd data-testid={row.testId} className="break-all text-right font-mono text-base font-semibold tabular-nums">
+            {row.value}
+          </dd>
+        </div>
+      ))}
+      <div className="flex items-baseline justify-between gap-3 px-3 py-2">
+        <dt className="text-slate-600">{t("confirm.amount")}</dt>
+        <dd className="text-right">
+          <span data-testid="confirm-amount" className="block text-xl font-bold tabular-nums">
+            {formatRupees(details.amount, locale)}
+          </span>
+          <span data-testid="confirm-amount-words" className="block text-sm text-slate-700">
+            {amountInWords(details.amount, locale)}
+          </span>
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -10,13 +10,21 @@ import { filtersToSearchParams, URL_FILTER_NAMES, type UrlFilters } from "@/lib/
 
 const field = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-sm";
 
-type Props = { filters: UrlFilters; mobile?: string; onMobileChange: (mobile: string | undefined) => void };
+type Props = {
+  filters: UrlFilters;
+  mobile?: string;
+  onMobileChange: (mobile: string | undefined) => void;
+  /** Where the form posts before the page's script runs; with the script, filtering happens here. */
+  formAction: (form: FormData) => void;
+  /** A mobile the server could not read, from a form posted without the script. */
+  rejectedMobile?: string;
+};
 
 /** Outcome, agent, days and amounts go into the URL; the exact mobile stays in this page's memory only. */
-export function RequestsFilters({ filters, mobile, onMobileChange }: Props) {
+export function RequestsFilters({ filters, mobile, onMobileChange, formAction, rejectedMobile }: Props) {
   const { t } = useI18n();
   const router = useRouter();
-  const [mobileError, setMobileError] = useState(false);
+  const [mobileError, setMobileError] = useState(rejectedMobile !== undefined);
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,6 +51,7 @@ export function RequestsFilters({ filters, mobile, onMobileChange }: Props) {
 
   return (
     <form
+      action={formAction}
       onSubmit={apply}
       aria-label={t("filters.label")}
       key={JSON.stringify(filters) + (mobile ?? "")}
@@ -85,7 +94,7 @@ export function RequestsFilters({ filters, mobile, onMobileChange }: Props) {
           id="filter-mobile"
           name="mobile"
           type="tel"
-          defaultValue={mobile ?? ""}
+          defaultValue={mobile ?? rejectedMobile ?? ""}
           className={field}
           autoComplete="off"
           aria-invalid={mobileError ? true : undefined}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useActionState, useState } from "react";
+import { applyReviewFiltersAction } from "@/app/(desk)/requests/actions";
 import { RequestsFilters } from "@/components/requests-filters";
 import { RequestsSummary } from "@/components/requests-summary";
 import { RequestsTable } from "@/components/requests-table";
@@ -11,19 +12,29 @@ import type { ReviewPage, UrlFilters } from "@/lib/otp-requests/review-filters";
 
 type Props = { filters: UrlFilters; initialPage: ReviewPage };
 
-export function RequestsReview({ filters, initialPage }: Props) {
+export function RequestsReview({ filters: urlFilters, initialPage }: Props) {
   const { t } = useI18n();
-  const [mobile, setMobile] = useState<string | undefined>(undefined);
+  // Only a form posted without the page's script has an answer here: its filters, mobile and first page.
+  const [posted, filterAction] = useActionState(applyReviewFiltersAction, null);
+  const filtered = posted?.status === "filtered" ? posted : null;
+  const filters = filtered?.filters ?? urlFilters;
+  const [mobile, setMobile] = useState<string | undefined>(filtered?.mobile);
   // The server rendered the first page for the URL's filters; with a mobile filter the browser asks for itself.
   const live = useLiveRequests({
     filters,
     mobile,
-    initialPage: mobile ? undefined : initialPage,
+    initialPage: mobile ? (mobile === filtered?.mobile ? filtered.page : undefined) : initialPage,
   });
 
   return (
     <>
-      <RequestsFilters filters={filters} mobile={mobile} onMobileChange={setMobile} />
+      <RequestsFilters
+        filters={filters}
+        mobile={mobile}
+        onMobileChange={setMobile}
+        formAction={filterAction}
+        rejectedMobile={posted?.status === "invalid" ? (posted.values?.mobile ?? "") : undefined}
+      />
       {live.summary ? (
         <RequestsSummary summary={live.summary} />
       ) : (

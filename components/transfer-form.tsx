@@ -2,13 +2,14 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { sendOtpAction } from "@/app/(desk)/actions";
+import { sendOtpAction, sendOtpFormAction } from "@/app/(desk)/actions";
 import { ConfirmOtpDialog } from "@/components/confirm-otp-dialog";
 import { useI18n } from "@/components/locale-provider";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
 import { OtpResult } from "@/components/otp-result";
+import { PostedConfirmation } from "@/components/posted-confirmation";
 import { RecentRecipientPicks, recentRecipientsKey } from "@/components/recent-recipient-picks";
 import { ResendButton } from "@/components/resend-button";
 import { Button } from "@/components/ui/button";
@@ -29,6 +30,14 @@ const EMPTY: OtpRequestFormValues = { recipientId: "", amount: "", customerMobil
 export const RESEND_COOL_DOWN_MS = 30_000;
 
 type ActionResult = Awaited<ReturnType<typeof sendOtpAction>>;
+type Posted = Awaited<ReturnType<typeof sendOtpFormAction>>;
+
+/** What a form posted without the page's script had typed, to fill the form again (never an OTP or a password). */
+function typedIn(posted: Posted | null): Partial<OtpRequestFormValues> {
+  if (!posted) return {};
+  if ("typed" in posted) return posted.typed;
+  return posted.status === "invalid" ? (posted.values ?? {}) : {};
+}
 type Submission = { submissionId: string; values: OtpRequestFormValues };
 
 const newSubmissionId = () => crypto.randomUUID();
@@ -43,9 +52,13 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
   const i18n = useI18n();
   const { locale, t } = i18n;
   const resolver = useMemo(() => otpRequestResolver(bounds), [bounds]);
+  // Before the script runs, the form posts here instead (so nothing typed lands in a URL); the answer comes back
+  // with the page.
+  const [posted, postForm] = useActionState(sendOtpFormAction, null);
+  const typed = typedIn(posted);
   const form = useForm<OtpRequestFormValues, unknown, OtpRequestInput>({
     resolver,
-    defaultValues: EMPTY,
+    defaultValues: { ...EMPTY, ...typed },
     mode: "onTouched",
   });
   const { errors } = form.formState;
@@ -139,15 +152,19 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
     form.setFocus("amount");
   }
 
-  const result = send.data;
+  // A posted form's answer stands until the agent sends from the script-driven form.
+  const postedAnswer = !send.data && !send.isPending ? posted : null;
+  const result = send.data ?? (postedAnswer && postedAnswer.status !== "confirm" ? postedAnswer : undefined);
+  const postedErrors: FieldErrors = postedAnswer && "fieldErrors" in postedAnswer ? postedAnswer.fieldErrors : {};
   const fieldError = (name: OtpFieldName) => {
-    const message = errors[name]?.message;
+    const message = errors[name]?.message ?? postedErrors[name];
     return message
       ? translateText(t, message, { min: formatRupees(bounds.minAmount, locale), max: formatRupees(bounds.maxAmount, locale) })
       : undefined;
   };
   const register = (name: OtpFieldName) => ({
     ...form.register(name),
+    defaultValue: typed[name] ?? "",
     error: fieldError(name),
     // Read-only, not disabled, while Eko answers: what is shown stays what was sent, and focus is not lost.
     readOnly: send.isPending,
@@ -158,6 +175,7 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
   return (
     <>
       <form
+        action={postForm}
         onSubmit={onSubmit}
         noValidate
         aria-label={t("transfer.form")}
@@ -215,6 +233,9 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
       </form>
 
       <ConfirmOtpDialog details={confirming?.input ?? null} onConfirm={confirm} onEdit={edit} />
+      {postedAnswer?.status === "confirm" ? (
+        <PostedConfirmation details={postedAnswer.details} typed={postedAnswer.typed} submissionId={postedAnswer.submissionId} formAction={postForm} />
+      ) : null}
 
       {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={deskUnreachableCopy(t)} /> : null}
       {result?.status === "sent" ? (

@@ -132,14 +132,41 @@ test.describe("security headers", () => {
     expectSecurityHeaders(api);
   });
 
-  test("static files get the non-CSP headers from next.config.js", async ({ request }) => {
+  test("Next's build output gets the non-CSP headers and a strict CSP of its own from next.config.js", async ({ request }) => {
     const html = await (await request.get("/login")).text();
     const asset = /\/_next\/static\/[^"'\s]+\.js/.exec(html)?.[0];
     expect(asset).toBeTruthy();
-    for (const path of [asset ?? "", "/icon.svg"]) {
+    const response = await request.get(asset ?? "");
+    expect(response.status()).toBe(200);
+    expectStaticHeaders(response);
+    const csps = headerValues(response).get("content-security-policy") ?? [];
+    expect(csps).toHaveLength(1);
+    expect(directive(csps[0] ?? "", "default-src")).toEqual(["'none'"]);
+    expect(directive(csps[0] ?? "", "frame-ancestors")).toEqual(["'none'"]);
+  });
+
+  test("every other path, a static file's or a 404 at a file-like path, gets the full CSP", async ({ request }) => {
+    for (const path of ["/icon.svg", "/robots.txt"]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(200);
-      expectStaticHeaders(response);
+      expectSecurityHeaders(response);
+    }
+    for (const path of ["/no-such-image.png", "/notes.txt", "/x/y.webmanifest", "/z.map"]) {
+      const response = await request.get(path, { headers: FAKE_SESSION, maxRedirects: 0 });
+      expect(response.status(), path).toBe(404);
+      expectSecurityHeaders(response);
+    }
+  });
+
+  test("a nonce the client sends is never the page's", async ({ request }) => {
+    const forged = "AAAAAAAAAAAAAAAAAAAAAA==";
+    for (const path of ["/login", "/no-such-image.png", "/no-such-page"]) {
+      const response = await request.get(path, { headers: { ...FAKE_SESSION, "x-nonce": forged }, maxRedirects: 0 });
+      const nonce = expectSecurityHeaders(response);
+      expect(nonce).not.toBe(forged);
+      const nonces = scriptNonces(await response.text());
+      expect(nonces, path).not.toContain(forged);
+      expect(new Set(nonces), path).toEqual(new Set([nonce]));
     }
   });
 

@@ -51,8 +51,9 @@ test.describe("limits hold across two instances sharing one PostgreSQL", () => {
       Object.values(agents).map((username) =>
         runScript(
           "scripts/users.ts",
-          ["add", "--username", username, "--password", TEST_PASSWORD, "--role", "agent", "--user-code", "20810200"],
+          ["add", "--username", username, "--role", "agent", "--user-code", "20810200"],
           env,
+          `${TEST_PASSWORD}\n`,
         ),
       ),
     );

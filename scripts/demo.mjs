@@ -1,5 +1,6 @@
 // `npm run demo`: installs what is missing, builds, starts the Eko simulator and the desk against it.
 import { readFileSync } from "node:fs";
+import { demoEnv, DEMO_DATA_DIR } from "./lib/demo-env.mjs";
 import { ensureDependencies } from "./lib/deps.mjs";
 import { bin, run, start, stopAll, waitForUrl } from "./lib/processes.mjs";
 
@@ -15,19 +16,7 @@ if (run(bin("next"), ["build"]) !== 0) {
   process.exit(1);
 }
 
-const deskEnv = {
-  NODE_ENV: "production",
-  EKO_BASE_URL: `http://127.0.0.1:${simPort}/ekoapi/v3`,
-  EKO_DEVELOPER_KEY: uat.developerKey,
-  EKO_ACCESS_KEY: uat.accessKey,
-  EKO_INITIATOR_ID: uat.initiatorId,
-  EKO_USER_CODE: uat.userCode,
-  DEMO_MODE: "1",
-  // Plain http on this machine: a Secure cookie would not be kept by every browser here.
-  AUTH_SECURE_COOKIES: "false",
-  // The desk's own SIGTERM/SIGINT handler finishes in-flight Eko calls before exiting (lib/startup/graceful-shutdown.ts).
-  NEXT_MANUAL_SIG_HANDLE: "true",
-};
+const deskEnv = demoEnv(uat, simPort);
 
 console.log("› Creating the demo accounts (if missing)…");
 if (run(bin("tsx"), ["--conditions=react-server", "scripts/seed-demo-users.ts"], deskEnv) !== 0) process.exit(1);
@@ -45,6 +34,7 @@ if (await waitForUrl(`http://127.0.0.1:${port}/`, 60_000)) {
   console.log(`
   Levin Desk is up:  http://localhost:${port}
   Eko simulator:     http://127.0.0.1:${simPort}/ekoapi/v3 (Eko's published UAT test values)
+  Demo database:     ${DEMO_DATA_DIR}/ (its own, whatever DATABASE_URL or DATA_DIR say; delete it to start afresh)
   Sign in as (shown on the login page too):
     agent       demo-agent / demo-agent-pass-2026
     supervisor  demo-supervisor / demo-supervisor-pass-2026

@@ -1,4 +1,7 @@
 import { parseArgs } from "node:util";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/session-settings";
+import { DataDirInUseError } from "@/lib/db/data-dir-lock";
+import { readPassword } from "./lib/read-password";
 import { closeDb } from "@/lib/db/client";
 import { ConfigError } from "@/lib/eko/config";
 import { newUserSchema, passwordSchema, roleSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
@@ -10,13 +13,19 @@ import { createUser, listUsers, resetPassword, setDisabled, setRole, setUserCode
 class UsageError extends Error {}
 
 const USAGE = `npm run users -- <command> [options]
-  add --username U --password P --role agent|supervisor|admin [--user-code C] [--name N]
+  add --username U --role agent|supervisor|admin [--user-code C] [--name N]
   list
   disable --username U            (also: enable --username U)
-  reset-password --username U --password P
+  reset-password --username U
   set-role --username U --role R
   set-user-code --username U --user-code C
+add and reset-password ask for the password (typed twice, not shown), or read it from standard input when that is
+not a terminal:  printf '%s\n' "$PASSWORD" | npm run users -- reset-password --username U
 Works against DATABASE_URL, or the embedded database in DATA_DIR (stop the desk first).`;
+
+const NOT_ON_THE_COMMAND_LINE =
+  "Passwords are not taken on the command line, where they stay in shell history and show in the process list. " +
+  "Leave --password out: the command asks for it, or reads it from standard input.";
 
 function need<T>(result: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }): T {
   if (!result.success) throw new UsageError(translateText(createTranslator("en"), result.error.issues[0]?.message ?? "Invalid value."));
@@ -36,10 +45,13 @@ async function main(argv: string[]) {
     },
     strict: true,
   });
+  if (values.password !== undefined) throw new UsageError(NOT_ON_THE_COMMAND_LINE);
   const actor = "cli";
   switch (command) {
     case "add": {
-      const user = need(newUserSchema.safeParse({ ...values, userCode: values["user-code"] }));
+      // Everything but the password is checked before asking for it.
+      need(newUserSchema.safeParse({ ...values, password: "x".repeat(MIN_PASSWORD_LENGTH), userCode: values["user-code"] }));
+      const user = need(newUserSchema.safeParse({ ...values, password: await readPassword(), userCode: values["user-code"] }));
       await createUser(user, actor);
       return `Added ${user.username} (${user.role}${user.userCode ? `, user_code ${user.userCode}` : ""}).`;
     }
@@ -58,7 +70,7 @@ async function main(argv: string[]) {
     }
     case "reset-password": {
       const username = need(usernameSchema.safeParse(values.username));
-      await resetPassword(username, need(passwordSchema.safeParse(values.password)), actor);
+      await resetPassword(username, need(passwordSchema.safeParse(await readPassword())), actor);
       return `Password reset for ${username}; their sessions were ended.`;
     }
     case "set-role": {
@@ -83,6 +95,7 @@ main(process.argv.slice(2))
       error instanceof UsageError ||
       error instanceof UserError ||
       error instanceof ConfigError ||
+      error instanceof DataDirInUseError ||
       (error instanceof Error && error.name === "TypeError" && /argument/i.test(error.message));
     console.error(known ? (error as Error).message : `Failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

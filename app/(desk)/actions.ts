@@ -1,40 +1,79 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { z } from "zod";
 import { sessionCookieSettings } from "@/lib/auth/auth";
-import { roleAction } from "@/lib/auth/guard";
+import type { DeskUser } from "@/lib/auth/current-user";
+import { roleAction, roleFormAction } from "@/lib/auth/guard";
 import { sessionProof } from "@/lib/auth/session-fast-path";
 import { getEkoConfig } from "@/lib/eko/config";
 import { normaliseMobile } from "@/lib/otp-requests/mobile";
 import { getRecentRecipients } from "@/lib/otp-requests/recent-recipients";
+import type { OtpRequestInput } from "@/lib/otp-requests/fields";
 import { createOtpRequestSchema } from "@/lib/otp-requests/schema";
 import { requestTransactionOtp, requestTransactionOtpForSession } from "@/lib/otp-requests/service";
+
+const SUBMISSION_ID = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: "error.submission.reload" });
 
 // Built once: the amount bounds are fixed for the life of the process, and messages are dictionary keys.
 let submissionSchema: ReturnType<typeof buildSubmissionSchema> | undefined;
 function buildSubmissionSchema() {
-  return z.object({
-    submissionId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: "error.submission.reload" }),
-    values: createOtpRequestSchema(getEkoConfig()),
-  });
+  return z.object({ submissionId: SUBMISSION_ID, values: createOtpRequestSchema(getEkoConfig()) });
 }
 
 const submission = () => (submissionSchema ??= buildSubmissionSchema());
 
-/** Agents only, through the same guard as every other action; the Eko user_code is the agent's own, never the form's. */
-const sendThroughGuard = roleAction("sendOtp", ["agent"], submission, async ({ submissionId, values }, user) => {
+/** The agent's own Eko user_code, never the form's; the row's completion is written while the answer goes out. */
+async function sendFor(user: DeskUser, submissionId: string, values: OtpRequestInput) {
   if (!user.userCode) {
     return { status: "invalid" as const, fieldErrors: {}, formError: "error.noUserCode" };
   }
-  // The row's completion is written while the answer goes out (`after`): the agent does not wait on the database.
   return requestTransactionOtp(
     values,
     { actor: { agent: user.username, agentId: user.id, userCode: user.userCode }, submissionId },
     { completeAfter: after },
   );
-});
+}
+
+/** Agents only, through the same guard as every other action. */
+const sendThroughGuard = roleAction("sendOtp", ["agent"], submission, async ({ submissionId, values }, user) =>
+  sendFor(user, submissionId, values),
+);
+
+// The form as posted without the page's script: flat text fields, the confirmation step's answer among them.
+let postedSchema: ReturnType<typeof buildPostedSchema> | undefined;
+function buildPostedSchema() {
+  const values = createOtpRequestSchema(getEkoConfig());
+  return z.preprocess(
+    (fields) => {
+      const { confirmed, submissionId, ...typed } = (fields ?? {}) as Record<string, string>;
+      return { confirmed, submissionId: submissionId || undefined, typed, values: typed };
+    },
+    z.object({
+      confirmed: z.literal("1").optional(),
+      submissionId: SUBMISSION_ID.optional(),
+      typed: z.object({ recipientId: z.string(), amount: z.string(), customerMobile: z.string(), beneficiaryId: z.string().optional() }),
+      values,
+    }),
+  );
+}
+
+/**
+ * Where the transfer form posts before (or without) the page's script. The first post only checks and asks for the
+ * agent's word, as the dialog does; the confirmation posts again with a submission id made here, so a resent page
+ * is still one Eko call.
+ */
+export const sendOtpFormAction = roleFormAction(
+  "sendOtpForm",
+  ["agent"],
+  () => (postedSchema ??= buildPostedSchema()),
+  async ({ confirmed, submissionId, typed, values }, user) => {
+    if (!confirmed || !submissionId) return { status: "confirm" as const, typed, details: values, submissionId: randomUUID() };
+    return { ...(await sendFor(user, submissionId, values)), typed };
+  },
+);
 
 /**
  * The agent's Send OTP. The common case, a validly signed session cookie and a valid form, reads the session inside

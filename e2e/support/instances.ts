@@ -12,10 +12,11 @@ const TSX = "node_modules/.bin/tsx";
 export const createDatabase = (serverUrl: string) => createScratchDatabase(serverUrl, "ld_e2e");
 export const dropDatabase = dropScratchDatabase;
 
-/** Runs a project script with tsx (react-server conditions, as `npm run` does) and fails with its output. */
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs a project script with tsx (react-server conditions, as `npm run` does), `input` on its standard input. */
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, input = ""): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, ["--conditions=react-server", script, ...args], { env: { ...process.env, ...env } });
+    child.stdin.end(input);
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -26,6 +26,11 @@ export const appEnv = {
   // The suite runs over plain http on 127.0.0.1.
   AUTH_SECURE_COOKIES: "false",
   DEMO_MODE: "0",
+  // Specs that sign in wrongly on purpose say which client they are (X-Forwarded-For, as a proxy of ours would), so
+  // their failures never lock the address every other spec signs in from; and that address signs in far more often
+  // than a shop would (the per-minute cap has its unit test).
+  TRUSTED_PROXY_HOPS: "1",
+  SIGN_IN_PER_ADDRESS_PER_MINUTE: "10000",
   // The whole suite signs in as one demo agent; the agent limit has its own spec with its own instances.
   LIMIT_AGENT_PER_15_MIN: "10000",
   // Specs provoke upstream faults on purpose; the breaker has its own spec with its own instance.

@@ -6,12 +6,22 @@ import type { Role } from "@/lib/db/schema-states";
 import { getTranslator } from "@/lib/i18n/server";
 import { logEvent } from "@/lib/log";
 import { safeReturnPath } from "@/lib/security/login-redirect";
+import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { currentUser, type DeskUser } from "./current-user";
 
 /** What a refused action returns: the form tells the person to sign in again, or that the role may not do this. */
 export type Refused = { status: "refused"; reason: "signed-out" | "forbidden" };
 /** Messages are dictionary keys where the schema gives them; the form shows them in the person's language. */
-export type InvalidInput = { status: "invalid"; fieldErrors: Record<string, string>; formError: string | null };
+export type InvalidInput = {
+  status: "invalid";
+  fieldErrors: Record<string, string>;
+  formError: string | null;
+  /** A posted form's fields as typed, to fill the form again; never a secret one (SECRET_FIELDS). */
+  values?: Record<string, string>;
+};
+
+/** Fields a form never gets back: what was typed there goes to the action and nowhere else. */
+const SECRET_FIELDS = new Set(["password", "otp", "aadhaar", "pan"]);
 
 /** The sign-in page, remembering where the person was (the proxy passes the path along). */
 export async function loginPathBack(): Promise<string> {
@@ -53,14 +63,51 @@ export function roleAction<S extends z.ZodType, R>(
       logEvent("warn", "action.refused", { action: name, user: user?.username ?? "anonymous", role: user?.role ?? null });
       return { status: "refused", reason: user ? "forbidden" : "signed-out" };
     }
-    const parsed = (typeof schema === "function" ? schema(user) : schema).safeParse(raw);
-    if (!parsed.success) return firstMessages(parsed.error);
+    const fields = raw instanceof FormData ? textFields(raw) : null;
+    const parsed = (typeof schema === "function" ? schema(user) : schema).safeParse(fields ?? raw);
+    if (!parsed.success) return { ...firstMessages(parsed.error), ...(fields ? { values: echoable(fields) } : {}) };
     return body(parsed.data, user);
   };
 }
 
-/** The same check for route handlers: 401 signed out, 403 wrong role, as JSON in the person's language. */
-export async function requireRouteRole(roles: readonly Role[]): Promise<{ ok: true; user: DeskUser } | { ok: false; response: Response }> {
+/** A posted form's text fields as an object, for the schema; files are never expected. */
+function textFields(form: FormData): Record<string, string> {
+  return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+/** What a refused form may show again. */
+export function echoable(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => !SECRET_FIELDS.has(name)));
+}
+
+/**
+ * The same guard for a form's own action (`useActionState`): the form posts to it before and without the page's
+ * script, so nothing typed ever travels in a URL. The previous state is the form's, never trusted.
+ */
+export function roleFormAction<S extends z.ZodType, R>(
+  name: string,
+  roles: readonly Role[],
+  schema: S | ((user: DeskUser) => S),
+  body: (input: z.output<S>, user: DeskUser) => Promise<R>,
+): (previous: unknown, form: FormData) => Promise<R | Refused | InvalidInput> {
+  const action = roleAction(name, roles, schema, body);
+  return async (_previous, form) => action(form);
+}
+
+/**
+ * The same check for route handlers: anything but a read must come from the desk's own pages (403 otherwise), then
+ * 401 signed out, 403 wrong role, as JSON in the person's language.
+ */
+export async function requireRouteRole(
+  request: Request,
+  roles: readonly Role[],
+): Promise<{ ok: true; user: DeskUser } | { ok: false; response: Response }> {
+  const isRead = request.method === "GET" || request.method === "HEAD";
+  if (!isRead && !isSameOriginRequest(request.headers)) {
+    const { t } = await getTranslator();
+    logEvent("warn", "route.cross_site_refused", { path: new URL(request.url).pathname, site: request.headers.get("sec-fetch-site") });
+    return { ok: false, response: Response.json({ error: t("api.crossSite") }, { status: 403 }) };
+  }
   const user = await currentUser();
   if (user && roles.includes(user.role)) return { ok: true, user };
   const { t } = await getTranslator();

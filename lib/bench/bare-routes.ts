@@ -1,10 +1,17 @@
 import "server-only";
+import { getEkoConfig } from "@/lib/eko/config";
+import type { EkoEnvironment } from "@/lib/eko/environment";
 
 /**
  * `npm run bench` measures the desk against the framework's own floor: a route handler that only signs and calls Eko,
- * and a page with nothing of ours on it, in the same build. They answer only when the bench starts the server with
- * BENCH_BARE_ROUTES=1; everywhere else they are a plain 404.
+ * and a page with nothing of ours on it. They exist only in a build made with BENCH_BARE_ROUTES=1 (next.config.js),
+ * answer only while the server runs with it too, and the handler only while Eko is the local simulator: it makes
+ * signed calls without a session.
  */
-export function bareRoutesEnabled(): boolean {
-  return process.env.BENCH_BARE_ROUTES === "1";
+export function bareRoutesEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return env.BENCH_BARE_ROUTES === "1";
+}
+
+export function bareHandlerEnabled(env: Record<string, string | undefined> = process.env, eko: EkoEnvironment = getEkoConfig().environment): boolean {
+  return bareRoutesEnabled(env) && eko === "simulator";
 }

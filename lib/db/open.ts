@@ -5,6 +5,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { lockDataDir } from "./data-dir-lock";
 import { PgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 import type { DbTarget } from "./target";
@@ -25,15 +26,21 @@ const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "
 export async function openDatabase(target: DbTarget | { kind: "memory" }, options: { schemaName?: string } = {}): Promise<DbHandle> {
   if (target.kind !== "postgres") {
     if (target.kind === "pglite") mkdirSync(target.dataDir, { recursive: true });
+    const unlock = target.kind === "pglite" ? lockDataDir(target.dataDir) : () => undefined;
     const client = new PgliteThread(target.kind === "memory" ? null : target.dataDir);
-    await client.waitReady;
+    try {
+      await client.waitReady;
+    } catch (error) {
+      unlock();
+      throw error;
+    }
     // drizzle's PGlite driver only calls query and transaction, which the thread's client answers as PGlite does.
     const db = drizzlePglite({ client: client as unknown as PGlite, schema });
     return {
       db,
       kind: "pglite",
       migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-      close: () => client.close(),
+      close: () => client.close().finally(unlock),
       stopped: () => client.stopped,
     };
   }

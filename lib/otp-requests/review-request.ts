@@ -33,22 +33,27 @@ export const urlFiltersSchema = z.object({
   max: lenient(rupees),
 }) satisfies z.ZodType<UrlFilters, unknown>;
 
+const exactMobile = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value?.trim()) return undefined;
+    const mobile = normaliseMobile(value);
+    if (mobile) return mobile;
+    ctx.addIssue({ code: "custom", message: "api.mobileSearch" });
+    return z.NEVER;
+  });
+
 /** The URL filters plus the exact customer mobile, which travels only in request bodies, never in an address. */
 export const reviewRequestSchema = z.object({
   filters: urlFiltersSchema.default({}),
-  mobile: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value?.trim()) return undefined;
-      const mobile = normaliseMobile(value);
-      if (mobile) return mobile;
-      ctx.addIssue({ code: "custom", message: "api.mobileSearch" });
-      return z.NEVER;
-    }),
+  mobile: exactMobile,
   cursor: z
     .string()
     .regex(/^\d{13}\.\d{1,18}$/)
     .optional(),
 });
 export type ReviewRequest = z.input<typeof reviewRequestSchema>;
+
+/** The filter form as posted (flat fields, all text), read into the same request. */
+export const reviewFormSchema = urlFiltersSchema.extend({ mobile: exactMobile }).transform(({ mobile, ...filters }) => ({ filters, mobile }));

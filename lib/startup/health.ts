@@ -6,6 +6,7 @@ import type { BreakerState } from "@/lib/eko/circuit-breaker";
 import { ConfigError, getEkoConfig } from "@/lib/eko/config";
 import type { EkoEnvironment } from "@/lib/eko/environment";
 import { isDraining } from "./graceful-shutdown";
+import { droppedLogLines } from "./output-streams";
 
 /** The database must answer `select 1` within this. */
 const DB_CHECK_MS = 2_000;
@@ -18,6 +19,8 @@ export type HealthReport = {
   /** Which settings are wrong (variable names only) when the configuration is invalid. */
   problems?: string[];
   eko: { environment: EkoEnvironment; breaker: BreakerState } | null;
+  /** Log lines lost because standard output or error had broken (a log shipper gone): the desk went on serving. */
+  droppedLogLines: number;
 };
 
 async function databaseAnswers(): Promise<boolean> {
@@ -54,6 +57,6 @@ export async function checkHealth(): Promise<{ httpStatus: 200 | 503; report: He
   const database = (await databaseAnswers()) ? "ok" : "unavailable";
   const configuration = problems.length === 0 ? "ok" : "invalid";
   const status = isDraining() ? "draining" : database === "ok" && configuration === "ok" ? "ready" : "not-ready";
-  const report: HealthReport = { status, database, configuration, ...(problems.length ? { problems } : {}), eko };
+  const report: HealthReport = { status, database, configuration, ...(problems.length ? { problems } : {}), eko, droppedLogLines: droppedLogLines() };
   return { httpStatus: status === "ready" ? 200 : 503, report };
 }

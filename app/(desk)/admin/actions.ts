@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { roleAction } from "@/lib/auth/guard";
+import { roleFormAction } from "@/lib/auth/guard";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey, Vars } from "@/lib/i18n/translate";
 import { newUserSchema, passwordSchema, roleSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
 import { createUser, resetPassword, setDisabled, setRole, setUserCode, UserError } from "@/lib/users/service";
 
-export type AdminResult = { status: "ok"; message: string } | { status: "error"; message: string };
+export type AdminResult = { status: "ok"; message: string } | { status: "error"; message: string; values?: Record<string, string> };
 
 type Done = [MessageKey, Vars?];
 
@@ -25,12 +25,15 @@ async function run(work: () => Promise<Done>): Promise<AdminResult> {
   }
 }
 
-export const addUserAction = roleAction("addUser", ["admin"], newUserSchema, (input, admin) =>
-  run(async () => {
+/** Forms post here directly (`useActionState`), so a new password never lands in a URL, script or not. */
+export const addUserAction = roleFormAction("addUser", ["admin"], newUserSchema, async (input, admin): Promise<AdminResult> => {
+  const result = await run(async () => {
     await createUser(input, admin.username);
     return ["users.done.added", { username: input.username }];
-  }),
-);
+  });
+  // A refused user keeps what was typed (not the password), so the admin corrects rather than retypes.
+  return result.status === "error" ? { ...result, values: { username: input.username, role: input.role, userCode: input.userCode ?? "" } } : result;
+});
 
 const changeSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("disable"), username: usernameSchema }),
@@ -40,7 +43,7 @@ const changeSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("set-user-code"), username: usernameSchema, userCode: userCodeSchema }),
 ]);
 
-export const changeUserAction = roleAction("changeUser", ["admin"], changeSchema, (change, admin) =>
+export const changeUserAction = roleFormAction("changeUser", ["admin"], changeSchema, (change, admin) =>
   run(async (): Promise<Done> => {
     const self = change.username === admin.username;
     if (self && (change.op === "disable" || (change.op === "set-role" && change.role !== "admin"))) {

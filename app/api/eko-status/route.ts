@@ -3,8 +3,8 @@ import { getEkoBreaker } from "@/lib/eko/breaker-settings";
 import type { EkoStatus } from "@/lib/eko/circuit-breaker";
 
 /** The Eko circuit breaker of this server process, for the supervisors' banner. */
-export async function GET() {
-  const access = await requireRouteRole(["supervisor"]);
+export async function GET(request: Request) {
+  const access = await requireRouteRole(request, ["supervisor"]);
   if (!access.ok) return access.response;
   const { state, retryAt } = getEkoBreaker().snapshot();
   const body: EkoStatus = { breaker: state, retryAt: retryAt === null ? null : new Date(retryAt).toISOString() };

@@ -5,7 +5,7 @@ import { getReviewPage } from "@/lib/otp-requests/review-service";
 
 /** A page of the review, for the live table. POST, so an exact mobile filter stays out of URLs and logs. */
 export async function POST(request: Request) {
-  const access = await requireRouteRole(["supervisor"]);
+  const access = await requireRouteRole(request, ["supervisor"]);
   if (!access.ok) return access.response;
   const body = await parseJsonBody(request, reviewRequestSchema);
   if (!body.ok) return body.response;

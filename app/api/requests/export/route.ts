@@ -5,7 +5,7 @@ import { exportRequestsCsv } from "@/lib/otp-requests/review-service";
 
 /** The filtered ledger as a CSV download. A form POST, so an exact mobile filter never lands in an address. */
 export async function POST(request: Request) {
-  const access = await requireRouteRole(["supervisor"]);
+  const access = await requireRouteRole(request, ["supervisor"]);
   if (!access.ok) return access.response;
   let form: FormData;
   try {

@@ -4,7 +4,7 @@ import { reviewRequestSchema } from "@/lib/otp-requests/review-request";
 import { getReviewSummary } from "@/lib/otp-requests/review-service";
 
 export async function POST(request: Request) {
-  const access = await requireRouteRole(["supervisor"]);
+  const access = await requireRouteRole(request, ["supervisor"]);
   if (!access.ok) return access.response;
   const body = await parseJsonBody(request, reviewRequestSchema);
   if (!body.ok) return body.response;

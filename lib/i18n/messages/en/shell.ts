@@ -50,6 +50,7 @@ export const shell = {
   "page.notFound.home": "Go to the desk",
   "banner.open": "Eko is not answering: requests fail fast until {time}.",
   "banner.halfOpen": "Eko is not answering: one request is being let through to test whether it is back.",
+  "api.crossSite": "This request did not come from the desk's own pages. Open the desk and try again there.",
   "api.signedOut": "Sign in to use the desk.",
   "api.forbidden": "Your role may not use this.",
   "api.notJson": "The request body must be JSON.",

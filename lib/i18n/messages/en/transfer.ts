@@ -44,6 +44,7 @@ export const transfer = {
   "confirm.amount": "Amount",
   "confirm.send": "Confirm and send OTP",
   "confirm.edit": "Edit",
+  "confirm.editAbove": "To change anything, edit the form above and press Send OTP again.",
 
   "result.otpRef": "OTP reference (otp_ref_id)",
   "result.sentAt": "Sent at",

@@ -48,6 +48,7 @@ export const shell: Record<keyof typeof english, string> = {
   "page.notFound.home": "डेस्क पर जाएँ",
   "banner.open": "Eko जवाब नहीं दे रहा: {time} तक अनुरोध तुरंत विफल होंगे।",
   "banner.halfOpen": "Eko जवाब नहीं दे रहा: यह जाँचने के लिए एक अनुरोध भेजा जा रहा है कि वह लौटा या नहीं।",
+  "api.crossSite": "यह अनुरोध डेस्क के अपने पेज से नहीं आया। डेस्क खोलें और वहीं फिर से कोशिश करें।",
   "api.signedOut": "डेस्क इस्तेमाल करने के लिए साइन इन करें।",
   "api.forbidden": "आपकी भूमिका इसका इस्तेमाल नहीं कर सकती।",
   "api.notJson": "अनुरोध का मुख्य भाग JSON होना चाहिए।",

@@ -45,6 +45,7 @@ export const transfer: Record<keyof typeof english, string> = {
   "confirm.amount": "राशि",
   "confirm.send": "पुष्टि करें और OTP भेजें",
   "confirm.edit": "बदलें",
+  "confirm.editAbove": "कुछ बदलना हो तो ऊपर फ़ॉर्म में बदलें और फिर से OTP भेजें दबाएँ।",
 
   "result.otpRef": "OTP संदर्भ (otp_ref_id)",
   "result.sentAt": "भेजने का समय",

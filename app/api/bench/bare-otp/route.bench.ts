@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { bareRoutesEnabled } from "@/lib/bench/bare-routes";
+import { bareHandlerEnabled } from "@/lib/bench/bare-routes";
 import { newClientRefId } from "@/lib/eko/client-ref-id";
 import { getEkoConfig } from "@/lib/eko/config";
 import { sendTransactionOtp } from "@/lib/eko/send-transaction-otp";
@@ -9,7 +9,7 @@ import { sendTransactionOtp } from "@/lib/eko/send-transaction-otp";
  * Eko (the simulator in the bench) with the same client the desk uses, and its outcome as JSON.
  */
 export async function POST() {
-  if (!bareRoutesEnabled()) return new Response(null, { status: 404 });
+  if (!bareHandlerEnabled()) return new Response(null, { status: 404 });
   const config = getEkoConfig();
   const outcome = await sendTransactionOtp(
     {
