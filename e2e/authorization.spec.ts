@@ -4,9 +4,10 @@ import { pageAlert } from "./pages/alerts";
 import { LoginPage } from "./pages/login-page";
 import { TransferPage } from "./pages/transfer-page";
 import { FORBIDDEN_TEXT, PAGE_ACCESS, PAGES, ROUTE_STATUS, ROUTES } from "./support/access-matrix";
-import { editFirstArgument, sendOtpBody } from "./support/action-body";
+import { editFormFields, sendOtpBody } from "./support/action-body";
 import { captureAction, replayAction, type CapturedAction } from "./support/action-capture";
 import { apiAs, stateFor, type Caller } from "./support/role-api";
+import { APP_URL } from "./support/settings";
 import { TEST_PASSWORD, uniqueClientAddress, uniqueMobile, uniqueUsername } from "./support/unique";
 import { createUserAsAdmin } from "./support/users";
 
@@ -50,6 +51,23 @@ for (const caller of CALLERS) {
     }
   });
 }
+
+test.describe("route handlers take POSTs only from the desk's own pages", () => {
+  for (const route of ROUTES) {
+    test(`POST ${route.path} with the supervisor's cookie from another site is refused`, async ({ playwright }) => {
+      const api = await apiAs(playwright, "supervisor");
+      const foreign: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "https://evil.example" }];
+      for (const headers of foreign) {
+        const response = await api.post(route.path, { ...route.body, headers, maxRedirects: 0 });
+        expect(response.status(), JSON.stringify(headers)).toBe(403);
+        expect(await response.json()).toEqual({ error: "This request did not come from the desk's own pages. Open the desk and try again there." });
+      }
+      const own = await api.post(route.path, { ...route.body, headers: { "sec-fetch-site": "same-origin", origin: APP_URL }, maxRedirects: 0 });
+      expect(own.status()).toBe(200);
+      await api.dispose();
+    });
+  }
+});
 
 test.describe("a disabled account", () => {
   test("can no longer sign in, and its open session stops working", async ({ browser }) => {
@@ -129,9 +147,9 @@ test.describe("server actions sent by a script", () => {
       const api = await apiAs(playwright, caller);
       const intruder = uniqueUsername("intruder");
       const reason = caller === "anonymous" ? "signed-out" : "forbidden";
-      const added = await replayAction(api, addUser, { body: editFirstArgument(addUser.body, (user) => ({ ...user, username: intruder, role: "admin", userCode: "" })) });
+      const added = await replayAction(api, addUser, { body: editFormFields(addUser.body, { username: intruder, role: "admin", userCode: "" }) });
       expect(added.result).toEqual({ status: "refused", reason });
-      const enabled = await replayAction(api, changeUser, { body: editFirstArgument(changeUser.body, () => ({ op: "enable", username: target })) });
+      const enabled = await replayAction(api, changeUser, { body: editFormFields(changeUser.body, { op: "enable", username: target }) });
       expect(enabled.result).toEqual({ status: "refused", reason });
       await api.dispose();
 

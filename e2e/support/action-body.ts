@@ -28,3 +28,19 @@ export function sendOtpBody(body: string, change: { customerMobile?: string; new
     };
   });
 }
+
+/**
+ * For an action that takes a form (`useActionState`): the multipart body React sent, with the named fields' values
+ * changed. React writes each of the form's fields as a part named `_<n>_<field>`.
+ */
+export function editFormFields(body: string, changes: Record<string, string>): string {
+  const seen = new Set<string>();
+  const edited = body.replace(/(name="_\d+_([^"$][^"]*)"\r\n\r\n)([\s\S]*?)(\r\n--)/g, (part, head: string, field: string, value: string, tail: string) => {
+    if (!(field in changes)) return part;
+    seen.add(field);
+    return `${head}${changes[field]}${tail}`;
+  });
+  const missing = Object.keys(changes).filter((field) => !seen.has(field));
+  if (missing.length > 0) throw new Error(`The form body has no field ${missing.join(", ")}`);
+  return edited;
+}

@@ -70,9 +70,11 @@ export function roleAction<S extends z.ZodType, R>(
   };
 }
 
-/** A posted form's text fields as an object, for the schema; files are never expected. */
+/** A posted form's text fields as an object, for the schema: no files, and none of React's own `$ACTION_` fields. */
 function textFields(form: FormData): Record<string, string> {
-  return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$ACTION")),
+  );
 }
 
 /** What a refused form may show again. */
