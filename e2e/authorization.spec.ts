@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { AdminUsersPage } from "./pages/admin-users-page";
 import { pageAlert } from "./pages/alerts";
@@ -67,6 +68,16 @@ test.describe("route handlers take POSTs only from the desk's own pages", () => 
       await api.dispose();
     });
   }
+});
+
+test("a production build has no route that calls Eko without a session", async ({ playwright }) => {
+  // The build the suite runs against (npm test builds without BENCH_BARE_ROUTES): the bench's routes are not in it.
+  const routes = Object.keys(JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>);
+  expect(routes).toContain("/api/requests/route");
+  expect(routes.filter((route) => route.includes("bench"))).toEqual([]);
+  const api = await apiAs(playwright, "anonymous");
+  expect((await api.post("/api/bench/bare-otp", { data: {}, maxRedirects: 0 })).status()).toBe(404);
+  await api.dispose();
 });
 
 test.describe("a disabled account", () => {
