@@ -23,7 +23,7 @@ if (run(bin("tsx"), ["--conditions=react-server", "scripts/seed-demo-users.ts"],
 
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(0));
 
-start("The Eko simulator", bin("tsx"), ["scripts/sim.ts"], { SIM_PORT: simPort });
+start("The Eko simulator", bin("tsx"), ["scripts/sim.ts"], { SIM_PORT: simPort, SIM_PRINT_SMS: "1" });
 if (!(await waitForUrl(`http://127.0.0.1:${simPort}/__sim/health`))) {
   console.error(`The simulator did not start on port ${simPort} (set SIM_PORT to use another).`);
   stopAll(1);

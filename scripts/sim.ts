@@ -20,6 +20,8 @@ async function main() {
     slowMs: Number(process.env.SIM_SLOW_MS ?? 20_000),
     control: process.env.SIM_CONTROL === "1",
     fault,
+    // `npm run demo` sets it: the OTPs the simulator "texts" are printed, so a person can walk the flow by hand.
+    printSms: process.env.SIM_PRINT_SMS === "1",
   });
   const bound = await sim.listen(port);
   console.log(`Eko simulator listening: EKO_BASE_URL=http://127.0.0.1:${bound}${SIM_BASE_PATH}`);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { faultRequestSchema, type FaultSwitch } from "./faults";
 import { readJson, sendJson } from "./http";
+import type { SimSms } from "./ppi-levin-state";
 
 export type ReceivedRequest = {
   at: string;
@@ -13,13 +14,17 @@ export type ReceivedRequest = {
   reply?: { httpStatus: number; body: unknown };
 };
 
-type ControlState = { enabled: boolean; received: ReceivedRequest[]; faults: FaultSwitch };
+type ControlState = { enabled: boolean; received: ReceivedRequest[]; faults: FaultSwitch; sms: SimSms[] };
 
-/** `/__sim/*`: health always; with control on, what was received and the fault switch. */
+/** `/__sim/*`: health always; with control on, what was received, what was "texted", and the fault switch. */
 export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, state: ControlState) {
   if (url.pathname === "/__sim/health") return sendJson(res, 200, { ok: true });
   if (!state.enabled) return sendJson(res, 404, { message: "Not found" });
   if (url.pathname === "/__sim/fault") return handleFault(req, res, url, state.faults);
+  if (url.pathname === "/__sim/sms") {
+    const to = url.searchParams.get("customer_id");
+    return sendJson(res, 200, to ? state.sms.filter((sms) => sms.to === to) : state.sms);
+  }
   if (url.pathname !== "/__sim/requests") return sendJson(res, 404, { message: "Not found" });
   const { received } = state;
   if (req.method === "DELETE") {
@@ -27,7 +32,9 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
     return sendJson(res, 200, { ok: true });
   }
   const customer = url.searchParams.get("customer_id");
-  const list = customer ? received.filter((r) => (r.body as { customer_id?: unknown } | null)?.customer_id === customer) : received;
+  const forCustomer = (r: ReceivedRequest) =>
+    (r.body as { customer_id?: unknown } | null)?.customer_id === customer || r.path.includes(`/sender/${customer}/`) || r.path.endsWith(`/sender/${customer}`);
+  const list = customer ? received.filter(forCustomer) : received;
   return sendJson(res, 200, list);
 }
 

@@ -34,12 +34,26 @@ export type EkoShapes = {
   customerNotFound: EkoBody;
   invalidInitiator: EkoBody;
   forbidden: EkoBody;
+  /** PPI Levin's other operations: Eko's published success, and its published refusals where it has any. */
+  getSender: EkoBody;
+  senderNotEnrolled: EkoBody;
+  verifySender: EkoBody;
+  aadhaarPending: EkoBody;
+  panRequired: EkoBody;
+  recipients: EkoBody;
+  addRecipient: EkoBody;
+  addRecipientBank: EkoBody;
+  initiateTransaction: EkoBody;
+  inquiry: EkoBody;
+  refundOtp: EkoBody;
+  refund: EkoBody;
 };
 
 /** Reads every shape the simulator needs once; a missing one stops the simulator at start, not mid-test. */
 export function loadEkoShapes(): EkoShapes {
   const fixtures = loadFixtures();
   const otp = fixtures.find((f) => f.slug === "ppi-levin-send-transaction-otp");
+  const success = (slug: string) => asBody(fixtures.find((f) => f.slug === slug)?.successResponse, `${slug} success`);
   return {
     sendOtpSuccess: asBody(otp?.successResponse, "ppi-levin-send-transaction-otp success"),
     monthlyLimitExhausted: errorExample(fixtures, "dmt-send-otp", (x) => x.status === 945, "status 945"),
@@ -47,5 +61,17 @@ export function loadEkoShapes(): EkoShapes {
     customerNotFound: errorExample(fixtures, "dmt-send-otp", (x) => x.status === 463, "status 463"),
     invalidInitiator: errorExample(fixtures, "bbps-get-operators", (x) => x.status === 319, "status 319"),
     forbidden: errorExample(fixtures, "verify-gstin", (_x, e) => e.statusCode === 403, "HTTP 403"),
+    getSender: success("ppi-levin-get-sender"),
+    senderNotEnrolled: errorExample(fixtures, "ppi-levin-get-sender", (x) => x.status === 308, "status 308"),
+    verifySender: success("ppi-levin-verify-otp"),
+    aadhaarPending: errorExample(fixtures, "ppi-levin-verify-otp", (x) => x.response_type_id === 2136, "2136"),
+    panRequired: errorExample(fixtures, "ppi-levin-verify-otp", (x) => x.response_type_id === 2147, "2147"),
+    recipients: success("ppi-levin-get-recipients"),
+    addRecipient: success("ppi-levin-add-recipient"),
+    addRecipientBank: success("ppi-levin-add-recipient-bank"),
+    initiateTransaction: success("ppi-levin-initiate-transaction"),
+    inquiry: success("transaction-inquiry"),
+    refundOtp: success("get-refund-otp"),
+    refund: success("initiate-refund"),
   };
 }

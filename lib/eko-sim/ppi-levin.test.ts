@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newClientRefId } from "@/lib/eko/client-ref-id";
+import type { EkoOperation } from "@/lib/eko/operation";
+import { addRecipient } from "@/lib/eko/operations/add-recipient";
+import { addRecipientBank } from "@/lib/eko/operations/add-recipient-bank";
+import { getRecipients } from "@/lib/eko/operations/get-recipients";
+import { getRefundOtp } from "@/lib/eko/operations/get-refund-otp";
+import { getSender } from "@/lib/eko/operations/get-sender";
+import { initiateTransaction } from "@/lib/eko/operations/initiate-transaction";
+import { sendTransactionOtp } from "@/lib/eko/operations/send-transaction-otp";
+import { transactionInquiry } from "@/lib/eko/operations/transaction-inquiry";
+import { verifySenderOtp } from "@/lib/eko/operations/verify-sender-otp";
+import { callEko, type TransportDeps } from "@/lib/eko/transport";
+import { createEkoSimulator, SIM_BASE_PATH, type Simulator } from "./server";
+import EKO_UAT from "./uat-values.json";
+
+let sim: Simulator;
+let deps: TransportDeps;
+beforeAll(async () => {
+  sim = createEkoSimulator({ ...EKO_UAT, slowMs: 1_000, control: true });
+  const base = `http://127.0.0.1:${await sim.listen(0)}${SIM_BASE_PATH}`;
+  deps = { config: { ...EKO_UAT, baseUrl: base, timeoutMs: 2_000 }, userCode: EKO_UAT.userCode };
+});
+afterAll(() => sim.close());
+
+const call = <I, D>(operation: EkoOperation<I, D>, input: I) => callEko(operation, input, deps);
+const lastSms = (to: string) => sim.sms.filter((sms) => sms.to === to).at(-1)!;
+
+/** Get Sender, then Verify Sender OTP with the OTP the simulator "texted". */
+async function verified(mobile: string) {
+  const sender = await call(getSender, { customerMobile: mobile });
+  if (sender.kind !== "ok") throw new Error(`get-sender: ${sender.kind}`);
+  const { otp } = lastSms(mobile);
+  return call(verifySenderOtp, { customerMobile: mobile, otp, otpRefId: sender.data.otp_ref_id, intentId: "19", clientRefId: newClientRefId() });
+}
+
+describe("the simulator serves PPI Levin's operations, with state", () => {
+  it("Get Sender: 308 for a customer who is not enrolled; else a verification OTP, texted and readable", async () => {
+    expect(await call(getSender, { customerMobile: "6333333333" })).toMatchObject({ kind: "rejected", codes: { status: 308 } });
+    const enrolled = await call(getSender, { customerMobile: "6111111111" });
+    expect(enrolled).toMatchObject({ kind: "ok", data: { intent_id: 19 } });
+    expect(lastSms("6111111111")).toMatchObject({ purpose: "sender", otp: expect.stringMatching(/^\d{6}$/) });
+    const control = (await (await fetch(`${deps.config.baseUrl.replace(SIM_BASE_PATH, "")}/__sim/sms?customer_id=6111111111`)).json()) as unknown[];
+    expect(control.at(-1)).toMatchObject({ to: "6111111111", purpose: "sender" });
+  });
+
+  it("Verify Sender OTP: a wrong OTP is refused, the right one gives the profile and a wallet token once", async () => {
+    const sender = await call(getSender, { customerMobile: "9876500001" });
+    if (sender.kind !== "ok") throw new Error("get-sender");
+    const attempt = (otp: string) =>
+      call(verifySenderOtp, { customerMobile: "9876500001", otp, otpRefId: sender.data.otp_ref_id, intentId: "19", clientRefId: newClientRefId() });
+    const right = lastSms("9876500001").otp;
+    expect(await attempt(right === "111111" ? "222222" : "111111")).toMatchObject({ kind: "rejected", codes: { status: 2138 } });
+    const ok = await attempt(right);
+    expect(ok).toMatchObject({ kind: "ok", data: { customer_profile: { total_monthly_limit: 50000, next_allowed_limit: 50000 } } });
+    expect(ok.kind === "ok" && ok.data.wallet_token.split(".")).toHaveLength(3);
+    expect(await attempt(right)).toMatchObject({ kind: "rejected", codes: { status: 2138 } });
+  });
+
+  it("KYC states: Aadhaar pending (2136) and PAN required (2147)", async () => {
+    expect(await verified("6444444444")).toMatchObject({ kind: "rejected", codes: { responseTypeId: 2136 } });
+    expect(await verified("6555555555")).toMatchObject({ kind: "rejected", codes: { responseTypeId: 2147 } });
+  });
+
+  it("recipients: none yet, a bad IFSC refused by field, then added, given a beneficiary id, and listed", async () => {
+    const mobile = "6222222222";
+    expect(await call(getRecipients, { customerMobile: mobile })).toMatchObject({ kind: "ok", data: { recipient_list: [] } });
+    const fields = { customerMobile: mobile, clientRefId: newClientRefId(), bankId: 12, name: "Aditya Rao", mobile: "9775597777", account: "123456789012" };
+    expect(await call(addRecipient, { ...fields, ifsc: "KKBK878" })).toMatchObject({ kind: "rejected", codes: { status: 461 }, invalidParams: { ifsc: "Invalid IFSC" } });
+    const added = await call(addRecipient, { ...fields, ifsc: "KKBK0000878" });
+    if (added.kind !== "ok") throw new Error("add-recipient");
+    const session = await verified(mobile);
+    if (session.kind !== "ok") throw new Error("verify");
+    const recipientId = added.data.recipient_id;
+    expect(await call(addRecipientBank, { customerMobile: mobile, recipientId, walletToken: "not-a-token", clientRefId: newClientRefId() })).toMatchObject({ kind: "rejected" });
+    const bank = await call(addRecipientBank, { customerMobile: mobile, recipientId, walletToken: session.data.wallet_token, clientRefId: newClientRefId() });
+    expect(bank).toMatchObject({ kind: "ok", data: { beneficiary_id: expect.stringMatching(/^\d+$/) } });
+    const listed = await call(getRecipients, { customerMobile: mobile });
+    expect(listed).toMatchObject({ kind: "ok", data: { recipient_list: [{ recipient_id: recipientId, bank: "Kotak Mahindra Bank", account: "12XXXXXX9012" }] } });
+  });
+
+  it("a transfer takes the OTP texted for it, only for the same amount and recipient, once; inquiry finds it both ways", async () => {
+    const mobile = "9876500002";
+    const clientRefId = newClientRefId();
+    const sent = await call(sendTransactionOtp, { clientRefId: newClientRefId(), recipientId: 10017740, amount: 1500, customerMobile: mobile });
+    if (sent.kind !== "ok") throw new Error("send-otp");
+    const { otp } = lastSms(mobile);
+    const transfer = (change: { otp?: string; amount?: number; clientRefId?: string } = {}) =>
+      call(initiateTransaction, {
+        clientRefId: change.clientRefId ?? newClientRefId(),
+        recipientId: 10017740,
+        amount: change.amount ?? 1500,
+        customerMobile: mobile,
+        otp: change.otp ?? otp,
+        otpRefId: sent.data.otp_ref_id,
+        channel: 0,
+        latlong: "28.63,77.22",
+        timestamp: new Date().toISOString(),
+      });
+    expect(await transfer({ otp: otp === "111111" ? "222222" : "111111" })).toMatchObject({ kind: "rejected", codes: { status: 302 } });
+    expect(await transfer({ amount: 1600 })).toMatchObject({ kind: "rejected", codes: { status: 461 } });
+    const done = await transfer({ clientRefId });
+    expect(done).toMatchObject({ kind: "ok", data: { tx_status: 0, fee: 4, collectable_amount: 1504 } });
+    expect(await transfer()).toMatchObject({ kind: "rejected", codes: { status: 302 } });
+
+    const tid = done.kind === "ok" ? String(done.data.tid) : "";
+    expect(await call(transactionInquiry, { tid })).toMatchObject({ kind: "ok", data: { tx_status: 0, tid } });
+    expect(await call(transactionInquiry, { clientRefId })).toMatchObject({ kind: "ok", data: { tx_status: 0, tid, client_ref_id: clientRefId } });
+    expect(await call(transactionInquiry, { clientRefId: newClientRefId() })).toMatchObject({ kind: "rejected" });
+    // A successful transfer is not refund pending: no refund OTP.
+    expect(await call(getRefundOtp, { tid })).toMatchObject({ kind: "rejected" });
+  });
+
+  it("checks the signature of every operation as Eko does", async () => {
+    const wrong = { ...deps, config: { ...deps.config, accessKey: "not-the-key" } };
+    expect(await callEko(getRecipients, { customerMobile: "6111111111" }, wrong)).toMatchObject({ kind: "failed", reason: "auth", httpStatus: 403 });
+    expect(sim.received.at(-1)?.verdict).toMatch(/^403: /);
+  });
+
+  it("an OTP older than ten minutes is expired (303)", async () => {
+    let clock = Date.parse("2026-12-03T10:00:00Z");
+    const timed = createEkoSimulator({ ...EKO_UAT, slowMs: 1_000, control: true, now: () => clock });
+    const base = `http://127.0.0.1:${await timed.listen(0)}${SIM_BASE_PATH}`;
+    const at = { ...deps, config: { ...deps.config, baseUrl: base }, now: () => clock };
+    try {
+      const sent = await callEko(sendTransactionOtp, { clientRefId: newClientRefId(), recipientId: 10017740, amount: 900, customerMobile: "9876500003" }, at);
+      if (sent.kind !== "ok") throw new Error("send-otp");
+      clock += 10 * 60 * 1000 + 1;
+      const transfer = await callEko(
+        initiateTransaction,
+        {
+          clientRefId: newClientRefId(),
+          recipientId: 10017740,
+          amount: 900,
+          customerMobile: "9876500003",
+          otp: timed.sms.at(-1)!.otp,
+          otpRefId: sent.data.otp_ref_id,
+          channel: 0,
+          latlong: "28.63,77.22",
+          timestamp: new Date(clock).toISOString(),
+        },
+        at,
+      );
+      expect(transfer).toMatchObject({ kind: "rejected", codes: { status: 303 } });
+    } finally {
+      await timed.close();
+    }
+  });
+});

@@ -1,0 +1,126 @@
+import type { EkoBody, EkoShapes } from "./fixtures";
+import type { PpiLevinState, SimCustomer } from "./ppi-levin-state";
+import { validationError, type SimAnswer } from "./scenarios";
+
+export type PpiLevinRequest = { method: string; path: string; body: EkoBody; query: URLSearchParams };
+export type Handled = { verdict: string; answer: SimAnswer };
+
+const json = (body: EkoBody): SimAnswer => ({ type: "json", httpStatus: 200, body });
+/** A refusal in Eko's envelope. Eko publishes no sample for these; the codes are eko-api.md's. */
+const refusal = (status: number, message: string, responseTypeId = status): EkoBody => ({
+  status,
+  response_status_id: 1,
+  response_type_id: responseTypeId,
+  message,
+});
+const withData = (shape: EkoBody, data: EkoBody): EkoBody => ({ ...structuredClone(shape), data: { ...(structuredClone(shape.data) as EkoBody), ...data } });
+
+const IFSC = /^[A-Z]{4}0[A-Z0-9]{6}$/;
+const BANKS: Record<string, string> = { SBIN: "State Bank of India", HDFC: "HDFC Bank", ICIC: "ICICI Bank", KKBK: "Kotak Mahindra Bank", UTIB: "Axis Bank", PUNB: "Punjab National Bank" };
+
+function profile(shapes: EkoShapes, c: SimCustomer): EkoBody {
+  const base = structuredClone((shapes.verifySender.data as EkoBody).customer_profile as EkoBody);
+  const remaining = c.monthlyLimit - c.used;
+  return {
+    ...base,
+    name: c.name,
+    mobile: c.mobile,
+    total_monthly_limit: String(c.monthlyLimit),
+    next_allowed_limit: `${remaining}.0`,
+    chart: [{ data_type_id: 10, data: { unavailable: 0, used: c.used, remaining }, label: "" }],
+  };
+}
+
+/**
+ * PPI Levin's operations besides Send Transaction OTP, with state: customers in the fixtures' states, the OTPs the
+ * simulator "texts", wallet tokens, recipients, transactions and refunds. Null when the path is none of them.
+ */
+export function handlePpiLevin(state: PpiLevinState, shapes: EkoShapes, request: PpiLevinRequest): Handled | null {
+  const { method, path, body } = request;
+  const sender = /^\/customer\/payment\/ppi-levin\/sender\/([^/]+)(\/.*)?$/.exec(path);
+  if (sender) {
+    const mobile = decodeURIComponent(sender[1] ?? "");
+    if (!/^[6-9]\d{9}$/.test(mobile)) return { verdict: "463: customer_id", answer: json(structuredClone(shapes.customerNotFound)) };
+    const c = state.customer(mobile);
+    const rest = sender[2] ?? "";
+    if (method === "GET" && rest === "") {
+      if (c.state === "not-enrolled") return { verdict: "308: not enrolled", answer: json(structuredClone(shapes.senderNotEnrolled)) };
+      const otp = state.issueOtp(mobile, "sender");
+      return { verdict: "2129: sender OTP texted", answer: json(withData(shapes.getSender, { otp_ref_id: otp.otpRefId })) };
+    }
+    if (method === "POST" && rest === "/otp/verify") {
+      const spent = state.spendOtp(body.otp_ref_id, body.otp, "sender");
+      if (typeof spent === "string") return { verdict: `2138: OTP ${spent}`, answer: json(refusal(2138, spent === "expired" ? "OTP expired" : "Invalid OTP")) };
+      if (c.state === "aadhaar-pending") return { verdict: "2136: Aadhaar pending", answer: json(structuredClone(shapes.aadhaarPending)) };
+      if (c.state === "pan-required") return { verdict: "2147: PAN required", answer: json(structuredClone(shapes.panRequired)) };
+      const data = { customer_profile: profile(shapes, c), wallet_token: state.issueWalletToken(mobile), next_allowed_limit: c.monthlyLimit - c.used };
+      return { verdict: "309: verified", answer: json(withData(shapes.verifySender, data)) };
+    }
+    if (method === "GET" && rest === "/recipients") {
+      if (c.state === "not-enrolled") return { verdict: "308: not enrolled", answer: json(structuredClone(shapes.senderNotEnrolled)) };
+      const data = { recipient_list: structuredClone(c.recipients), remaining_limit_before_pan_required: c.monthlyLimit - c.used };
+      return { verdict: `23: ${c.recipients.length} recipients`, answer: json(withData(shapes.recipients, data)) };
+    }
+    if (method === "POST" && rest === "/recipient") {
+      const invalid: Record<string, string> = {};
+      const name = typeof body.recipient_name === "string" ? body.recipient_name.trim() : "";
+      const ifsc = typeof body.ifsc === "string" ? body.ifsc.trim().toUpperCase() : "";
+      const account = typeof body.account === "string" ? body.account.trim() : "";
+      if (!/^[A-Za-z .]{2,50}$/.test(name)) invalid.recipient_name = "Invalid recipient name";
+      if (!IFSC.test(ifsc)) invalid.ifsc = "Invalid IFSC";
+      if (!/^\d{9,18}$/.test(account)) invalid.account = "Invalid account number";
+      if (Object.keys(invalid).length > 0) return { verdict: "461: recipient fields", answer: json(validationError(shapes, invalid)) };
+      const added = state.addRecipient(mobile, { name, mobile: String(body.recipient_mobile ?? ""), account, ifsc, bank: BANKS[ifsc.slice(0, 4)] ?? "Bank" });
+      return { verdict: "43: recipient added", answer: json(withData(shapes.addRecipient, { customer_id: mobile, recipient_id: added.recipient_id })) };
+    }
+    if (method === "POST" && rest === "/bank/recipient") {
+      if (!state.walletTokenValid(body.wallet_token, mobile)) return { verdict: "wallet token refused", answer: json(refusal(1, "Invalid or expired wallet token", -1)) };
+      const recipient = c.recipients.find((r) => String(r.recipient_id) === String(body.recipient_id));
+      if (!recipient) return { verdict: "313: no such recipient", answer: json(refusal(313, "Recipient registration not done")) };
+      recipient.beneficiary_id ??= String(40_000 + recipient.recipient_id % 10_000);
+      return { verdict: "1741: beneficiary added", answer: json(withData(shapes.addRecipientBank, { beneficiary_id: String(recipient.beneficiary_id) })) };
+    }
+    return null;
+  }
+
+  if (method === "POST" && path === "/customer/payment/ppi-levin") {
+    const sameRequest = (issued: { amount?: number; recipientId?: number; to: string }) =>
+      issued.amount === Number(body.amount) && issued.recipientId === Number(body.recipient_id) && issued.to === body.customer_id;
+    const spent = state.spendOtp(body.otp_ref_id, body.otp, "transaction", sameRequest);
+    if (spent === "expired") return { verdict: "303: OTP expired", answer: json(refusal(303, "OTP expired")) };
+    if (spent === "mismatch") {
+      return { verdict: "461: differs from the OTP request", answer: json(validationError(shapes, { amount: "Amount or recipient differs from the OTP request" })) };
+    }
+    if (typeof spent === "string") return { verdict: `302: OTP ${spent}`, answer: json(refusal(302, "Wrong OTP")) };
+    const amount = Number(body.amount);
+    const fee = 4;
+    const t = state.recordTransaction({ clientRefId: String(body.client_ref_id), customer: spent.to, recipientId: spent.recipientId ?? 0, amount, fee, txStatus: 0 });
+    state.customer(spent.to).used += amount;
+    const data = { tx_status: "0", tid: t.tid, amount: `${amount}.00`, fee: `${fee}.0`, collectable_amount: `${amount + fee}.0`, customer_id: spent.to, recipient_id: t.recipientId };
+    return { verdict: `325: transferred, tid ${t.tid}`, answer: json(withData(shapes.initiateTransaction, data)) };
+  }
+
+  const inquiry = /^\/tools\/reference\/transaction\/(.+)$/.exec(path);
+  if (method === "GET" && inquiry) {
+    const t = state.findTransaction(decodeURIComponent(inquiry[1] ?? ""));
+    if (!t) return { verdict: "no such transaction", answer: json(refusal(1, "Transaction not found", -1)) };
+    const data = { tx_status: String(t.txStatus), tid: t.tid, client_ref_id: t.clientRefId, amount: `${t.amount}.0`, fee: `${t.fee}.0` };
+    return { verdict: `1472: tx_status ${t.txStatus}`, answer: json(withData(shapes.inquiry, data)) };
+  }
+
+  const refund = /^\/customer\/payment\/refund\/([^/]+)(\/otp)?$/.exec(path);
+  if (method === "POST" && refund) {
+    const t = state.findTransaction(decodeURIComponent(refund[1] ?? ""));
+    if (!t || t.txStatus !== 3) return { verdict: "not refundable", answer: json(refusal(1, "Transaction is not in refund pending state", -1)) };
+    if (refund[2]) {
+      const otp = state.issueOtp(t.customer, "refund", { tid: t.tid });
+      return { verdict: "2133: refund OTP texted", answer: json(withData(shapes.refundOtp, { otp_ref_id: otp.otpRefId })) };
+    }
+    const spent = state.spendOtp(body.otp_ref_id, body.otp, "refund");
+    if (typeof spent === "string" || spent.tid !== t.tid) return { verdict: "302: refund OTP", answer: json(refusal(302, "Wrong OTP")) };
+    t.txStatus = 4;
+    const data = { tid: t.tid, refund_tid: String(Number(t.tid) + 500_000_000), amount: `${t.amount}.00`, refunded_amount: `${t.amount + t.fee}.00`, fee: `${t.fee}.0` };
+    return { verdict: "74: refunded", answer: json(withData(shapes.refund, data)) };
+  }
+  return null;
+}
