@@ -120,6 +120,8 @@ async function benchOnDatabase(
         LIMIT_AGENT_PER_15_MIN: "100000",
         LIMIT_MOBILE_PER_15_MIN: "1000",
         LIMIT_MOBILE_PER_24_HOURS: "1000",
+        // Every bench agent signs in from this one address, at once.
+        SIGN_IN_PER_ADDRESS_PER_MINUTE: "100000",
       },
       60_000,
       args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [],

@@ -61,6 +61,8 @@ async function main(): Promise<boolean> {
       EKO_INITIATOR_ID: EKO_UAT.initiatorId,
       EKO_USER_CODE: EKO_UAT.userCode,
       AUTH_SECURE_COOKIES: "false",
+      // Every simulated agent signs in from this one address, within a second.
+      SIGN_IN_PER_ADDRESS_PER_MINUTE: "100000",
     };
     for (let i = 0; i < (scratch ? 2 : 1); i++)
       instances.push(await startApp(await freePort(), appEnv, 60_000, args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : []));

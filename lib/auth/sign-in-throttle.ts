@@ -37,7 +37,9 @@ export async function admitSignIn(db: Db, attempt: Attempt): Promise<Admission> 
     const [counts] = await tx
       .select({
         forUsername: sql<number>`count(*) filter (where ${signInAttempts.username} = ${username} and ${unsucceeded} and ${signInAttempts.id} > coalesce((${lastSuccess}), 0))`.mapWith(Number),
-        forAddress: sql<number>`count(*) filter (where ${fromAddress} and ${unsucceeded})`.mapWith(Number),
+        // Failures already known: a shop's agents signing in together from one address must not lock it while their
+        // checks are still running (the per-minute cap bounds a burst).
+        forAddress: sql<number>`count(*) filter (where ${fromAddress} and ${signInAttempts.outcome} = 'failed')`.mapWith(Number),
         lastMinuteFromAddress: sql<number>`count(*) filter (where ${fromAddress} and ${signInAttempts.at} >= ${minuteAgo})`.mapWith(Number),
       })
       .from(signInAttempts)
