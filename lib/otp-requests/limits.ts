@@ -1,7 +1,9 @@
 import "server-only";
 import { and, count, desc, eq, gt, ne, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
-import type { Db, Queryable, Tx } from "@/lib/db/open";
+import type { SessionProof } from "@/lib/auth/session-fast-path";
+import type { Db } from "@/lib/db/open";
+import { run, statement } from "@/lib/db/statements";
 import { otpRequests } from "@/lib/db/schema";
 import { recordLimited, recordPending, type PendingRequest } from "./ledger-repository";
 import type { LimitSettings } from "./limit-settings";
@@ -72,69 +74,126 @@ async function latestExceeded(db: Db, request: PendingRequest, settings: LimitSe
   return worst;
 }
 
+// Sent straight to the driver (lib/db/statements.ts): these run on every OTP request. Arrays go as PostgreSQL array
+// literals, which both drivers pass through as text.
+const ADMIT = statement(
+  "admit_otp_request",
+  `select desk_admit_otp_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz,
+     $13::timestamptz[], $14::integer[], $15::timestamptz[], $16::integer[], $17::text[]) as outcome`,
+);
+const ADMIT_FOR_SESSION = statement(
+  "admit_for_session",
+  `select outcome, user_id as "userId", username, user_code as "userCode"
+     from desk_admit_for_session($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamptz,
+       $12::timestamptz[], $13::integer[], $14::timestamptz[], $15::integer[], $16::text[])`,
+);
+const arrayLiteral = (values: readonly (string | number)[]) => `{${values.map((v) => `"${v}"`).join(",")}}`;
+
+/** The windows as the admission functions take them: starts and sizes per customer, then per agent, then what does not count. */
+function windowArgs(settings: LimitSettings, at: Date): string[] {
+  const sizes = windowSizes(settings);
+  const since = (by: WindowSize["by"]) => arrayLiteral(sizes.filter((w) => w.by === by).map((w) => new Date(at.getTime() - w.ms).toISOString()));
+  const max = (by: WindowSize["by"]) => arrayLiteral(sizes.filter((w) => w.by === by).map((w) => w.max));
+  return [since("mobile"), max("mobile"), since("agent"), max("agent"), arrayLiteral([...STOPPED_AT_DESK])];
+}
+
+/** The request's own columns after whoever is asking, in the order both admission functions take them. */
+function requestArgs(request: AnonymousRequest, at: Date): unknown[] {
+  const { customerMobileHash, customerMobileLast4, customerMobileEncrypted, recipientId, beneficiaryId, amount } = request;
+  return [customerMobileHash, customerMobileLast4, customerMobileEncrypted, recipientId, beneficiaryId ?? null, amount, at.toISOString()];
+}
+
+function admissionOf(outcome: string | undefined, at: Date): Admission | "full" {
+  if (outcome === "admitted") return { kind: "admitted", createdAt: at };
+  if (outcome === "recorded") return { kind: "duplicate" };
+  if (outcome !== "full") throw new Error(`Unexpected admission outcome: ${String(outcome)}`);
+  return "full";
+}
+
 /**
- * Checks the limits and records the request in one transaction, under advisory locks on the customer's mobile hash and
- * then on the agent (always in that order, so two requests never wait on each other crosswise). Every instance takes
- * the same locks, so no two of them can both see room for one more request. PGlite serialises transactions anyway.
- * The common case is one count over the windows; only a full window looks further, for the reason and the retry time.
+ * The common case in one round trip (migration 0004, `desk_admit_otp_request`): under the advisory locks, the
+ * submission is looked up, the windows checked and the pending row written. Only when a window is full does the
+ * request take the longer way, `admitOrRefuse`, which finds the reason and records the refusal.
  */
 export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
+  const at = now();
+  const { rows } = await run<{ outcome?: string }>(db, ADMIT, [
+    request.clientRefId,
+    request.submissionId ?? null,
+    request.agent,
+    request.agentId ?? null,
+    request.userCode,
+    ...requestArgs(request, at),
+    ...windowArgs(settings, at),
+  ]);
+  const admission = admissionOf(rows[0]?.outcome, at);
+  return admission === "full" ? admitOrRefuse(db, request, settings, now) : admission;
+}
+
+/** A request whose agent is still to be read from the session: everything but who is asking. */
+export type AnonymousRequest = Omit<PendingRequest, "agent" | "agentId" | "userCode">;
+/** The agent a session belongs to, as the ledger records them. */
+export type SessionAgent = { agent: string; agentId: string; userCode: string };
+
+/**
+ * The session and the admission in one round trip (migration 0005, `desk_admit_for_session`): the agent is read from
+ * the session token, then admitted exactly as `admitRequest` admits. `null` when the token does not vouch for an
+ * enabled agent whose session needs no refresh (`freshAfter`, see session-fast-path.ts): nothing was written, and
+ * the caller takes the full way, where better-auth reads the session.
+ */
+export async function admitForSession(
+  db: Db,
+  session: SessionProof,
+  anonymous: AnonymousRequest,
+  settings: LimitSettings,
+  now: () => Date,
+): Promise<{ agent: SessionAgent; admission: Admission } | null> {
+  const at = now();
+  const { rows } = await run<{ outcome?: string; userId: string; username: string; userCode: string }>(db, ADMIT_FOR_SESSION, [
+    session.token,
+    session.freshAfter.toISOString(),
+    anonymous.clientRefId,
+    anonymous.submissionId ?? null,
+    ...requestArgs(anonymous, at),
+    ...windowArgs(settings, at),
+  ]);
+  const row = rows[0];
+  if (!row || row.outcome === "session") return null;
+  const agent = { agent: row.username, agentId: row.userId, userCode: row.userCode };
+  const admission = admissionOf(row.outcome, at);
+  return { agent, admission: admission === "full" ? await admitOrRefuse(db, { ...anonymous, ...agent }, settings, now) : admission };
+}
+
+/**
+ * Counts and inserts in one transaction under advisory locks on the customer's mobile hash and then on the agent
+ * (always in that order, so two requests never wait on each other crosswise). Every instance takes the same locks,
+ * so no two of them can both see room for one more request. PGlite serialises transactions anyway.
+ */
+async function admitOrRefuse(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:mobile'), hashtext(${request.customerMobileHash}))`);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:agent'), hashtext(${request.agent}))`);
     const at = now();
-    if (!(await anyWindowFull(tx, request, settings, at))) {
+    const refusal = await latestExceeded(tx, request, settings, at);
+    if (!refusal) {
       const row = await recordPending(tx, { ...request, createdAt: at });
       return row ? { kind: "admitted", createdAt: row.createdAt } : { kind: "duplicate" };
     }
-    return refuse(tx, request, settings, at);
+    const result: LimitedResult = {
+      status: "limited",
+      limit: refusal.limit,
+      max: refusal.max,
+      retryAt: refusal.retryAt.toISOString(),
+      clientRefId: request.clientRefId,
+    };
+    const row = await recordLimited(tx, { ...request, createdAt: at }, { limit: refusal.limit, result });
+    if (!row) return { kind: "duplicate" };
+    await recordAudit(tx, {
+      actor: request.agent,
+      action: "otp.limited",
+      target: request.clientRefId,
+      detail: { limit: refusal.limit, count: refusal.count, max: refusal.max, retryAt: result.retryAt, customerLast4: request.customerMobileLast4 },
+    });
+    return { kind: "limited", result };
   });
-}
-
-/** Every window counted in one statement: the requests that went towards Eko in each, against its maximum. */
-async function anyWindowFull(db: Queryable, request: PendingRequest, settings: LimitSettings, at: Date): Promise<boolean> {
-  const windows = windowsFor(request, settings);
-  const longest = Math.max(...windows.map((w) => w.ms));
-  const columns = Object.fromEntries(
-    windows.map((w) => [
-      w.limit,
-      sql<number>`count(*) filter (where ${w.scope} and ${otpRequests.createdAt} > ${new Date(at.getTime() - w.ms)})`.mapWith(Number),
-    ]),
-  );
-  const [counts] = await db
-    .select(columns)
-    .from(otpRequests)
-    .where(
-      and(
-        sql`(${otpRequests.customerMobileHash} = ${request.customerMobileHash} or ${otpRequests.agent} = ${request.agent})`,
-        gt(otpRequests.createdAt, new Date(at.getTime() - longest)),
-        wentTowardsEko,
-      ),
-    );
-  return windows.some((w) => Number(counts?.[w.limit] ?? 0) >= w.max);
-}
-
-/** A full window: the refusal recorded in the ledger and the audit trail, with when the agent may try again. */
-async function refuse(tx: Tx, request: PendingRequest, settings: LimitSettings, at: Date): Promise<Admission> {
-  const refusal = await latestExceeded(tx, request, settings, at);
-  if (!refusal) {
-    const row = await recordPending(tx, { ...request, createdAt: at });
-    return row ? { kind: "admitted", createdAt: row.createdAt } : { kind: "duplicate" };
-  }
-  const result: LimitedResult = {
-    status: "limited",
-    limit: refusal.limit,
-    max: refusal.max,
-    retryAt: refusal.retryAt.toISOString(),
-    clientRefId: request.clientRefId,
-  };
-  const row = await recordLimited(tx, { ...request, createdAt: at }, { limit: refusal.limit, result });
-  if (!row) return { kind: "duplicate" };
-  await recordAudit(tx, {
-    actor: request.agent,
-    action: "otp.limited",
-    target: request.clientRefId,
-    detail: { limit: refusal.limit, count: refusal.count, max: refusal.max, retryAt: result.retryAt, customerLast4: request.customerMobileLast4 },
-  });
-  return { kind: "limited", result };
 }

@@ -1,5 +1,4 @@
 import { randomInt } from "node:crypto";
-import { publicRoute } from "@/lib/auth/guard";
 import { bareHandlerEnabled } from "@/lib/bench/bare-routes";
 import { newClientRefId } from "@/lib/eko/client-ref-id";
 import { getEkoConfig } from "@/lib/eko/config";
@@ -9,7 +8,7 @@ import { sendTransactionOtp } from "@/lib/eko/send-transaction-otp";
  * The floor the OTP path is measured against: no session, no validation, no limits, no ledger; one signed call to
  * Eko (the simulator in the bench) with the same client the desk uses, and its outcome as JSON.
  */
-export const POST = publicRoute(async () => {
+export async function POST() {
   if (!bareHandlerEnabled()) return new Response(null, { status: 404 });
   const config = getEkoConfig();
   const outcome = await sendTransactionOtp(
@@ -24,4 +23,4 @@ export const POST = publicRoute(async () => {
     { config },
   );
   return Response.json({ status: outcome.kind });
-});
+}
