@@ -14,8 +14,9 @@ import { getRecentRecipients } from "@/lib/otp-requests/recent-recipients";
 import type { OtpRequestInput } from "@/lib/otp-requests/fields";
 import { createOtpRequestSchema } from "@/lib/otp-requests/schema";
 import { requestTransactionOtp, requestTransactionOtpForSession } from "@/lib/otp-requests/service";
+import { isSubmissionId } from "@/lib/otp-requests/submissions";
 
-const SUBMISSION_ID = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: "error.submission.reload" });
+const SUBMISSION_ID = z.string().refine(isSubmissionId, { error: "error.submission.reload" });
 
 // Built once: the amount bounds are fixed for the life of the process, and messages are dictionary keys.
 let submissionSchema: ReturnType<typeof buildSubmissionSchema> | undefined;
