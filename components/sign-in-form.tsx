@@ -11,7 +11,9 @@ const FIRST: SignInFormState = { error: null, username: "" };
 /** A plain form posting to the action: it signs in the same before the script runs, and without it. */
 export function SignInForm({ returnTo }: { returnTo?: string }) {
   const { t } = useI18n();
-  const [state, formAction, pending] = useActionState(signInAction, FIRST);
+  const [answer, formAction, pending] = useActionState(signInAction, FIRST);
+  // The action reads any form it is sent; a body it cannot read at all is a missing username or password.
+  const state: SignInFormState = "error" in answer ? answer : { error: "login.error.missing", username: answer.values?.username ?? "" };
 
   return (
     <form action={formAction} className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-busy={pending}>

@@ -32,13 +32,14 @@ export const RESEND_COOL_DOWN_MS = 30_000;
 type ActionResult = Awaited<ReturnType<typeof sendOtpAction>>;
 type Posted = Awaited<ReturnType<typeof sendOtpFormAction>>;
 
+type Submission = { submissionId: string; values: OtpRequestFormValues };
+
 /** What a form posted without the page's script had typed, to fill the form again (never an OTP or a password). */
 function typedIn(posted: Posted | null): Partial<OtpRequestFormValues> {
   if (!posted) return {};
   if ("typed" in posted) return posted.typed;
   return posted.status === "invalid" ? (posted.values ?? {}) : {};
 }
-type Submission = { submissionId: string; values: OtpRequestFormValues };
 
 const newSubmissionId = () => crypto.randomUUID();
 

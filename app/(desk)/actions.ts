@@ -1,19 +1,16 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { headers } from "next/headers";
 import { after } from "next/server";
 import { z } from "zod";
-import { sessionCookieSettings } from "@/lib/auth/auth";
 import type { DeskUser } from "@/lib/auth/current-user";
 import { roleAction, roleFormAction } from "@/lib/auth/guard";
-import { sessionProof } from "@/lib/auth/session-fast-path";
 import { getEkoConfig } from "@/lib/eko/config";
 import { normaliseMobile } from "@/lib/otp-requests/mobile";
 import { getRecentRecipients } from "@/lib/otp-requests/recent-recipients";
 import type { OtpRequestInput } from "@/lib/otp-requests/fields";
 import { createOtpRequestSchema } from "@/lib/otp-requests/schema";
-import { requestTransactionOtp, requestTransactionOtpForSession } from "@/lib/otp-requests/service";
+import { requestTransactionOtp } from "@/lib/otp-requests/service";
 import { isSubmissionId } from "@/lib/otp-requests/submissions";
 
 const SUBMISSION_ID = z.string().refine(isSubmissionId, { error: "error.submission.reload" });
@@ -38,8 +35,8 @@ async function sendFor(user: DeskUser, submissionId: string, values: OtpRequestI
   );
 }
 
-/** Agents only, through the same guard as every other action. */
-const sendThroughGuard = roleAction("sendOtp", ["agent"], submission, async ({ submissionId, values }, user) =>
+/** The agent's Send OTP: agents only, through the same guard as every other action. */
+export const sendOtpAction = roleAction("sendOtp", ["agent"], submission, async ({ submissionId, values }, user) =>
   sendFor(user, submissionId, values),
 );
 
@@ -75,23 +72,6 @@ export const sendOtpFormAction = roleFormAction(
     return { ...(await sendFor(user, submissionId, values)), typed };
   },
 );
-
-/**
- * The agent's Send OTP. The common case, a validly signed session cookie and a valid form, reads the session inside
- * the admission's own database round trip (`requestTransactionOtpForSession`): one round trip fewer on every send.
- * Whatever that cannot vouch for (signed out, expired, refresh due, disabled, not an agent, no Eko user code) has
- * written nothing and goes through the guard, which answers it as it answers every action.
- */
-export async function sendOtpAction(raw: unknown) {
-  const proof = sessionProof((await headers()).get("cookie"), await sessionCookieSettings());
-  const parsed = proof ? submission().safeParse(raw) : null;
-  if (proof && parsed?.success) {
-    const { submissionId, values } = parsed.data;
-    const result = await requestTransactionOtpForSession(values, { session: proof, submissionId }, { completeAfter: after });
-    if (result) return result;
-  }
-  return sendThroughGuard(raw);
-}
 
 const recentRecipientsSchema = z.object({
   customerMobile: z

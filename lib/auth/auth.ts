@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
 import type { buildAuth } from "./auth-instance";
 import { SESSION_IDLE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-settings";
-import type { SessionCookieSettings } from "./session-fast-path";
+import type { SessionCookieSettings } from "./session-lookup";
 
 export type Auth = ReturnType<typeof buildAuth>;
 

@@ -6,7 +6,7 @@ import { ROLES, type Role } from "@/lib/db/schema-states";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { SESSION_COOKIE_NAMES } from "@/lib/security/login-redirect";
 import { getAuth, sessionCookieSettings } from "./auth";
-import { quickSessionUser, type SessionUser } from "./session-fast-path";
+import { sessionUserByCookie, type SessionUser } from "./session-lookup";
 
 export type DeskUser = { id: string; username: string; name: string; role: Role; userCode: string | null; locale: Locale | null };
 
@@ -30,14 +30,14 @@ function asDeskUser(user: Partial<SessionUser> & { id: string; name: string }): 
 /**
  * The signed-in person, read once per request; null when signed out, expired, revoked or disabled. Every request
  * reads the database, so a disabled account or a revoked session is refused at once; the common case takes one
- * query (`quickSessionUser`), and better-auth itself handles everything else (refresh, expiry, clean-up).
+ * query (`sessionUserByCookie`), and better-auth itself handles everything else (refresh, expiry, clean-up).
  */
 export const currentUser = cache(async (): Promise<DeskUser | null> => {
   const requestHeaders = await headers();
   // No session cookie, no session: better-auth would say the same without being asked.
   const cookie = requestHeaders.get("cookie") ?? "";
   if (!SESSION_COOKIE_NAMES.some((name) => cookie.includes(`${name}=`))) return null;
-  const quick = await quickSessionUser(await getDb(), cookie, await sessionCookieSettings());
+  const quick = await sessionUserByCookie(await getDb(), cookie, await sessionCookieSettings());
   if (quick) return asDeskUser(quick);
   const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
   return session ? asDeskUser(session.user as typeof session.user & Partial<SessionUser>) : null;

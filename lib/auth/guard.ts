@@ -78,7 +78,7 @@ function textFields(form: FormData): Record<string, string> {
 }
 
 /** What a refused form may show again. */
-export function echoable(fields: Record<string, string>): Record<string, string> {
+function echoable(fields: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).filter(([name]) => !SECRET_FIELDS.has(name)));
 }
 
@@ -115,4 +115,43 @@ export async function requireRouteRole(
   const { t } = await getTranslator();
   if (!user) return { ok: false, response: Response.json({ error: t("api.signedOut") }, { status: 401 }) };
   return { ok: false, response: Response.json({ error: t("api.forbidden") }, { status: 403 }) };
+}
+
+/**
+ * The few actions open to anyone (signing in and out, the language): the same guard minus the role. The input is
+ * parsed before the body runs; whatever the body does with a session, it reads it itself.
+ */
+export function publicAction<R>(name: string, schema: null, body: () => Promise<R>): () => Promise<R>;
+export function publicAction<S extends z.ZodType, R>(name: string, schema: S, body: (input: z.output<S>) => Promise<R>): (raw: unknown) => Promise<R | InvalidInput>;
+export function publicAction<S extends z.ZodType, R>(
+  name: string,
+  schema: S | null,
+  body: (input?: z.output<S>) => Promise<R>,
+): (raw?: unknown) => Promise<R | InvalidInput> {
+  // An action that takes nothing reads nothing from its caller.
+  if (!schema) return async () => body();
+  return async (raw) => {
+    const fields = raw instanceof FormData ? textFields(raw) : null;
+    const parsed = schema.safeParse(fields ?? raw);
+    if (!parsed.success) {
+      logEvent("warn", "action.invalid", { action: name });
+      return { ...firstMessages(parsed.error), ...(fields ? { values: echoable(fields) } : {}) };
+    }
+    return body(parsed.data);
+  };
+}
+
+/** `publicAction` for a form's own action (`useActionState`). */
+export function publicFormAction<S extends z.ZodType, R>(
+  name: string,
+  schema: S,
+  body: (input: z.output<S>) => Promise<R>,
+): (previous: unknown, form: FormData) => Promise<R | InvalidInput> {
+  const action = publicAction(name, schema, body);
+  return async (_previous, form) => action(form);
+}
+
+/** A route handler anyone may call (the health probe): said out loud, so no handler is public by omission. */
+export function publicRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return handler;
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gt, ne, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
-import type { SessionProof } from "@/lib/auth/session-fast-path";
 import type { Db } from "@/lib/db/open";
 import { run, statement } from "@/lib/db/statements";
 import { otpRequests } from "@/lib/db/schema";
@@ -81,15 +80,9 @@ const ADMIT = statement(
   `select desk_admit_otp_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz,
      $13::timestamptz[], $14::integer[], $15::timestamptz[], $16::integer[], $17::text[]) as outcome`,
 );
-const ADMIT_FOR_SESSION = statement(
-  "admit_for_session",
-  `select outcome, user_id as "userId", username, user_code as "userCode"
-     from desk_admit_for_session($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamptz,
-       $12::timestamptz[], $13::integer[], $14::timestamptz[], $15::integer[], $16::text[])`,
-);
 const arrayLiteral = (values: readonly (string | number)[]) => `{${values.map((v) => `"${v}"`).join(",")}}`;
 
-/** The windows as the admission functions take them: starts and sizes per customer, then per agent, then what does not count. */
+/** The windows as the admission function takes them: starts and sizes per customer, then per agent, then what does not count. */
 function windowArgs(settings: LimitSettings, at: Date): string[] {
   const sizes = windowSizes(settings);
   const since = (by: WindowSize["by"]) => arrayLiteral(sizes.filter((w) => w.by === by).map((w) => new Date(at.getTime() - w.ms).toISOString()));
@@ -97,8 +90,8 @@ function windowArgs(settings: LimitSettings, at: Date): string[] {
   return [since("mobile"), max("mobile"), since("agent"), max("agent"), arrayLiteral([...STOPPED_AT_DESK])];
 }
 
-/** The request's own columns after whoever is asking, in the order both admission functions take them. */
-function requestArgs(request: AnonymousRequest, at: Date): unknown[] {
+/** The request's own columns after whoever is asking, in the order the admission function takes them. */
+function requestArgs(request: PendingRequest, at: Date): unknown[] {
   const { customerMobileHash, customerMobileLast4, customerMobileEncrypted, recipientId, beneficiaryId, amount } = request;
   return [customerMobileHash, customerMobileLast4, customerMobileEncrypted, recipientId, beneficiaryId ?? null, amount, at.toISOString()];
 }
@@ -128,40 +121,6 @@ export async function admitRequest(db: Db, request: PendingRequest, settings: Li
   ]);
   const admission = admissionOf(rows[0]?.outcome, at);
   return admission === "full" ? admitOrRefuse(db, request, settings, now) : admission;
-}
-
-/** A request whose agent is still to be read from the session: everything but who is asking. */
-export type AnonymousRequest = Omit<PendingRequest, "agent" | "agentId" | "userCode">;
-/** The agent a session belongs to, as the ledger records them. */
-export type SessionAgent = { agent: string; agentId: string; userCode: string };
-
-/**
- * The session and the admission in one round trip (migration 0005, `desk_admit_for_session`): the agent is read from
- * the session token, then admitted exactly as `admitRequest` admits. `null` when the token does not vouch for an
- * enabled agent whose session needs no refresh (`freshAfter`, see session-fast-path.ts): nothing was written, and
- * the caller takes the full way, where better-auth reads the session.
- */
-export async function admitForSession(
-  db: Db,
-  session: SessionProof,
-  anonymous: AnonymousRequest,
-  settings: LimitSettings,
-  now: () => Date,
-): Promise<{ agent: SessionAgent; admission: Admission } | null> {
-  const at = now();
-  const { rows } = await run<{ outcome?: string; userId: string; username: string; userCode: string }>(db, ADMIT_FOR_SESSION, [
-    session.token,
-    session.freshAfter.toISOString(),
-    anonymous.clientRefId,
-    anonymous.submissionId ?? null,
-    ...requestArgs(anonymous, at),
-    ...windowArgs(settings, at),
-  ]);
-  const row = rows[0];
-  if (!row || row.outcome === "session") return null;
-  const agent = { agent: row.username, agentId: row.userId, userCode: row.userCode };
-  const admission = admissionOf(row.outcome, at);
-  return { agent, admission: admission === "full" ? await admitOrRefuse(db, { ...anonymous, ...agent }, settings, now) : admission };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { publicRoute } from "@/lib/auth/guard";
 import { bareHandlerEnabled } from "@/lib/bench/bare-routes";
 import { newClientRefId } from "@/lib/eko/client-ref-id";
 import { getEkoConfig } from "@/lib/eko/config";
@@ -8,7 +9,7 @@ import { sendTransactionOtp } from "@/lib/eko/send-transaction-otp";
  * The floor the OTP path is measured against: no session, no validation, no limits, no ledger; one signed call to
  * Eko (the simulator in the bench) with the same client the desk uses, and its outcome as JSON.
  */
-export async function POST() {
+export const POST = publicRoute(async () => {
   if (!bareHandlerEnabled()) return new Response(null, { status: 404 });
   const config = getEkoConfig();
   const outcome = await sendTransactionOtp(
@@ -23,4 +24,4 @@ export async function POST() {
     { config },
   );
   return Response.json({ status: outcome.kind });
-}
+});

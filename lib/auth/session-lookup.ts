@@ -59,7 +59,7 @@ const SESSION_BY_TOKEN = statement(
  * expired and is not yet due for its sliding refresh. Anything else is `undefined`, "ask better-auth", which then
  * refuses, deletes or refreshes exactly as it always does; this never answers "signed out" on its own.
  */
-export async function quickSessionUser(
+export async function sessionUserByCookie(
   db: Db,
   cookieHeader: string | null,
   settings: SessionCookieSettings,
@@ -78,14 +78,14 @@ export async function quickSessionUser(
  * A session the agent may be read from without better-auth: its token, from a cookie whose signature has been checked,
  * and the expiry beyond which it needs no sliding refresh.
  */
-export type SessionProof = { token: string; freshAfter: Date };
+type SessionProof = { token: string; freshAfter: Date };
 
 /**
  * The token of a validly signed session cookie, and the expiry a session must lie beyond to need no sliding refresh:
  * better-auth pushes expiry ahead once `updateAge` has passed since the last push (expiry minus `expiresIn`), and
  * that write is its to make. Null without a validly signed cookie. No database is read.
  */
-export function sessionProof(cookieHeader: string | null, settings: SessionCookieSettings, now = new Date()): SessionProof | null {
+function sessionProof(cookieHeader: string | null, settings: SessionCookieSettings, now = new Date()): SessionProof | null {
   const raw = cookieValue(cookieHeader, settings.name);
   const token = raw ? verifiedToken(raw, settings.secret) : null;
   if (!token) return null;

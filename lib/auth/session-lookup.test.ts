@@ -7,7 +7,7 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { authSessions, authUsers } from "@/lib/db/schema";
 import { createUser } from "@/lib/users/service";
 import { getAuth, sessionCookieSettings } from "./auth";
-import { quickSessionUser, verifiedToken } from "./session-fast-path";
+import { sessionUserByCookie, verifiedToken } from "./session-lookup";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "ld-session-"));
 const PASSWORD = "session-test-password";
@@ -42,7 +42,7 @@ describe("the session fast path", () => {
   it("reads better-auth's own cookie in one query and agrees with better-auth on who is signed in", async () => {
     await createUser({ username: "meena", password: PASSWORD, role: "agent", userCode: "20810200" }, "test");
     const cookie = await signIn("meena");
-    const user = await quickSessionUser(await getDb(), cookie, await sessionCookieSettings());
+    const user = await sessionUserByCookie(await getDb(), cookie, await sessionCookieSettings());
     expect(user).toMatchObject({ username: "meena", role: "agent", userCode: "20810200", disabled: false });
     const session = await (await getAuth()).api.getSession({ headers: new Headers({ cookie }) });
     expect(session?.user.id).toBe(user?.id);
@@ -54,15 +54,15 @@ describe("the session fast path", () => {
     const settings = await sessionCookieSettings();
     const cookie = await signIn("ravi");
     const token = await tokenOf(cookie);
-    const quick = () => quickSessionUser(db, cookie, settings);
+    const quick = () => sessionUserByCookie(db, cookie, settings);
     const setExpiry = (ms: number) =>
       db
         .update(authSessions)
         .set({ expiresAt: new Date(Date.now() + ms) })
         .where(eq(authSessions.token, token));
 
-    expect(await quickSessionUser(db, cookie.replace(/\.([^.;]+)(;|$)/, ".AAAA$2"), settings)).toBeUndefined();
-    expect(await quickSessionUser(db, null, settings)).toBeUndefined();
+    expect(await sessionUserByCookie(db, cookie.replace(/\.([^.;]+)(;|$)/, ".AAAA$2"), settings)).toBeUndefined();
+    expect(await sessionUserByCookie(db, null, settings)).toBeUndefined();
 
     await setExpiry(-1_000);
     expect(await quick()).toBeUndefined();
@@ -97,6 +97,6 @@ describe("the session fast path", () => {
       },
     };
     const textDb = { $client: textTimestamps } as unknown as typeof db;
-    expect(await quickSessionUser(textDb, cookie, settings)).toBeUndefined();
+    expect(await sessionUserByCookie(textDb, cookie, settings)).toBeUndefined();
   }, 180_000);
 });

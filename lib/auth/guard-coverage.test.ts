@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Every file under app/, with its text. */
+function appFiles(dir = "app"): { file: string; text: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return appFiles(file);
+    return /\.(ts|tsx)$/.test(entry.name) ? [{ file, text: readFileSync(file, "utf8") }] : [];
+  });
+}
+
+const files = appFiles();
+const serverActionFiles = files.filter(({ text }) => /^\s*["']use server["'];/.test(text));
+const routeFiles = files.filter(({ file }) => /[\\/]route(\.bench)?\.tsx?$/.test(file));
+// What an export may be made by: the guard's wrappers, and nothing else.
+const ACTION_WRAPPERS = /^export const (\w+) = (roleAction|roleFormAction|publicAction|publicFormAction)\(/;
+
+describe("one guard, no side doors", () => {
+  it("finds the desk's server actions and route handlers", () => {
+    expect(serverActionFiles.length).toBeGreaterThanOrEqual(4);
+    expect(routeFiles.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(serverActionFiles.map((f) => [f.file, f.text] as const))("every export of %s is made by the guard", (_file, text) => {
+    const exports = text.split("\n").filter((line) => /^export\s/.test(line) && !/^export (type|interface)\s/.test(line));
+    expect(exports.length).toBeGreaterThan(0);
+    for (const line of exports) expect(line, line).toMatch(ACTION_WRAPPERS);
+  });
+
+  it.each(routeFiles.map((f) => [f.file, f.text] as const))("every handler of %s goes through the guard", (_file, text) => {
+    const handlers = [...text.matchAll(/^export (?:async function|const) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b[^\n]*$/gm)];
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const [line, method] of handlers) {
+      if (/= publicRoute\(/.test(line)) continue;
+      // A guarded handler's first statement asks the guard, with the request (which it checks for same-origin posts).
+      const body = text.slice(text.indexOf(line) + line.length).trimStart();
+      expect(body, `${method} in ${_file}`).toMatch(/^const access = await requireRouteRole\(request, \[/);
+      expect(line, `${method} in ${_file}`).toMatch(/\(request: Request\)/);
+    }
+  });
+
+  it("nothing but the guard's own modules reads the session", () => {
+    const readers = files.filter(({ text }) => /session-lookup|auth\.api\.getSession|sessionCookieSettings/.test(text)).map(({ file }) => file);
+    expect(readers).toEqual([]);
+  });
+});
