@@ -146,4 +146,17 @@ describe("the simulator serves PPI Levin's operations, with state", () => {
       await timed.close();
     }
   });
+
+  it("a slow fault does the transfer and answers late: the client times out, and inquiry finds it done", async () => {
+    const mobile = "9876500004";
+    const sent = await call(sendTransactionOtp, { clientRefId: newClientRefId(), recipientId: 10017740, amount: 700, customerMobile: mobile });
+    if (sent.kind !== "ok") throw new Error("send-otp");
+    sim.faults.set("slow", 1, mobile);
+    const clientRefId = newClientRefId();
+    const impatient = { ...deps, config: { ...deps.config, timeoutMs: 300 } };
+    const input = { clientRefId, recipientId: 10017740, amount: 700, customerMobile: mobile, otp: lastSms(mobile).otp, otpRefId: sent.data.otp_ref_id };
+    const transfer = await callEko(initiateTransaction, { ...input, channel: 0, latlong: "28.63,77.22", timestamp: new Date().toISOString() }, impatient);
+    expect(transfer).toMatchObject({ kind: "unknown", reason: "timeout" });
+    expect(await call(transactionInquiry, { clientRefId })).toMatchObject({ kind: "ok", data: { tx_status: 0, client_ref_id: clientRefId } });
+  });
 });

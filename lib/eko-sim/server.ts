@@ -100,14 +100,17 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
     const path = url.pathname.slice(SIM_BASE_PATH.length);
     const customer = /\/sender\/([^/]+)/.exec(path)?.[1] ?? (typeof fields.customer_id === "string" ? fields.customer_id : undefined);
     const fault = faults.take(customer ?? "");
+    // A slow answer is still the operation's own, done now and sent late (a transfer recorded before a timeout);
+    // every other fault leaves the request undone.
+    const handled = !fault || fault === "slow" ? handlePpiLevin(state, shapes, { method: req.method ?? "", path, body: fields, query: url.searchParams }) : null;
+    if (!fault && !handled) return sendJson(res, 404, { status: 1, message: "Not Found" });
+    const late = () => (handled?.answer.type === "json" ? handled.answer.body : shapes.forbidden);
     if (fault) {
       entry.verdict = `fault: ${fault}`;
-      return answer(res, entry, faultAnswer(fault, shapes, options.slowMs), () => shapes.forbidden);
+      return answer(res, entry, faultAnswer(fault, shapes, options.slowMs), late);
     }
-    const handled = handlePpiLevin(state, shapes, { method: req.method ?? "", path, body: fields, query: url.searchParams });
-    if (!handled) return sendJson(res, 404, { status: 1, message: "Not Found" });
-    entry.verdict = handled.verdict;
-    return answer(res, entry, handled.answer, () => shapes.forbidden);
+    entry.verdict = handled!.verdict;
+    return answer(res, entry, handled!.answer, late);
   }
 
   async function handleOtp(req: IncomingMessage, res: ServerResponse, entry: ReceivedRequest) {
