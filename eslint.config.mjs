@@ -15,7 +15,7 @@ const config = [
   },
   {
     // Loaded on first need (dynamic import), so the first page a started server serves does not wait for them:
-    // better-auth only through lib/auth/auth.ts, the PostgreSQL client only when DATABASE_URL picks it.
+    // better-auth only through lib/auth/auth.ts, the PostgreSQL client (pg, for both databases) when lib/db/open.ts opens one.
     files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
     ignores: ["lib/auth/auth-instance.ts", "lib/db/testing/**", "**/*.test.ts"],
     rules: {

@@ -10,8 +10,6 @@ const nextConfig = {
   pageExtensions: ["tsx", "ts", ...(process.env.BENCH_BARE_ROUTES === "1" ? ["bench.tsx", "bench.ts"] : [])],
   poweredByHeader: false,
   reactStrictMode: true,
-  // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite"],
   experimental: {
     // forbidden() and app/forbidden.tsx: a signed-in role that may not see a page gets a real 403.
     authInterrupts: true,

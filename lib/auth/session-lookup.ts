@@ -1,7 +1,8 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
-import { run, statement } from "@/lib/db/statements";
+import { authSessions, authUsers } from "@/lib/db/schema";
 
 /** The session cookie's name and signing secret, and the sliding-expiry settings better-auth runs with. */
 export type SessionCookieSettings = { name: string; secret: string; expiresInSeconds: number; updateAgeSeconds: number };
@@ -44,15 +45,27 @@ function cookieValue(cookieHeader: string | null, name: string): string | null {
   return null;
 }
 
-// The columns of auth_sessions and auth_users (lib/db/auth-schema.ts) that the desk needs on every request. The
-// expiry is compared by the database, whatever type a driver hands timestamps back as.
-const SESSION_BY_TOKEN = statement(
-  "session_by_token",
-  `select u.id, u.username, u.name, u.role, u.user_code as "userCode", u.disabled, u.locale
-     from auth_sessions s join auth_users u on u.id = s.user_id
-    where s.token = $1 and s.expires_at > $2::timestamptz
-    limit 1`,
-);
+// Read on every request: prepared once per database (a named statement, parsed once per connection). The expiry is
+// compared by the database, whatever type a driver hands timestamps back as.
+const prepared = new WeakMap<Db, ReturnType<typeof prepareSessionByToken>>();
+
+function prepareSessionByToken(db: Db) {
+  return db
+    .select({
+      id: authUsers.id,
+      username: authUsers.username,
+      name: authUsers.name,
+      role: authUsers.role,
+      userCode: authUsers.userCode,
+      disabled: authUsers.disabled,
+      locale: authUsers.locale,
+    })
+    .from(authSessions)
+    .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
+    .where(and(eq(authSessions.token, sql.placeholder("token")), gt(authSessions.expiresAt, sql`${sql.placeholder("freshAfter")}::timestamptz`)))
+    .limit(1)
+    .prepare("session_by_token");
+}
 
 /**
  * The common case of reading a session in one indexed query: a validly signed cookie whose session exists, has not
@@ -67,11 +80,10 @@ export async function sessionUserByCookie(
 ): Promise<SessionUser | undefined> {
   const proof = sessionProof(cookieHeader, settings, now);
   if (!proof) return undefined;
-  const {
-    rows: [row],
-  } = await run<SessionUser>(db, SESSION_BY_TOKEN, [proof.token, proof.freshAfter.toISOString()]);
-  if (!row) return undefined;
-  return { id: row.id, username: row.username, name: row.name, role: row.role, userCode: row.userCode, disabled: row.disabled, locale: row.locale };
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = prepareSessionByToken(db)));
+  const [row] = await query.execute({ token: proof.token, freshAfter: proof.freshAfter.toISOString() });
+  return row;
 }
 
 /**

@@ -13,6 +13,11 @@ async function openAndMigrate(): Promise<DbHandle> {
 }
 
 export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** The open database with what it is (embedded or PostgreSQL), opened and migrated on first use. */
+export async function getDbHandle(): Promise<DbHandle> {
   const current = holder.__levinDeskDb;
   const open = current && (await current.catch(() => undefined));
   // The embedded database's thread died (it would fail every statement): open it again, as a restart would. Only
@@ -25,7 +30,7 @@ export async function getDb(): Promise<Db> {
     holder.__levinDeskDb = undefined; // let the next request try again
     throw error;
   });
-  return (await holder.__levinDeskDb).db;
+  return holder.__levinDeskDb;
 }
 
 export async function closeDb(): Promise<void> {

@@ -1,7 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import type { Db } from "@/lib/db/open";
-import { run, statement } from "@/lib/db/statements";
+import { eq, sql } from "drizzle-orm";
+import type { Db, Queryable } from "@/lib/db/open";
 import { otpRequests, type NewOtpRequestRow, type OtpRequestRow, type OtpRequestState } from "@/lib/db/schema";
 import type { LimitName, OtpRequestResult } from "./result";
 
@@ -28,7 +27,7 @@ export type InsertedRow = { id: number; createdAt: Date };
  * Inserts one row, unless a row with the same submission id exists: then `null`, and the caller reads that row.
  * The UNIQUE constraint settles concurrent duplicates, across processes and instances.
  */
-async function insertOnce(db: Db, row: NewOtpRequestRow): Promise<InsertedRow | null> {
+async function insertOnce(db: Queryable, row: NewOtpRequestRow): Promise<InsertedRow | null> {
   const [inserted] = await db
     .insert(otpRequests)
     .values(row)
@@ -38,13 +37,13 @@ async function insertOnce(db: Db, row: NewOtpRequestRow): Promise<InsertedRow | 
 }
 
 /** Written before Eko is called: if the process dies mid-call, this row is what remains. */
-export async function recordPending(db: Db, request: PendingRequest): Promise<InsertedRow | null> {
+export async function recordPending(db: Queryable, request: PendingRequest): Promise<InsertedRow | null> {
   return insertOnce(db, { ...request, state: "pending" });
 }
 
 /** A request the desk refused under one of its limits: complete from the start, and never sent to Eko. */
 export async function recordLimited(
-  db: Db,
+  db: Queryable,
   request: PendingRequest,
   refusal: { limit: LimitName; result: Extract<OtpRequestResult, { status: "limited" }> },
 ): Promise<InsertedRow | null> {
@@ -52,22 +51,19 @@ export async function recordLimited(
   return insertOnce(db, { ...request, createdAt: at, state: "limited", failureReason: refusal.limit, result: refusal.result, completedAt: at });
 }
 
-// On every OTP request, so a fixed statement (lib/db/statements.ts); the columns are otpRequests' in lib/db/schema.ts.
-// Any number of completions in one statement: one JSON array, so any text (Eko's messages) needs no escaping of ours.
-const COMPLETE_PENDING = statement(
-  "complete_pending",
-  `update otp_requests as o
+// Any number of completions in one statement: one JSON array, so any text (Eko's messages) needs no escaping of
+// ours. The columns are otpRequests' in lib/db/schema.ts.
+const completePending = (completions: string) => sql`update otp_requests as o
       set state = v.state, otp_ref_id = v.otp_ref_id, failure_reason = v.failure_reason, eko_status = v.eko_status,
           eko_response_status_id = v.eko_response_status_id, eko_response_type_id = v.eko_response_type_id,
           eko_message = v.eko_message, http_status = v.http_status, latency_ms = v.latency_ms, result = v.result,
           completed_at = v.completed_at
-     from jsonb_to_recordset($1::jsonb) as v(
+     from jsonb_to_recordset(${completions}::jsonb) as v(
             client_ref_id varchar, state text, otp_ref_id text, failure_reason text, eko_status integer,
             eko_response_status_id integer, eko_response_type_id integer, eko_message text, http_status integer,
             latency_ms integer, result jsonb, completed_at timestamptz)
     where o.client_ref_id = v.client_ref_id and o.state = 'pending'
-  returning o.client_ref_id`,
-);
+  returning o.client_ref_id`;
 
 export type DatedCompletion = { clientRefId: string; completion: Completion; completedAt: Date };
 
@@ -91,7 +87,7 @@ export async function recordOutcomes(db: Db, items: readonly DatedCompletion[]):
     result: c.result ?? null,
     completed_at: completedAt.toISOString(),
   }));
-  const { rows: completed } = await run<{ client_ref_id: string }>(db, COMPLETE_PENDING, [JSON.stringify(rows)]);
+  const { rows: completed } = await db.execute<{ client_ref_id: string }>(completePending(JSON.stringify(rows)));
   return new Set(completed.map((row) => row.client_ref_id));
 }
 

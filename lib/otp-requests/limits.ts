@@ -1,8 +1,7 @@
 import "server-only";
-import { and, count, desc, eq, gt, ne, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, ne, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
-import type { Db } from "@/lib/db/open";
-import { run, statement } from "@/lib/db/statements";
+import type { Db, Tx } from "@/lib/db/open";
 import { otpRequests } from "@/lib/db/schema";
 import { recordLimited, recordPending, type PendingRequest } from "./ledger-repository";
 import type { LimitSettings } from "./limit-settings";
@@ -46,92 +45,44 @@ function windowsFor(request: PendingRequest, settings: LimitSettings): Window[] 
 }
 
 /**
- * A window is full when it holds `max` requests that went towards Eko. It frees up when the max-th newest of them
- * leaves it: with exactly `max` in the window, that is the oldest.
+ * Of the full windows, the one that frees up last: only then may the agent try again. All windows in one statement:
+ * for each, the max-th newest request that went towards Eko (a window is full when it has one; it frees up when that
+ * request leaves it).
  */
-async function exceeded(db: Db, window: Window, at: Date): Promise<Exceeded | null> {
-  const counted = and(window.scope, gt(otpRequests.createdAt, new Date(at.getTime() - window.ms)), wentTowardsEko);
-  const newest = await db
-    .select({ createdAt: otpRequests.createdAt })
-    .from(otpRequests)
-    .where(counted)
-    .orderBy(desc(otpRequests.createdAt))
-    .limit(window.max);
-  const freesUp = newest[window.max - 1];
-  if (!freesUp) return null;
-  const [total] = await db.select({ n: count() }).from(otpRequests).where(counted);
-  return { limit: window.limit, max: window.max, count: total?.n ?? window.max, retryAt: new Date(freesUp.createdAt.getTime() + window.ms) };
-}
-
-/** Of the full windows, the one that frees up last: only then may the agent try again. */
-async function latestExceeded(db: Db, request: PendingRequest, settings: LimitSettings, at: Date): Promise<Exceeded | null> {
-  let worst: Exceeded | null = null;
-  for (const window of windowsFor(request, settings)) {
-    const found = await exceeded(db, window, at);
-    if (found && (!worst || found.retryAt > worst.retryAt)) worst = found;
-  }
-  return worst;
-}
-
-// Sent straight to the driver (lib/db/statements.ts): these run on every OTP request. Arrays go as PostgreSQL array
-// literals, which both drivers pass through as text.
-const ADMIT = statement(
-  "admit_otp_request",
-  `select desk_admit_otp_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz,
-     $13::timestamptz[], $14::integer[], $15::timestamptz[], $16::integer[], $17::text[]) as outcome`,
-);
-const arrayLiteral = (values: readonly (string | number)[]) => `{${values.map((v) => `"${v}"`).join(",")}}`;
-
-/** The windows as the admission function takes them: starts and sizes per customer, then per agent, then what does not count. */
-function windowArgs(settings: LimitSettings, at: Date): string[] {
-  const sizes = windowSizes(settings);
-  const since = (by: WindowSize["by"]) => arrayLiteral(sizes.filter((w) => w.by === by).map((w) => new Date(at.getTime() - w.ms).toISOString()));
-  const max = (by: WindowSize["by"]) => arrayLiteral(sizes.filter((w) => w.by === by).map((w) => w.max));
-  return [since("mobile"), max("mobile"), since("agent"), max("agent"), arrayLiteral([...STOPPED_AT_DESK])];
-}
-
-/** The request's own columns after whoever is asking, in the order the admission function takes them. */
-function requestArgs(request: PendingRequest, at: Date): unknown[] {
-  const { customerMobileHash, customerMobileLast4, customerMobileEncrypted, recipientId, beneficiaryId, amount } = request;
-  return [customerMobileHash, customerMobileLast4, customerMobileEncrypted, recipientId, beneficiaryId ?? null, amount, at.toISOString()];
-}
-
-function admissionOf(outcome: string | undefined, at: Date): Admission | "full" {
-  if (outcome === "admitted") return { kind: "admitted", createdAt: at };
-  if (outcome === "recorded") return { kind: "duplicate" };
-  if (outcome !== "full") throw new Error(`Unexpected admission outcome: ${String(outcome)}`);
-  return "full";
-}
-
-/**
- * The common case in one round trip (migration 0004, `desk_admit_otp_request`): under the advisory locks, the
- * submission is looked up, the windows checked and the pending row written. Only when a window is full does the
- * request take the longer way, `admitOrRefuse`, which finds the reason and records the refusal.
- */
-export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
-  const at = now();
-  const { rows } = await run<{ outcome?: string }>(db, ADMIT, [
-    request.clientRefId,
-    request.submissionId ?? null,
-    request.agent,
-    request.agentId ?? null,
-    request.userCode,
-    ...requestArgs(request, at),
-    ...windowArgs(settings, at),
-  ]);
-  const admission = admissionOf(rows[0]?.outcome, at);
-  return admission === "full" ? admitOrRefuse(db, request, settings, now) : admission;
+async function latestExceeded(tx: Tx, request: PendingRequest, settings: LimitSettings, at: Date): Promise<Exceeded | null> {
+  const windows = windowsFor(request, settings);
+  const counted = (window: Window) => and(window.scope, gt(otpRequests.createdAt, new Date(at.getTime() - window.ms)), wentTowardsEko);
+  const freesUp = windows.map(
+    (window, i) =>
+      sql`(select (extract(epoch from ${otpRequests.createdAt}) * 1000)::float8 from ${otpRequests} where ${counted(window)}
+           order by ${otpRequests.createdAt} desc offset ${window.max - 1} limit 1) as ${sql.identifier(`w${i}`)}`,
+  );
+  const { rows } = await tx.execute<Record<string, number | null>>(sql`select ${sql.join(freesUp, sql`, `)}`);
+  let worst: { window: Window; retryAt: Date } | null = null;
+  windows.forEach((window, i) => {
+    const oldest = rows[0]?.[`w${i}`];
+    if (oldest == null) return;
+    const retryAt = new Date(oldest + window.ms);
+    if (!worst || retryAt > worst.retryAt) worst = { window, retryAt };
+  });
+  if (!worst) return null;
+  const { window, retryAt } = worst as { window: Window; retryAt: Date };
+  const [total] = await tx.select({ n: count() }).from(otpRequests).where(counted(window));
+  return { limit: window.limit, max: window.max, count: total?.n ?? window.max, retryAt };
 }
 
 /**
  * Counts and inserts in one transaction under advisory locks on the customer's mobile hash and then on the agent
  * (always in that order, so two requests never wait on each other crosswise). Every instance takes the same locks,
- * so no two of them can both see room for one more request. PGlite serialises transactions anyway.
+ * so no two of them can both see room for one more request; the count runs after the locks, in a statement of its
+ * own, so it sees every request committed before them.
  */
-async function admitOrRefuse(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
+export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:mobile'), hashtext(${request.customerMobileHash}))`);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:agent'), hashtext(${request.agent}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:mobile'), hashtext(${request.customerMobileHash})),
+                 pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:agent'), hashtext(${request.agent}))`,
+    );
     const at = now();
     const refusal = await latestExceeded(tx, request, settings, at);
     if (!refusal) {

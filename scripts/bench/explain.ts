@@ -1,4 +1,4 @@
-import { drizzle } from "drizzle-orm/pg-proxy";
+import { drizzle } from "drizzle-orm/node-postgres";
 import type { Db } from "@/lib/db/open";
 import * as schema from "@/lib/db/schema";
 
@@ -14,19 +14,17 @@ function literal(value: unknown): string {
 }
 
 /**
- * Runs repository code against a recording driver that answers every query with no rows, and returns the SQL it
- * generated: exactly what `listRequests`/`summarizeRequests` send, without having to reach into them.
+ * Runs repository code on the same connection through a drizzle instance that logs every statement, and returns the
+ * SQL it sent: exactly what `listRequests`/`summarizeRequests` send, without having to reach into them.
  */
-export async function captureSql(run: (db: Db) => Promise<unknown>): Promise<CapturedSql[]> {
+export async function captureSql(db: Db, run: (db: Db) => Promise<unknown>): Promise<CapturedSql[]> {
   const captured: CapturedSql[] = [];
-  const recorder = drizzle(
-    async (text: string, params: unknown[]) => {
+  const logger = {
+    logQuery(text: string, params: unknown[]) {
       captured.push({ text, inlined: text.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1])) });
-      return { rows: [] };
     },
-    { schema },
-  );
-  await run(recorder);
+  };
+  await run(drizzle({ client: db.$client, schema, logger }));
   return captured;
 }
 
@@ -38,7 +36,7 @@ function planLines(result: unknown): string[] {
 /** EXPLAIN (ANALYZE, BUFFERS) of each statement `run` generates, executed on the real database. */
 export async function explainAll(db: Db, run: (db: Db) => Promise<unknown>): Promise<string[]> {
   const out: string[] = [];
-  for (const statement of await captureSql(run)) {
+  for (const statement of await captureSql(db, run)) {
     out.push(`  SQL: ${statement.text.replace(/\s+/g, " ")}`);
     const result: unknown = await db.execute(`explain (analyze, buffers) ${statement.inlined}`);
     out.push(...planLines(result).map((line) => `    ${line}`));
