@@ -1,10 +1,34 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, char, check, index, integer, jsonb, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, char, check, index, integer, jsonb, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 
-import { OTP_REQUEST_STATES } from "./schema-states";
+import { EKO_CALL_STATES, OTP_REQUEST_STATES } from "./schema-states";
 
 // `unknown` is also what a `pending` row reads as once it is older than the timeout plus a margin.
-export { OTP_REQUEST_STATES, type OtpRequestState } from "./schema-states";
+export { EKO_CALL_STATES, OTP_REQUEST_STATES, type EkoCallState, type OtpRequestState } from "./schema-states";
+
+const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+
+/**
+ * The shape every ledger row of an Eko call shares, whatever the business object: who made it, under which reference,
+ * and how Eko answered (lib/ledger/answer-columns.ts fills the answer from an outcome).
+ */
+const ekoCallColumns = () => ({
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  clientRefId: varchar("client_ref_id", { length: 20 }).notNull().unique(),
+  agent: text("agent").notNull(),
+  agentId: text("agent_id"),
+  userCode: text("user_code").notNull(),
+  failureReason: text("failure_reason"),
+  ekoStatus: integer("eko_status"),
+  ekoResponseStatusId: integer("eko_response_status_id"),
+  ekoResponseTypeId: integer("eko_response_type_id"),
+  ekoMessage: text("eko_message"),
+  httpStatus: integer("http_status"),
+  latencyMs: integer("latency_ms"),
+  // Millisecond precision, so a JavaScript Date round-trips exactly into keyset cursors.
+  createdAt: stamp("created_at").notNull().defaultNow(),
+  completedAt: stamp("completed_at"),
+});
 
 /**
  * One row per OTP request, written *before* Eko is called and completed after. The customer's mobile is held three
@@ -13,13 +37,9 @@ export { OTP_REQUEST_STATES, type OtpRequestState } from "./schema-states";
 export const otpRequests = pgTable(
   "otp_requests",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    clientRefId: varchar("client_ref_id", { length: 20 }).notNull().unique(),
+    ...ekoCallColumns(),
     /** One per rendered form: the same submission arriving twice finds this row instead of calling Eko again. */
     submissionId: varchar("submission_id", { length: 64 }).unique(),
-    agent: text("agent").notNull(),
-    agentId: text("agent_id"),
-    userCode: text("user_code").notNull(),
     customerMobileHash: char("customer_mobile_hash", { length: 64 }).notNull(),
     customerMobileLast4: char("customer_mobile_last4", { length: 4 }).notNull(),
     customerMobileEncrypted: text("customer_mobile_encrypted").notNull(),
@@ -28,18 +48,8 @@ export const otpRequests = pgTable(
     amount: integer("amount").notNull(),
     state: text("state", { enum: OTP_REQUEST_STATES }).notNull().default("pending"),
     otpRefId: text("otp_ref_id"),
-    failureReason: text("failure_reason"),
-    ekoStatus: integer("eko_status"),
-    ekoResponseStatusId: integer("eko_response_status_id"),
-    ekoResponseTypeId: integer("eko_response_type_id"),
-    ekoMessage: text("eko_message"),
-    httpStatus: integer("http_status"),
-    latencyMs: integer("latency_ms"),
     /** The result the agent was shown (masked, no keys): a repeated submission is shown the same. */
     result: jsonb("result"),
-    // Millisecond precision, so a JavaScript Date round-trips exactly into keyset cursors.
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
-    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
   (t) => [
     check("otp_requests_amount_positive", sql`${t.amount} > 0`),
@@ -63,12 +73,37 @@ export const otpRequests = pgTable(
 export type OtpRequestRow = typeof otpRequests.$inferSelect;
 export type NewOtpRequestRow = typeof otpRequests.$inferInsert;
 
+/**
+ * Every call to Eko that is not itself a business object's row (Send OTP's is its `otp_requests` row): written before
+ * the call, completed after. Nothing typed into the call is kept (no OTP, token or identity number): the operation,
+ * its reference, the customer as a keyed hash and last four digits, and Eko's answer codes.
+ */
+export const ekoCalls = pgTable(
+  "eko_calls",
+  {
+    ...ekoCallColumns(),
+    operation: text("operation").notNull(),
+    movesMoney: boolean("moves_money").notNull(),
+    customerMobileHash: char("customer_mobile_hash", { length: 64 }),
+    customerMobileLast4: char("customer_mobile_last4", { length: 4 }),
+    state: text("state", { enum: EKO_CALL_STATES }).notNull().default("pending"),
+  },
+  (t) => [
+    check("eko_calls_state_known", sql`${t.state} in ('pending', 'ok', 'rejected', 'failed', 'unknown', 'not-sent')`),
+    index("eko_calls_created_idx").on(t.createdAt, t.id),
+    index("eko_calls_agent_created_idx").on(t.agent, t.createdAt, t.id),
+    index("eko_calls_mobile_created_idx").on(t.customerMobileHash, t.createdAt, t.id),
+  ],
+);
+
+export type EkoCallRow = typeof ekoCalls.$inferSelect;
+
 /** Append-only (a trigger refuses UPDATE and DELETE): sign-ins, user changes, limit refusals. */
 export const auditEvents = pgTable(
   "audit_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    at: timestamp("at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    at: stamp("at").notNull().defaultNow(),
     actor: text("actor").notNull(),
     action: text("action").notNull(),
     target: text("target"),

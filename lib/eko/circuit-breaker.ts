@@ -1,4 +1,7 @@
-import type { EkoOtpOutcome } from "./otp-outcome";
+import type { EkoOutcome } from "./operation";
+
+/** What the breaker needs of any operation's outcome. */
+type AnyOutcome = { kind: EkoOutcome<unknown>["kind"] | "sent"; reason?: string };
 
 export type BreakerState = "closed" | "open" | "half-open";
 export type BreakerLimits = { failures: number; cooldownMs: number };
@@ -19,7 +22,7 @@ export const HALF_OPEN_RETRY_MS = 5_000;
  * An upstream fault: Eko could not be reached, answered with an HTTP error, or gave no usable answer in time.
  * Sent, rejected (a business refusal) and auth (Eko answered, refusing the keys) are answers: Eko is up.
  */
-export function isUpstreamFault(outcome: EkoOtpOutcome): boolean {
+export function isUpstreamFault(outcome: AnyOutcome): boolean {
   if (outcome.kind === "unknown") return true;
   return outcome.kind === "failed" && (outcome.reason === "http" || outcome.reason === "unreachable");
 }
@@ -60,7 +63,7 @@ export class CircuitBreaker {
   }
 
   /** Eko's outcome for an admitted call. Any answer closes the breaker; a fault counts towards opening it. */
-  record(admission: Extract<Admission, { kind: "call" }>, outcome: EkoOtpOutcome): void {
+  record(admission: Extract<Admission, { kind: "call" }>, outcome: AnyOutcome): void {
     if (!isUpstreamFault(outcome)) {
       this.consecutive = 0;
       this.openUntil = null;

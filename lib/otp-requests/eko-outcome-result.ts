@@ -2,6 +2,7 @@ import "server-only";
 import type { EkoConfig } from "@/lib/eko/config";
 import type { EkoOtpOutcome } from "@/lib/eko/otp-outcome";
 import { rejectionReasonOf } from "@/lib/eko/rejection-reason";
+import { answerColumnsOf } from "@/lib/ledger/answer-columns";
 import type { Completion } from "./ledger-repository";
 import { maskMobile } from "@/lib/privacy/mask";
 import type { FieldErrors, OtpRequestResult } from "./result";
@@ -51,17 +52,10 @@ export function resultOf(outcome: EkoOtpOutcome, input: OtpRequestInput, clientR
 
 /** What the ledger row is completed with: Eko's codes, and the result the agent was shown. */
 export function completionOf(outcome: EkoOtpOutcome, latencyMs: number, result: OtpRequestResult): Completion {
-  const codes = outcome.codes ?? null;
   return {
-    state: outcome.kind === "sent" ? "sent" : outcome.kind,
+    state: outcome.kind,
     otpRefId: outcome.kind === "sent" ? outcome.otpRefId : null,
-    failureReason: outcome.kind === "failed" || outcome.kind === "unknown" ? outcome.reason : null,
-    ekoStatus: codes?.status ?? null,
-    ekoResponseStatusId: codes?.responseStatusId ?? null,
-    ekoResponseTypeId: codes?.responseTypeId ?? null,
-    ekoMessage: codes?.message ?? null,
-    httpStatus: outcome.httpStatus ?? null,
-    latencyMs,
+    ...answerColumnsOf(outcome, latencyMs),
     result,
   };
 }

@@ -1,0 +1,147 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open";
+import { ekoCalls, type EkoCallState } from "@/lib/db/schema";
+import { getEkoBreaker } from "@/lib/eko/breaker-settings";
+import type { CircuitBreaker } from "@/lib/eko/circuit-breaker";
+import { newClientRefId } from "@/lib/eko/client-ref-id";
+import { getEkoConfig, type EkoConfig } from "@/lib/eko/config";
+import type { EkoOperation, EkoOutcome } from "@/lib/eko/operation";
+import { callEko, type TransportDeps } from "@/lib/eko/transport";
+import { errorCode } from "@/lib/error-code";
+import { logEvent } from "@/lib/log";
+import { maskMobile } from "@/lib/privacy/mask";
+import { getMobileVault, type MobileVault } from "@/lib/privacy/mobile-vault";
+import { isDraining, trackInFlight } from "@/lib/startup/graceful-shutdown";
+import { answerColumnsOf } from "./answer-columns";
+
+/** Who makes the call, and for which customer (kept as a keyed hash and the last four digits only). */
+export type CallContext = {
+  actor: { agent: string; agentId: string | null; userCode: string };
+  customerMobile?: string;
+  /** The call's reference: the `client_ref_id` the operation sends, when it sends one; else the ledger makes one. */
+  clientRefId?: string;
+};
+
+/** Nothing reached Eko: the ledger could not be written, the breaker is open, or the server is stopping. */
+export type NotSent = { kind: "not-sent"; reason: "ledger-unavailable" | "circuit-open" | "shutting-down"; retryAt: string | null };
+
+export type RecordedOutcome<Data> = (EkoOutcome<Data> | NotSent) & { clientRefId: string; latencyMs: number };
+
+export type RecordedCallDeps = {
+  db: Db;
+  config: EkoConfig;
+  vault: MobileVault;
+  breaker: CircuitBreaker;
+  draining: () => boolean;
+  now: () => Date;
+  fetch: TransportDeps["fetch"];
+};
+
+const errorCodeOf = (error: unknown): string => errorCode(error) ?? (error instanceof Error ? error.name : "unknown");
+
+/**
+ * Any Eko operation, the one way: a ledger row first (if it cannot be written, Eko is not called), then one call
+ * through the breaker and the transport, then the row completed with Eko's codes. The call counts as in flight until
+ * its row is complete, so a graceful shutdown waits for it. Never throws for a fault of Eko's or the ledger's.
+ */
+export async function recordedCall<Input, Data>(
+  operation: EkoOperation<Input, Data>,
+  input: Input,
+  context: CallContext,
+  deps: Partial<RecordedCallDeps> = {},
+): Promise<RecordedOutcome<Data>> {
+  const now = deps.now ?? (() => new Date());
+  const clientRefId = context.clientRefId ?? newClientRefId(now().getTime());
+  const customer = context.customerMobile ? maskMobile(context.customerMobile) : undefined;
+  const notSent = (reason: NotSent["reason"], retryAt: string | null = null): RecordedOutcome<Data> => ({
+    kind: "not-sent",
+    reason,
+    retryAt,
+    clientRefId,
+    latencyMs: 0,
+  });
+
+  let db: Db;
+  try {
+    db = deps.db ?? (await getDb());
+    const protectedMobile = context.customerMobile ? (deps.vault ?? getMobileVault()).protect(context.customerMobile) : null;
+    await db.insert(ekoCalls).values({
+      clientRefId,
+      operation: operation.name,
+      movesMoney: operation.movesMoney,
+      ...context.actor,
+      customerMobileHash: protectedMobile?.customerMobileHash ?? null,
+      customerMobileLast4: protectedMobile?.customerMobileLast4 ?? null,
+      createdAt: now(),
+    });
+  } catch (error) {
+    logEvent("error", "ledger.write_failed", { operation: operation.name, clientRefId, customer, stage: "pending", error: errorCodeOf(error) });
+    return notSent("ledger-unavailable");
+  }
+  return trackInFlight(send(db, operation, input, context, clientRefId, customer, deps, notSent));
+}
+
+async function send<Input, Data>(
+  db: Db,
+  operation: EkoOperation<Input, Data>,
+  input: Input,
+  context: CallContext,
+  clientRefId: string,
+  customer: string | undefined,
+  deps: Partial<RecordedCallDeps>,
+  notSent: (reason: NotSent["reason"], retryAt?: string | null) => RecordedOutcome<Data>,
+): Promise<RecordedOutcome<Data>> {
+  const breaker = deps.breaker ?? getEkoBreaker();
+  const admission = (deps.draining ?? isDraining)() ? null : breaker.admit();
+  if (admission?.kind !== "call") {
+    const refused = admission ? notSent("circuit-open", new Date(admission.retryAt).toISOString()) : notSent("shutting-down");
+    await complete(db, clientRefId, "not-sent", { failureReason: refused.kind === "not-sent" ? refused.reason : null, latencyMs: 0 }, operation.name);
+    return refused;
+  }
+  const started = performance.now();
+  const config = deps.config ?? getEkoConfig();
+  let outcome: EkoOutcome<Data>;
+  try {
+    outcome = await callEko(operation, input, { config, userCode: context.actor.userCode, fetch: deps.fetch });
+  } catch (error) {
+    breaker.abandon(admission);
+    throw error;
+  }
+  breaker.record(admission, outcome);
+  const latencyMs = Math.round(performance.now() - started);
+  const answer = answerColumnsOf(outcome, latencyMs);
+  logEvent(outcome.kind === "ok" ? "info" : "warn", "eko.call", {
+    operation: operation.name,
+    clientRefId,
+    agent: context.actor.agent,
+    outcome: outcome.kind,
+    reason: answer.failureReason ?? undefined,
+    httpStatus: answer.httpStatus ?? undefined,
+    ekoStatus: answer.ekoStatus ?? undefined,
+    ekoResponseTypeId: answer.ekoResponseTypeId ?? undefined,
+    customer,
+    latencyMs,
+  });
+  await complete(db, clientRefId, outcome.kind, answer, operation.name);
+  return { ...outcome, clientRefId, latencyMs };
+}
+
+/** Completes the row once; a row already completed is never overwritten. A failed write leaves it pending. */
+async function complete(
+  db: Db,
+  clientRefId: string,
+  state: Exclude<EkoCallState, "pending">,
+  answer: Partial<ReturnType<typeof answerColumnsOf>>,
+  operation: string,
+): Promise<void> {
+  try {
+    await db
+      .update(ekoCalls)
+      .set({ state, ...answer, completedAt: new Date() })
+      .where(and(eq(ekoCalls.clientRefId, clientRefId), eq(ekoCalls.state, "pending")));
+  } catch (error) {
+    logEvent("error", "ledger.write_failed", { operation, clientRefId, stage: "outcome", error: errorCodeOf(error) });
+  }
+}
