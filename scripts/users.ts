@@ -3,7 +3,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/session-settings";
 import { DataDirInUseError } from "@/lib/db/data-dir-lock";
 import { readPassword } from "./lib/read-password";
 import { closeDb } from "@/lib/db/client";
-import { ConfigError } from "@/lib/eko/config";
+import { ConfigError } from "@/lib/settings";
 import { newUserSchema, passwordSchema, roleSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
 import { createTranslator } from "@/lib/i18n/dictionaries";
 import { translateText } from "@/lib/i18n/translate";

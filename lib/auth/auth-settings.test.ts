@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "@/lib/eko/config";
+import { ConfigError } from "@/lib/settings";
 import { authSettings } from "./auth-settings";
 
 describe("auth settings", () => {

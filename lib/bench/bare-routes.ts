@@ -1,6 +1,7 @@
 import "server-only";
 import { getEkoConfig } from "@/lib/eko/config";
 import type { EkoEnvironment } from "@/lib/eko/environment";
+import { readSettings } from "@/lib/settings";
 
 /**
  * `npm run bench` measures the desk against the framework's own floor: a route handler that only signs and calls Eko,
@@ -9,7 +10,7 @@ import type { EkoEnvironment } from "@/lib/eko/environment";
  * signed calls without a session.
  */
 export function bareRoutesEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return env.BENCH_BARE_ROUTES === "1";
+  return readSettings("bench", env).bareRoutes;
 }
 
 export function bareHandlerEnabled(env: Record<string, string | undefined> = process.env, eko: EkoEnvironment = getEkoConfig().environment): boolean {

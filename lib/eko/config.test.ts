@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEkoConfig } from "./config";
+import { ConfigError } from "@/lib/settings";
+import { parseEkoConfig } from "./config";
 import { ekoEnvironmentOf } from "./environment";
 
 const ACCESS_KEY = "d2fe1d99-6298-4af2-8cc5-d97dcf46df30";

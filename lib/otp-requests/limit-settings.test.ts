@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "@/lib/eko/config";
+import { ConfigError } from "@/lib/settings";
 import { parseLimitSettings } from "./limit-settings";
 
 function problemsFor(env: Record<string, string | undefined>): string[] {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConfigError } from "@/lib/eko/config";
+import { ConfigError } from "@/lib/settings";
 import { loadLedgerKey } from "./ledger-key";
 
 const KEY = randomBytes(32);

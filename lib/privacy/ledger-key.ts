@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError } from "@/lib/eko/config";
+import { ConfigError } from "@/lib/settings";
 import { dataDirFrom } from "@/lib/db/target";
 
 const KEY_BYTES = 32;

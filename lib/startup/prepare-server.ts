@@ -1,11 +1,7 @@
 import "server-only";
 import { closeDb, getDb } from "@/lib/db/client";
-import { getBreakerSettings } from "@/lib/eko/breaker-settings";
-import { ConfigError, getEkoConfig } from "@/lib/eko/config";
-import { pendingGraceMs } from "@/lib/otp-requests/ledger-settings";
-import { getLimitSettings } from "@/lib/otp-requests/limit-settings";
-import { authSettings } from "@/lib/auth/auth-settings";
-import { trustedProxyHops } from "@/lib/auth/client-address";
+import { getEkoConfig } from "@/lib/eko/config";
+import { checkSettings, ConfigError } from "@/lib/settings";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { installShutdownHandlers } from "./graceful-shutdown";
 
@@ -23,12 +19,8 @@ function databaseFailed(error: unknown): never {
  */
 export async function prepareServerOrExit(): Promise<void> {
   try {
+    checkSettings(process.env);
     const config = getEkoConfig();
-    getBreakerSettings();
-    pendingGraceMs();
-    getLimitSettings();
-    authSettings();
-    trustedProxyHops();
     getMobileVault();
     // `next start` handles signals itself (exiting at once) unless told to leave them to the app.
     if (process.env.NEXT_MANUAL_SIG_HANDLE) installShutdownHandlers({ limitMs: config.timeoutMs + 1_000, close: closeDb });

@@ -1,0 +1,218 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+import { ekoEnvironmentOf } from "@/lib/eko/environment";
+
+/**
+ * Every setting the desk reads from its environment, in one place: each section's schema, defaults and bounds, and
+ * one error style (the variable's name and what is wrong, never its value). The server checks every section as it
+ * starts (`checkSettings`); code reads a section with `settings(name)`. `.env.example` documents each variable.
+ */
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Levin Desk cannot start: fix these settings.\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
+
+/** A whole number within bounds; `fallback` when unset or blank. */
+const whole = (unit: string, min: number, max: number, fallback?: number) =>
+  z.preprocess(
+    (value) => trimmed(blankAsMissing(value)) ?? (fallback === undefined ? undefined : String(fallback)),
+    z
+      .string({ error: `is required (${unit})` })
+      .regex(/^\d+$/, { error: `must be a whole number of ${unit}${fallback === undefined ? "" : ` (default ${fallback})`}` })
+      .transform(Number)
+      .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` })),
+  );
+
+/** A key or identifier: required, and exactly as issued (no spaces). */
+const required = (what: string) =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .string({ error: `is required (${what})` })
+      .refine((value) => value === value.trim() && !/\s/.test(value), { error: "must not contain spaces" }),
+  );
+
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+
+const ekoSchema = z
+  .object({
+    EKO_BASE_URL: z.preprocess(
+      blankAsMissing,
+      z
+        .string({ error: "is required (e.g. https://staging.eko.in/ekoapi/v3)" })
+        .trim()
+        .refine(isHttpUrl, { error: "must be an http(s) URL such as https://staging.eko.in/ekoapi/v3" })
+        .refine((value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash), {
+          error: "must not carry a query or fragment (?… or #…)",
+        })
+        .transform((value) => value.replace(/\/+$/, "")),
+    ),
+    EKO_DEVELOPER_KEY: required("Eko developer_key"),
+    EKO_ACCESS_KEY: required("Eko access_key"),
+    EKO_INITIATOR_ID: required("the registered initiator mobile").pipe(
+      z.string().regex(/^\d{10}$/, { error: "must be the 10-digit initiator mobile Eko registered" }),
+    ),
+    EKO_USER_CODE: required("the agent's Eko user_code").pipe(z.string().regex(/^\d{1,20}$/, { error: "must be the agent's numeric Eko user_code" })),
+    EKO_TIMEOUT_MS: whole("milliseconds", 500, 120_000, 15_000),
+    EKO_MIN_AMOUNT: whole("rupees", 1, 10_000_000, 100),
+    EKO_MAX_AMOUNT: whole("rupees", 1, 10_000_000, 25_000),
+  })
+  .refine((env) => env.EKO_MIN_AMOUNT <= env.EKO_MAX_AMOUNT, { path: ["EKO_MAX_AMOUNT"], error: "must not be below EKO_MIN_AMOUNT" })
+  .transform((e) => ({
+    baseUrl: e.EKO_BASE_URL,
+    environment: ekoEnvironmentOf(e.EKO_BASE_URL),
+    developerKey: e.EKO_DEVELOPER_KEY,
+    accessKey: e.EKO_ACCESS_KEY,
+    initiatorId: e.EKO_INITIATOR_ID,
+    userCode: e.EKO_USER_CODE,
+    timeoutMs: e.EKO_TIMEOUT_MS,
+    minAmount: e.EKO_MIN_AMOUNT,
+    maxAmount: e.EKO_MAX_AMOUNT,
+  }));
+
+/** When the desk stops calling Eko: after `failures` upstream faults in a row, for `cooldownMs`. */
+const breakerSchema = z
+  .object({
+    EKO_BREAKER_FAILURES: whole("failures", 1, 1_000, 5),
+    EKO_BREAKER_COOLDOWN_MS: whole("milliseconds", 1_000, 3_600_000, 30_000),
+  })
+  .transform((e) => ({ failures: e.EKO_BREAKER_FAILURES, cooldownMs: e.EKO_BREAKER_COOLDOWN_MS }));
+
+/** How many OTP requests may go towards Eko in each window; refusals (`limited`) do not count. */
+const limitsSchema = z
+  .object({
+    LIMIT_MOBILE_PER_15_MIN: whole("requests", 1, 100_000, 3),
+    LIMIT_MOBILE_PER_24_HOURS: whole("requests", 1, 100_000, 10),
+    LIMIT_AGENT_PER_15_MIN: whole("requests", 1, 100_000, 30),
+  })
+  .transform((e) => ({ mobilePer15Min: e.LIMIT_MOBILE_PER_15_MIN, mobilePer24Hours: e.LIMIT_MOBILE_PER_24_HOURS, agentPer15Min: e.LIMIT_AGENT_PER_15_MIN }));
+
+/**
+ * `DESK_URL`: the address people use (e.g. https://desk.example.in); cookies are `Secure` unless it is plain http.
+ * Without it, cookies are `Secure` in production. `AUTH_SECURE_COOKIES=false` is for loopback demos and tests only.
+ * A shop's agents share one address; twenty sign-ins a minute is more than a shop makes, and caps what a script can
+ * write from one address.
+ */
+const authSchema = z
+  .object({
+    DESK_URL: z.preprocess(
+      (value) => trimmed(blankAsMissing(value)),
+      z.string().refine(isHttpUrl, { error: "must be the http(s) address of the desk, such as https://desk.example.in" }).optional(),
+    ),
+    AUTH_SECURE_COOKIES: z.preprocess(
+      (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+      z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+    ),
+    SIGN_IN_PER_ADDRESS_PER_MINUTE: z.preprocess(
+      (value) => trimmed(blankAsMissing(value)) ?? "20",
+      z.string().regex(/^[1-9]\d{0,5}$/, { error: "must be a whole number of sign-in attempts, 1 or more" }).transform(Number),
+    ),
+    DEMO_MODE: z.string().optional(),
+    NODE_ENV: z.string().optional(),
+  })
+  .transform((e) => ({
+    baseUrl: e.DESK_URL,
+    secureCookies: e.AUTH_SECURE_COOKIES ? e.AUTH_SECURE_COOKIES === "true" : e.DESK_URL ? e.DESK_URL.startsWith("https:") : e.NODE_ENV === "production",
+    demoMode: e.DEMO_MODE === "1",
+    signInPerAddressPerMinute: e.SIGN_IN_PER_ADDRESS_PER_MINUTE,
+  }));
+
+/**
+ * How many reverse proxies of ours stand in front of the desk (lib/auth/client-address.ts): only the X-Forwarded-For
+ * entries they appended can be believed. None by default: the header is ignored.
+ */
+const proxySchema = z
+  .object({
+    TRUSTED_PROXY_HOPS: z.preprocess(
+      (value) => trimmed(blankAsMissing(value)) ?? "0",
+      z.string().regex(/^\d$/, { error: "must be the number of reverse proxies in front of the desk (0 to 9)" }).transform(Number),
+    ),
+  })
+  .transform((e) => ({ hops: e.TRUSTED_PROXY_HOPS }));
+
+/**
+ * A `pending` row older than Eko's timeout plus this grace is read as `unknown`: its process died mid-call. The grace
+ * covers clock drift between instances and the ledger write after the call.
+ */
+const ledgerSchema = z
+  .object({ LEDGER_PENDING_GRACE_MS: whole("milliseconds", 0, 600_000, 10_000) })
+  .transform((e) => ({ pendingGraceMs: e.LEDGER_PENDING_GRACE_MS }));
+
+/** Where the ledger lives: embedded PGlite files under DATA_DIR by default, a PostgreSQL server with DATABASE_URL. */
+const databaseSchema = z
+  .object({
+    DATABASE_URL: z.preprocess(
+      (value) => trimmed(blankAsMissing(value)),
+      z
+        .string()
+        .refine((url) => /^postgres(ql)?:\/\//.test(url) && URL.canParse(url), {
+          error: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
+        })
+        .optional(),
+    ),
+    DATA_DIR: z.preprocess((value) => trimmed(blankAsMissing(value)) ?? "data", z.string()),
+  })
+  .transform((e) => {
+    // Runtime data, not a build input: keep the bundler from tracing it.
+    const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), e.DATA_DIR);
+    const target = e.DATABASE_URL
+      ? ({ kind: "postgres", url: e.DATABASE_URL } as const)
+      : ({ kind: "pglite", dataDir: path.join(dataDir, "pglite") } as const);
+    return { dataDir, target };
+  });
+
+/**
+ * `npm run bench` measures the desk against the framework's own floor: a route handler that only signs and calls Eko,
+ * and a page with nothing of ours on it, in a build made with BENCH_BARE_ROUTES=1 (next.config.js reads it too).
+ */
+const benchSchema = z.object({ BENCH_BARE_ROUTES: z.string().optional() }).transform((e) => ({ bareRoutes: e.BENCH_BARE_ROUTES === "1" }));
+
+const SECTIONS = {
+  eko: ekoSchema,
+  breaker: breakerSchema,
+  limits: limitsSchema,
+  auth: authSchema,
+  proxy: proxySchema,
+  ledger: ledgerSchema,
+  database: databaseSchema,
+  bench: benchSchema,
+};
+
+export type SettingsSection = keyof typeof SECTIONS;
+export type Settings<S extends SettingsSection> = z.output<(typeof SECTIONS)[S]>;
+
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+}
+
+/** One section of the settings from `env`, or a ConfigError that names every variable that is wrong. */
+export function readSettings<S extends SettingsSection>(section: S, env: Env): Settings<S> {
+  const parsed = SECTIONS[section].safeParse(env);
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
+  return parsed.data as Settings<S>;
+}
+
+/** Every section at once, as the server starts: one error listing every problem. */
+export function checkSettings(env: Env): void {
+  const problems = Object.values(SECTIONS).flatMap((schema) => {
+    const parsed = schema.safeParse(env);
+    return parsed.success ? [] : problemsOf(parsed.error);
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+const cache = new Map<SettingsSection, unknown>();
+
+/** A section of this process's settings, read from its environment once. */
+export function settings<S extends SettingsSection>(section: S): Settings<S> {
+  if (!cache.has(section)) cache.set(section, readSettings(section, process.env));
+  return cache.get(section) as Settings<S>;
+}
