@@ -3,10 +3,10 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { useI18n } from "@/components/locale-provider";
 import type { EkoCodes } from "@/lib/eko/otp-outcome";
-import type { OutcomeCopy } from "@/lib/otp-requests/outcome-copy";
+import type { ResultMessage } from "@/lib/otp-requests/result-message";
 
 type Props = {
-  copy: OutcomeCopy;
+  copy: ResultMessage;
   eko?: EkoCodes | null;
   httpStatus?: number | null;
   otherParams?: Record<string, string>;

@@ -7,7 +7,7 @@ import { ResendButton } from "@/components/resend-button";
 import { ShareButton } from "@/components/share-button";
 import { Button } from "@/components/ui/button";
 import { formatIndiaTime } from "@/lib/format";
-import { describeOutcome } from "@/lib/otp-requests/outcome-copy";
+import { describeResult } from "@/lib/otp-requests/result-message";
 import type { OtpRequestResult } from "@/lib/otp-requests/result";
 
 type Sent = Extract<OtpRequestResult, { status: "sent" }>;
@@ -24,7 +24,7 @@ type Props = {
 export function OtpResult({ result, resendAt, resending, onResend, onNewTransfer }: Props) {
   const i18n = useI18n();
   const { locale, t } = i18n;
-  const copy = describeOutcome(result, i18n);
+  const copy = describeResult(result, i18n);
   const ref = useRef<HTMLElement>(null);
   // On a phone the result lands below the fold: bring it to the agent, and to screen readers.
   useEffect(() => {

@@ -14,11 +14,11 @@ import { RecentRecipientPicks, recentRecipientsKey } from "@/components/recent-r
 import { ResendButton } from "@/components/resend-button";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { refusedCopy } from "@/lib/auth/refused-copy";
+import { refusedMessage } from "@/lib/auth/refused-message";
 import { formatRupees } from "@/lib/format";
 import { amountInWords } from "@/lib/i18n/amount-in-words";
 import { translateText } from "@/lib/i18n/translate";
-import { deskUnreachableCopy, describeOutcome } from "@/lib/otp-requests/outcome-copy";
+import { deskUnreachableMessage, describeResult } from "@/lib/otp-requests/result-message";
 import type { FieldErrors } from "@/lib/otp-requests/result";
 import { readWholeRupees, type AmountBounds, type OtpFieldName, type OtpRequestFormValues, type OtpRequestInput } from "@/lib/otp-requests/fields";
 import { otpRequestResolver } from "@/lib/otp-requests/form-resolver";
@@ -238,7 +238,7 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
         <PostedConfirmation details={postedAnswer.details} typed={postedAnswer.typed} submissionId={postedAnswer.submissionId} formAction={postForm} />
       ) : null}
 
-      {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={deskUnreachableCopy(t)} /> : null}
+      {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={deskUnreachableMessage(t)} /> : null}
       {result?.status === "sent" ? (
         <OtpResult
           key={send.submittedAt}
@@ -249,11 +249,11 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
           onNewTransfer={startNewTransfer}
         />
       ) : null}
-      {result?.status === "refused" ? <OtpFailureAlert key={send.submittedAt} copy={refusedCopy(result.reason, t)} /> : null}
+      {result?.status === "refused" ? <OtpFailureAlert key={send.submittedAt} copy={refusedMessage(result.reason, t)} /> : null}
       {result && result.status !== "sent" && result.status !== "refused" ? (
         <OtpFailureAlert
           key={send.submittedAt}
-          copy={describeOutcome(result, i18n)}
+          copy={describeResult(result, i18n)}
           eko={"eko" in result ? result.eko : null}
           httpStatus={"httpStatus" in result ? result.httpStatus : null}
           otherParams={result.status === "rejected" ? result.otherParams : undefined}

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { after } from "next/server";
 import { z } from "zod";
 import type { DeskUser } from "@/lib/auth/current-user";
-import { roleAction, roleFormAction } from "@/lib/auth/guard";
+import { guardedAction, guardedFormAction } from "@/lib/auth/guard";
 import { getEkoConfig } from "@/lib/eko/config";
 import { normaliseMobile } from "@/lib/otp-requests/mobile";
 import { getRecentRecipients } from "@/lib/otp-requests/recent-recipients";
@@ -36,7 +36,7 @@ async function sendFor(user: DeskUser, submissionId: string, values: OtpRequestI
 }
 
 /** The agent's Send OTP: agents only, through the same guard as every other action. */
-export const sendOtpAction = roleAction("sendOtp", ["agent"], submission, async ({ submissionId, values }, user) =>
+export const sendOtpAction = guardedAction("sendOtp", "counter", submission, async ({ submissionId, values }, user) =>
   sendFor(user, submissionId, values),
 );
 
@@ -63,9 +63,9 @@ function buildPostedSchema() {
  * agent's word, as the dialog does; the confirmation posts again with a submission id made here, so a resent page
  * is still one Eko call.
  */
-export const sendOtpFormAction = roleFormAction(
+export const sendOtpFormAction = guardedFormAction(
   "sendOtpForm",
-  ["agent"],
+  "counter",
   () => (postedSchema ??= buildPostedSchema()),
   async ({ confirmed, submissionId, typed, values }, user) => {
     if (!confirmed || !submissionId) return { status: "confirm" as const, typed, details: values, submissionId: randomUUID() };
@@ -81,7 +81,7 @@ const recentRecipientsSchema = z.object({
 });
 
 /** Agents only, and only their own ledger rows: the recipients this agent sent OTPs to for this customer. */
-export const recentRecipientsAction = roleAction("recentRecipients", ["agent"], recentRecipientsSchema, async ({ customerMobile }, user) => ({
+export const recentRecipientsAction = guardedAction("recentRecipients", "counter", recentRecipientsSchema, async ({ customerMobile }, user) => ({
   status: "ok" as const,
   recipients: await getRecentRecipients(user.username, customerMobile),
 }));

@@ -5,6 +5,7 @@ import { TransferForm } from "@/components/transfer-form";
 import { currentUser } from "@/lib/auth/current-user";
 import { loginPathBack } from "@/lib/auth/guard";
 import { homeFor } from "@/lib/auth/home";
+import { may } from "@/lib/auth/permissions";
 import { getDeskSettings } from "@/lib/eko/config";
 import { getTranslator } from "@/lib/i18n/server";
 import { getAgentRecentRequests } from "@/lib/otp-requests/review-service";
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TransferPage() {
   const user = await currentUser();
   if (!user) redirect(await loginPathBack());
-  if (user.role !== "agent") redirect(homeFor(user.role));
+  if (!may(user.role, "counter")) redirect(homeFor(user.role));
   const { minAmount, maxAmount } = getDeskSettings();
   const recent = await getAgentRecentRequests(user.username);
   const { locale, t } = await getTranslator();

@@ -15,7 +15,7 @@ const files = appFiles();
 const serverActionFiles = files.filter(({ text }) => /^\s*["']use server["'];/.test(text));
 const routeFiles = files.filter(({ file }) => /[\\/]route(\.bench)?\.tsx?$/.test(file));
 // What an export may be made by: the guard's wrappers, and nothing else.
-const ACTION_WRAPPERS = /^export const (\w+) = (roleAction|roleFormAction|publicAction|publicFormAction)\(/;
+const ACTION_WRAPPERS = /^export const (\w+) = (guardedAction|guardedFormAction|publicAction|publicFormAction)\(/;
 
 describe("one guard, no side doors", () => {
   it("finds the desk's server actions and route handlers", () => {
@@ -36,9 +36,14 @@ describe("one guard, no side doors", () => {
       if (/= publicRoute\(/.test(line)) continue;
       // A guarded handler's first statement asks the guard, with the request (which it checks for same-origin posts).
       const body = text.slice(text.indexOf(line) + line.length).trimStart();
-      expect(body, `${method} in ${_file}`).toMatch(/^const access = await requireRouteRole\(request, \[/);
+      expect(body, `${method} in ${_file}`).toMatch(/^const access = await requireRoutePermission\(request, "/);
       expect(line, `${method} in ${_file}`).toMatch(/\(request: Request\)/);
     }
+  });
+
+  it("no page, action or handler names a role: each asks for a permission (lib/auth/permissions.ts)", () => {
+    const naming = files.filter(({ text }) => /\[\s*"(agent|supervisor|admin)"|\.role\s*[!=]==?\s*"/.test(text)).map(({ file }) => file);
+    expect(naming).toEqual([]);
   });
 
   it("nothing but the guard's own modules reads the session", () => {

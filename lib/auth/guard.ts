@@ -2,12 +2,12 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { z } from "zod";
-import type { Role } from "@/lib/db/schema-states";
 import { getTranslator } from "@/lib/i18n/server";
 import { logEvent } from "@/lib/log";
 import { safeReturnPath } from "@/lib/security/login-redirect";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { currentUser, type DeskUser } from "./current-user";
+import { may, type Permission } from "./permissions";
 
 /** What a refused action returns: the form tells the person to sign in again, or that the role may not do this. */
 export type Refused = { status: "refused"; reason: "signed-out" | "forbidden" };
@@ -29,11 +29,11 @@ export async function loginPathBack(): Promise<string> {
   return here ? `/login?next=${encodeURIComponent(here)}` : "/login";
 }
 
-/** For pages: signed out goes to /login, a role that may not see the page gets 403. */
-export async function requirePageRole(roles: readonly Role[], returnTo: string): Promise<DeskUser> {
+/** For pages: signed out goes to /login, a role without the permission gets 403. */
+export async function requirePagePermission(permission: Permission, returnTo: string): Promise<DeskUser> {
   const user = await currentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
-  if (!roles.includes(user.role)) forbidden();
+  if (!may(user.role, permission)) forbidden();
   return user;
 }
 
@@ -51,15 +51,15 @@ function firstMessages(error: z.ZodError): InvalidInput {
  * Every server action is a public POST endpoint: this reads the session, checks the role and parses the input
  * before the body runs. Nothing else in an action may come first.
  */
-export function roleAction<S extends z.ZodType, R>(
+export function guardedAction<S extends z.ZodType, R>(
   name: string,
-  roles: readonly Role[],
+  permission: Permission,
   schema: S | ((user: DeskUser) => S),
   body: (input: z.output<S>, user: DeskUser) => Promise<R>,
 ): (raw: unknown) => Promise<R | Refused | InvalidInput> {
   return async (raw) => {
     const user = await currentUser();
-    if (!user || !roles.includes(user.role)) {
+    if (!user || !may(user.role, permission)) {
       logEvent("warn", "action.refused", { action: name, user: user?.username ?? "anonymous", role: user?.role ?? null });
       return { status: "refused", reason: user ? "forbidden" : "signed-out" };
     }
@@ -86,13 +86,13 @@ function echoable(fields: Record<string, string>): Record<string, string> {
  * The same guard for a form's own action (`useActionState`): the form posts to it before and without the page's
  * script, so nothing typed ever travels in a URL. The previous state is the form's, never trusted.
  */
-export function roleFormAction<S extends z.ZodType, R>(
+export function guardedFormAction<S extends z.ZodType, R>(
   name: string,
-  roles: readonly Role[],
+  permission: Permission,
   schema: S | ((user: DeskUser) => S),
   body: (input: z.output<S>, user: DeskUser) => Promise<R>,
 ): (previous: unknown, form: FormData) => Promise<R | Refused | InvalidInput> {
-  const action = roleAction(name, roles, schema, body);
+  const action = guardedAction(name, permission, schema, body);
   return async (_previous, form) => action(form);
 }
 
@@ -100,9 +100,9 @@ export function roleFormAction<S extends z.ZodType, R>(
  * The same check for route handlers: anything but a read must come from the desk's own pages (403 otherwise), then
  * 401 signed out, 403 wrong role, as JSON in the person's language.
  */
-export async function requireRouteRole(
+export async function requireRoutePermission(
   request: Request,
-  roles: readonly Role[],
+  permission: Permission,
 ): Promise<{ ok: true; user: DeskUser } | { ok: false; response: Response }> {
   const isRead = request.method === "GET" || request.method === "HEAD";
   if (!isRead && !isSameOriginRequest(request.headers)) {
@@ -111,7 +111,7 @@ export async function requireRouteRole(
     return { ok: false, response: Response.json({ error: t("api.crossSite") }, { status: 403 }) };
   }
   const user = await currentUser();
-  if (user && roles.includes(user.role)) return { ok: true, user };
+  if (user && may(user.role, permission)) return { ok: true, user };
   const { t } = await getTranslator();
   if (!user) return { ok: false, response: Response.json({ error: t("api.signedOut") }, { status: 401 }) };
   return { ok: false, response: Response.json({ error: t("api.forbidden") }, { status: 403 }) };

@@ -4,7 +4,7 @@ import { otpRequests } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/lib/db/testing/test-databases";
 import { MobileVault } from "@/lib/privacy/mobile-vault";
 import { drain, resetShutdownForTests } from "@/lib/startup/graceful-shutdown";
-import { recordOutcomeSoon, WINDOW_MS } from "./completion-queue";
+import { completeSoon, WINDOW_MS } from "./completion-queue";
 import { recordPending } from "./ledger-repository";
 
 const vault = new MobileVault(Buffer.alloc(32, 0x5a));
@@ -36,7 +36,7 @@ describeEachDatabase("completion write-behind", (database) => {
   it("completes the rows that arrive together in one transaction, each with its own outcome", async () => {
     const batch = ids(12);
     await seed(batch);
-    const done = await Promise.all(batch.map((id) => recordOutcomeSoon(database.db, id, { state: "sent", otpRefId: `ref-${id}`, latencyMs: 40 })));
+    const done = await Promise.all(batch.map((id) => completeSoon(database.db, id, { state: "sent", otpRefId: `ref-${id}`, latencyMs: 40 })));
     expect(done).toEqual(batch.map(() => true));
     const written = await rows();
     expect(written.map((row) => [row.state, row.otp_ref_id])).toEqual(batch.map((id) => ["sent", `ref-${id}`]));
@@ -46,11 +46,11 @@ describeEachDatabase("completion write-behind", (database) => {
   it("answers false for a row that is not pending, and still completes the others of its window", async () => {
     const [first, second] = ids(2, 100);
     await seed([first!, second!]);
-    await recordOutcomeSoon(database.db, first!, { state: "sent", otpRefId: "early", latencyMs: 1 });
+    await completeSoon(database.db, first!, { state: "sent", otpRefId: "early", latencyMs: 1 });
     const [again, other, unknown] = await Promise.all([
-      recordOutcomeSoon(database.db, first!, { state: "failed", failureReason: "late", latencyMs: 2 }),
-      recordOutcomeSoon(database.db, second!, { state: "sent", otpRefId: "ok", latencyMs: 3 }),
-      recordOutcomeSoon(database.db, "LDQ404", { state: "unknown", latencyMs: 4 }),
+      completeSoon(database.db, first!, { state: "failed", failureReason: "late", latencyMs: 2 }),
+      completeSoon(database.db, second!, { state: "sent", otpRefId: "ok", latencyMs: 3 }),
+      completeSoon(database.db, "LDQ404", { state: "unknown", latencyMs: 4 }),
     ]);
     expect([again, other, unknown]).toEqual([false, true, false]);
     expect((await rows()).map((row) => [row.state, row.otp_ref_id])).toEqual([
@@ -63,10 +63,10 @@ describeEachDatabase("completion write-behind", (database) => {
     const batch = ids(3, 200);
     await seed(batch);
     const outcomes = await Promise.allSettled([
-      recordOutcomeSoon(database.db, batch[0]!, { state: "sent", otpRefId: "a", latencyMs: 1 }),
+      completeSoon(database.db, batch[0]!, { state: "sent", otpRefId: "a", latencyMs: 1 }),
       // Out of an integer column's range: Postgres refuses the statement that carries it.
-      recordOutcomeSoon(database.db, batch[1]!, { state: "failed", ekoStatus: 2 ** 40, latencyMs: 1 }),
-      recordOutcomeSoon(database.db, batch[2]!, { state: "sent", otpRefId: "c", latencyMs: 1 }),
+      completeSoon(database.db, batch[1]!, { state: "failed", ekoStatus: 2 ** 40, latencyMs: 1 }),
+      completeSoon(database.db, batch[2]!, { state: "sent", otpRefId: "c", latencyMs: 1 }),
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect((await rows()).map((row) => row.state)).toEqual(["sent", "pending", "sent"]);
@@ -84,14 +84,14 @@ describeEachDatabase("completion write-behind", (database) => {
       });
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     try {
-      const writing = recordOutcomeSoon(database.db, early!, { state: "sent", otpRefId: "x", latencyMs: 1 });
+      const writing = completeSoon(database.db, early!, { state: "sent", otpRefId: "x", latencyMs: 1 });
       await realWait(100);
       expect((await rows())[0]?.state).toBe("pending");
       vi.advanceTimersByTime(WINDOW_MS);
       expect(await writing).toBe(true);
 
       await drain(1_000);
-      expect(await recordOutcomeSoon(database.db, late!, { state: "sent", otpRefId: "y", latencyMs: 1 })).toBe(true);
+      expect(await completeSoon(database.db, late!, { state: "sent", otpRefId: "y", latencyMs: 1 })).toBe(true);
       expect((await rows()).map((row) => row.state)).toEqual(["sent", "sent"]);
     } finally {
       vi.useRealTimers();

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/open";
 import { isDraining } from "@/lib/startup/graceful-shutdown";
-import { recordOutcomes, type Completion, type DatedCompletion } from "./ledger-repository";
+import { completeRequests, type Completion, type DatedCompletion } from "./ledger-repository";
 
 /**
  * Write-behind for the ledger's completions, the one write of the OTP path that nobody waits on (the agent already
@@ -45,7 +45,7 @@ class CompletionQueue {
   }
 
   private async write(batch: Waiting[]): Promise<void> {
-    const completed = await recordOutcomes(this.db, batch);
+    const completed = await completeRequests(this.db, batch);
     for (const item of batch) item.settle(completed.has(item.clientRefId));
   }
 }
@@ -58,7 +58,7 @@ const queues = new WeakMap<Db, CompletionQueue>();
  * false when no pending row had that client_ref_id (already completed, or never recorded), and rejects when the write
  * fails.
  */
-export function recordOutcomeSoon(db: Db, clientRefId: string, completion: Completion): Promise<boolean> {
+export function completeSoon(db: Db, clientRefId: string, completion: Completion): Promise<boolean> {
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = new CompletionQueue(db)));
   return queue.add(clientRefId, completion);

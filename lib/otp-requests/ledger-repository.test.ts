@@ -4,14 +4,14 @@ import { otpRequests } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/lib/db/testing/test-databases";
 import { MobileVault } from "@/lib/privacy/mobile-vault";
 import type { Db } from "@/lib/db/open";
-import { findBySubmission, recordOutcomes, recordPending, type Completion, type PendingRequest } from "./ledger-repository";
+import { findBySubmission, completeRequests, recordPending, type Completion, type PendingRequest } from "./ledger-repository";
 
 const vault = new MobileVault(Buffer.alloc(32, 0x5a));
 const MOBILE = "9876543210";
 
 /** One completion on its own: true when its row was pending and is now complete. */
-async function recordOutcome(db: Db, clientRefId: string, completion: Completion): Promise<boolean> {
-  return (await recordOutcomes(db, [{ clientRefId, completion, completedAt: new Date() }])).has(clientRefId);
+async function completeRequest(db: Db, clientRefId: string, completion: Completion): Promise<boolean> {
+  return (await completeRequests(db, [{ clientRefId, completion, completedAt: new Date() }])).has(clientRefId);
 }
 
 function pending(clientRefId: string, overrides: Partial<PendingRequest> = {}): PendingRequest {
@@ -92,9 +92,9 @@ describeEachDatabase("ledger repository", (database) => {
     expect(await findBySubmission(database.db, "no-such-submission")).toBeUndefined();
   });
 
-  it("recordOutcome completes a pending row once and never overwrites it", async () => {
+  it("completeRequest completes a pending row once and never overwrites it", async () => {
     await recordPending(database.db, pending("LD0000000003"));
-    const first = await recordOutcome(database.db, "LD0000000003", {
+    const first = await completeRequest(database.db, "LD0000000003", {
       state: "sent",
       otpRefId: "otp-ref-1",
       ekoStatus: 0,
@@ -109,18 +109,18 @@ describeEachDatabase("ledger repository", (database) => {
     expect(completed).toMatchObject({ state: "sent", otpRefId: "otp-ref-1", ekoResponseTypeId: 321, ekoMessage: "OTP sent", latencyMs: 420 });
     expect(completed.completedAt).toBeInstanceOf(Date);
 
-    const second = await recordOutcome(database.db, "LD0000000003", { state: "failed", failureReason: "late", httpStatus: 500, latencyMs: 9 });
+    const second = await completeRequest(database.db, "LD0000000003", { state: "failed", failureReason: "late", httpStatus: 500, latencyMs: 9 });
     expect(second).toBe(false);
     expect(await rowOf("LD0000000003")).toEqual(completed);
   });
 
-  it("recordOutcomes completes many rows in one statement, each with its own outcome, whatever the text", async () => {
+  it("completeRequests completes many rows in one statement, each with its own outcome, whatever the text", async () => {
     for (const id of ["LD0000000011", "LD0000000012", "LD0000000013"]) await recordPending(database.db, pending(id));
-    await recordOutcome(database.db, "LD0000000013", { state: "sent", otpRefId: "first", latencyMs: 5 });
+    await completeRequest(database.db, "LD0000000013", { state: "sent", otpRefId: "first", latencyMs: 5 });
     const at = new Date("2026-11-28T10:00:00.123Z");
     const awkward = `Eko said "no" \\ twice, 'quoted', {braces}, NULL, ₹ हिंदी`;
     const result = { status: "failed", reason: "http", clientRefId: "LD0000000012", eko: null, httpStatus: 502 } as const;
-    const completed = await recordOutcomes(database.db, [
+    const completed = await completeRequests(database.db, [
       {
         clientRefId: "LD0000000011",
         completion: { state: "sent", otpRefId: "ref-11", ekoStatus: 0, httpStatus: 200, latencyMs: 41 },
@@ -156,8 +156,8 @@ describeEachDatabase("ledger repository", (database) => {
     expect(await rowOf("LD0000000013")).toMatchObject({ state: "sent", otpRefId: "first", latencyMs: 5 });
   });
 
-  it("recordOutcome for an unknown client_ref_id changes nothing", async () => {
-    expect(await recordOutcome(database.db, "LD0000000404", { state: "unknown", latencyMs: 1 })).toBe(false);
+  it("completeRequest for an unknown client_ref_id changes nothing", async () => {
+    expect(await completeRequest(database.db, "LD0000000404", { state: "unknown", latencyMs: 1 })).toBe(false);
     expect(await database.db.select().from(otpRequests)).toHaveLength(0);
   });
 

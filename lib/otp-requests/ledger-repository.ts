@@ -71,7 +71,7 @@ export type DatedCompletion = { clientRefId: string; completion: Completion; com
  * Completes pending rows, each once: a row already completed is never overwritten. Returns the client_ref_ids of the
  * rows it completed; one missing was not found pending.
  */
-export async function recordOutcomes(db: Db, items: readonly DatedCompletion[]): Promise<Set<string>> {
+export async function completeRequests(db: Db, items: readonly DatedCompletion[]): Promise<Set<string>> {
   if (items.length === 0) return new Set();
   const rows = items.map(({ clientRefId, completion: c, completedAt }) => ({
     client_ref_id: clientRefId,

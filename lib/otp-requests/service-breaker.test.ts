@@ -5,7 +5,7 @@ import { describeEachDatabase } from "@/lib/db/testing/test-databases";
 import { CircuitBreaker } from "@/lib/eko/circuit-breaker";
 import { drain, inFlightCount, resetShutdownForTests } from "@/lib/startup/graceful-shutdown";
 import { i18nFor } from "@/lib/i18n/dictionaries";
-import { describeOutcome } from "./outcome-copy";
+import { describeResult } from "./result-message";
 import { requestTransactionOtp, type ServiceDeps } from "./service";
 import { otpInput, rowsForSubmission, serviceDeps, SLOW_RECIPIENT, submission, simulatedEkoForFile } from "./testing/service-harness";
 
@@ -40,7 +40,7 @@ describeEachDatabase("the service behind the Eko circuit breaker and the shutdow
     expect(result).toEqual({ status: "failed", reason: "circuit-open", clientRefId: expect.any(String), eko: null, httpStatus: null, retryAt });
     expect(eko.sim.received).toHaveLength(3);
     expect(rows).toMatchObject([{ state: "failed", failureReason: "circuit-open", result, otpRefId: null, completedAt: expect.any(Date) }]);
-    expect(describeOutcome(result, i18nFor("en")).title).toMatch(/^Eko is not answering; try in \d+ seconds?\./);
+    expect(describeResult(result, i18nFor("en")).title).toMatch(/^Eko is not answering; try in \d+ seconds?\./);
   });
 
   it("after the cool-down one trial reaches Eko; its answer closes the breaker", async () => {
@@ -85,7 +85,7 @@ describeEachDatabase("the service behind the Eko circuit breaker and the shutdow
       httpStatus: null,
       retryAt: null,
     });
-    expect(describeOutcome(result, i18nFor("en")).title).toBe("The desk is restarting; nothing was sent. Try again in a moment.");
+    expect(describeResult(result, i18nFor("en")).title).toBe("The desk is restarting; nothing was sent. Try again in a moment.");
     expect(rows).toMatchObject([{ state: "failed", failureReason: "shutting-down", result }]);
     expect(eko.sim.received).toHaveLength(0);
   });

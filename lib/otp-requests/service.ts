@@ -11,7 +11,7 @@ import { logEvent } from "@/lib/log";
 import { getMobileVault, type MobileVault } from "@/lib/privacy/mobile-vault";
 import { isDraining, trackInFlight } from "@/lib/startup/graceful-shutdown";
 import { completionOf, resultOf } from "./eko-outcome-result";
-import { recordOutcomeSoon } from "./completion-queue";
+import { completeSoon } from "./completion-queue";
 import { findBySubmission, type Completion, type PendingRequest } from "./ledger-repository";
 import { getLimitSettings, type LimitSettings } from "./limit-settings";
 import { admitRequest } from "./limits";
@@ -103,7 +103,7 @@ async function send(input: OtpRequestInput, context: RequestContext, deps: Parti
   const now = deps.now ?? (() => new Date());
   const clientRefId = newClientRefId(now().getTime());
   const customer = maskMobile(input.customerMobile);
-  let entry: Admitted;
+  let admitted: Admitted;
   try {
     const protectedMobile = (deps.vault ?? getMobileVault()).protect(input.customerMobile);
     const { recipientId, amount } = input;
@@ -116,13 +116,13 @@ async function send(input: OtpRequestInput, context: RequestContext, deps: Parti
       amount,
       ...context.actor,
     };
-    entry = await admit(request, context, deps, config, now);
+    admitted = await admit(request, context, deps, config, now);
   } catch (error) {
     logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "pending", error: errorCodeOf(error) });
     return { status: "failed", reason: "ledger-unavailable", clientRefId, eko: null, httpStatus: null };
   }
-  if (entry.kind === "answered") return entry.result;
-  const { actor } = entry;
+  if (admitted.kind === "answered") return admitted.result;
+  const { actor } = admitted;
 
   const breaker = deps.breaker ?? getEkoBreaker();
   const admission = draining ? null : breaker.admit();
@@ -131,7 +131,7 @@ async function send(input: OtpRequestInput, context: RequestContext, deps: Parti
     const retryAt = admission ? new Date(admission.retryAt).toISOString() : null;
     const result: OtpRequestResult = { status: "failed", reason, clientRefId, eko: null, httpStatus: null, retryAt };
     logEvent("warn", "otp.refused_before_eko", { clientRefId, agent: actor.agent, reason, retryAt, customer });
-    await complete(entry.db, clientRefId, { state: "failed", failureReason: reason, latencyMs: 0, result }, customer);
+    await complete(admitted.db, clientRefId, { state: "failed", failureReason: reason, latencyMs: 0, result }, customer);
     return result;
   }
   const startedAt = now();
@@ -161,7 +161,7 @@ async function send(input: OtpRequestInput, context: RequestContext, deps: Parti
   const result = resultOf(outcome, input, clientRefId, config, startedAt);
   // Already in flight when the answer goes out, and counted as in flight, so a graceful shutdown still waits for it.
   // A write that fails or never lands leaves the row pending, which reads `unknown` once stale, as before.
-  const completing = trackInFlight(complete(entry.db, clientRefId, completionOf(outcome, latencyMs, result), customer));
+  const completing = trackInFlight(complete(admitted.db, clientRefId, completionOf(outcome, latencyMs, result), customer));
   if (deps.completeAfter) deps.completeAfter(completing);
   else await completing;
   return result;
@@ -169,7 +169,7 @@ async function send(input: OtpRequestInput, context: RequestContext, deps: Parti
 
 async function complete(db: Db, clientRefId: string, completion: Completion, customer: string): Promise<void> {
   try {
-    await recordOutcomeSoon(db, clientRefId, completion);
+    await completeSoon(db, clientRefId, completion);
   } catch (error) {
     // The row stays `pending` and reads `unknown` once stale: the agent still gets the answer now.
     logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "outcome", error: errorCodeOf(error) });

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { roleFormAction } from "@/lib/auth/guard";
+import { guardedFormAction } from "@/lib/auth/guard";
+import { may } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey, Vars } from "@/lib/i18n/translate";
 import { newUserSchema, passwordSchema, roleSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
@@ -26,7 +27,7 @@ async function run(work: () => Promise<Done>): Promise<AdminResult> {
 }
 
 /** Forms post here directly (`useActionState`), so a new password never lands in a URL, script or not. */
-export const addUserAction = roleFormAction("addUser", ["admin"], newUserSchema, async (input, admin): Promise<AdminResult> => {
+export const addUserAction = guardedFormAction("addUser", "manage-users", newUserSchema, async (input, admin): Promise<AdminResult> => {
   const result = await run(async () => {
     await createUser(input, admin.username);
     return ["users.done.added", { username: input.username }];
@@ -43,10 +44,11 @@ const changeSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("set-user-code"), username: usernameSchema, userCode: userCodeSchema }),
 ]);
 
-export const changeUserAction = roleFormAction("changeUser", ["admin"], changeSchema, (change, admin) =>
+export const changeUserAction = guardedFormAction("changeUser", "manage-users", changeSchema, (change, admin) =>
   run(async (): Promise<Done> => {
     const self = change.username === admin.username;
-    if (self && (change.op === "disable" || (change.op === "set-role" && change.role !== "admin"))) {
+    // An admin may not lock themselves out of managing users.
+    if (self && (change.op === "disable" || (change.op === "set-role" && !may(change.role, "manage-users")))) {
       throw new UserError("users.error.self");
     }
     switch (change.op) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EkoStatusBanner } from "@/components/eko-status-banner";
 import { RequestsReview } from "@/components/requests-review";
-import { requirePageRole } from "@/lib/auth/guard";
+import { requirePagePermission } from "@/lib/auth/guard";
 import { getTranslator } from "@/lib/i18n/server";
 import { urlFiltersSchema } from "@/lib/otp-requests/review-request";
 import { getReviewPage } from "@/lib/otp-requests/review-service";
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageRole(["supervisor"], "/requests");
+  await requirePagePermission("review", "/requests");
   const raw = await searchParams;
   const filters = urlFiltersSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),

@@ -1,11 +1,11 @@
-import { requireRouteRole } from "@/lib/auth/guard";
+import { requireRoutePermission } from "@/lib/auth/guard";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { reviewRequestSchema } from "@/lib/otp-requests/review-request";
 import { getReviewPage } from "@/lib/otp-requests/review-service";
 
 /** A page of the review, for the live table. POST, so an exact mobile filter stays out of URLs and logs. */
 export async function POST(request: Request) {
-  const access = await requireRouteRole(request, ["supervisor"]);
+  const access = await requireRoutePermission(request, "review");
   if (!access.ok) return access.response;
   const body = await parseJsonBody(request, reviewRequestSchema);
   if (!body.ok) return body.response;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { recentAuditEvents } from "@/lib/audit/audit-log";
-import { requirePageRole } from "@/lib/auth/guard";
+import { requirePagePermission } from "@/lib/auth/guard";
 import { formatIndiaTime } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AuditPage() {
-  await requirePageRole(["admin"], "/admin/audit");
+  await requirePagePermission("read-audit", "/admin/audit");
   const events = await recentAuditEvents();
   const { locale, t } = await getTranslator();
   const columns = [t("audit.col.time"), t("audit.col.who"), t("audit.col.what"), t("audit.col.on"), t("audit.col.details"), t("audit.col.address")];

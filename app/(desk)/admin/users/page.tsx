@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AddUserForm, UserRowActions } from "@/components/admin-user-forms";
 import { DataTable } from "@/components/ui/data-table";
-import { requirePageRole } from "@/lib/auth/guard";
+import { requirePagePermission } from "@/lib/auth/guard";
 import { getTranslator } from "@/lib/i18n/server";
 import { listUsers } from "@/lib/users/service";
 
@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage() {
-  const admin = await requirePageRole(["admin"], "/admin/users");
+  const admin = await requirePagePermission("manage-users", "/admin/users");
   const users = await listUsers();
   const { t } = await getTranslator();
   const columns = [t("users.col.username"), t("users.col.role"), t("users.col.userCode"), t("users.col.status"), t("users.col.change")];

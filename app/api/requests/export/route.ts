@@ -1,11 +1,11 @@
-import { requireRouteRole } from "@/lib/auth/guard";
+import { requireRoutePermission } from "@/lib/auth/guard";
 import { URL_FILTER_NAMES } from "@/lib/otp-requests/review-filters";
 import { reviewRequestSchema } from "@/lib/otp-requests/review-request";
 import { exportRequestsCsv } from "@/lib/otp-requests/review-service";
 
 /** The filtered ledger as a CSV download. A form POST, so an exact mobile filter never lands in an address. */
 export async function POST(request: Request) {
-  const access = await requireRouteRole(request, ["supervisor"]);
+  const access = await requireRoutePermission(request, "review");
   if (!access.ok) return access.response;
   let form: FormData;
   try {

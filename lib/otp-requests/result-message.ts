@@ -4,7 +4,7 @@ import { translateText, type I18n, type Translate } from "@/lib/i18n/translate";
 import type { DeskRefusalReason, FailureReason, LimitName, OtpRequestResult, UnknownReason } from "./result";
 
 /** A plain sentence for what happened, and what the agent should do next. */
-export type OutcomeCopy = { title: string; next: string };
+export type ResultMessage = { title: string; next: string };
 
 /** Rounded up to the minute, so "after 10:43 pm" is never a moment too early; the date only for the 24-hour limit. */
 function retryTime(limit: LimitName, retryAt: string, locale: Locale): string {
@@ -14,7 +14,7 @@ function retryTime(limit: LimitName, retryAt: string, locale: Locale): string {
 }
 
 /** What happened and what to do next, in the agent's language. */
-export function describeOutcome(result: OtpRequestResult, { locale, t }: I18n): OutcomeCopy {
+export function describeResult(result: OtpRequestResult, { locale, t }: I18n): ResultMessage {
   switch (result.status) {
     case "sent":
       return { title: t("outcome.sent.title", { mobile: result.maskedMobile }), next: t("outcome.sent.next") };
@@ -36,25 +36,25 @@ export function describeOutcome(result: OtpRequestResult, { locale, t }: I18n): 
 }
 
 /** Eko may have sent the OTP: the agent must ask the customer before trying again. */
-function unknownCopy(t: Translate, reason: UnknownReason, timeoutSeconds: number): OutcomeCopy {
+function unknownCopy(t: Translate, reason: UnknownReason, timeoutSeconds: number): ResultMessage {
   return { title: t(`outcome.unknown.${reason}`, { seconds: timeoutSeconds }), next: t("outcome.askFirst") };
 }
 
-function httpCopy(t: Translate, httpStatus: number | null): OutcomeCopy {
+function httpCopy(t: Translate, httpStatus: number | null): ResultMessage {
   return { title: t("outcome.http.title", { status: httpStatus ?? "?" }), next: t("outcome.http.next") };
 }
 
 // `invalid-response` is for older rows only: such answers are now recorded as unknown (unreadable-answer).
-function failedCopy(t: Translate, reason: Exclude<FailureReason, "http">): OutcomeCopy {
+function failedCopy(t: Translate, reason: Exclude<FailureReason, "http">): ResultMessage {
   return { title: t(`outcome.failed.${reason}.title`), next: t(`outcome.failed.${reason}.next`) };
 }
 
-export function deskUnreachableCopy(t: Translate): OutcomeCopy {
+export function deskUnreachableMessage(t: Translate): ResultMessage {
   return { title: t("outcome.deskUnreachable.title"), next: t("outcome.deskUnreachable.next") };
 }
 
 /** The desk refused before calling Eko (circuit breaker open, or restarting): nothing was sent. */
-function deskRefusalCopy(t: Translate, reason: DeskRefusalReason, retryAt: string | null): OutcomeCopy {
+function deskRefusalCopy(t: Translate, reason: DeskRefusalReason, retryAt: string | null): ResultMessage {
   if (reason === "shutting-down") return { title: t("outcome.shuttingDown.title"), next: t("outcome.shuttingDown.next") };
   const seconds = retryAt ? Math.max(1, Math.ceil((new Date(retryAt).getTime() - Date.now()) / 1000)) : null;
   const title =
