@@ -23,6 +23,14 @@ export type DbHandle = {
   embedded?: EmbeddedServer;
 };
 
+// The embedded databases: one connection, so one statement at a time, each seeing every earlier one committed.
+const serialised = new WeakSet<Db>();
+
+/** True for the embedded database: no other connection can write between two of its statements. */
+export function runsOneStatementAtATime(db: Db): boolean {
+  return serialised.has(db);
+}
+
 const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "db", "migrations");
 
 /**
@@ -46,6 +54,7 @@ export async function openDatabase(target: DbTarget | { kind: "memory" }, option
   }
   // PGlite serves one session: one connection, on which transactions and statements take their turn.
   const handle = await connect("pglite", { host: embedded.socketDir, port: embedded.port, user: "postgres", database: "postgres", max: 1 }, {});
+  serialised.add(handle.db);
   return {
     ...handle,
     embedded,

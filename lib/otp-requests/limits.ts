@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, gt, ne, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
-import type { Db, Tx } from "@/lib/db/open";
+import { runsOneStatementAtATime, type Db, type Queryable, type Tx } from "@/lib/db/open";
 import { otpRequests } from "@/lib/db/schema";
 import { recordLimited, recordPending, type PendingRequest } from "./ledger-repository";
 import type { LimitSettings } from "./limit-settings";
@@ -71,18 +71,61 @@ async function latestExceeded(tx: Tx, request: PendingRequest, settings: LimitSe
   return { limit: window.limit, max: window.max, count: total?.n ?? window.max, retryAt };
 }
 
+/** The window is full when it holds its max-th request that went towards Eko. */
+const isFull = (window: Window, at: Date) =>
+  sql`exists (select 1 from ${otpRequests}
+               where ${and(window.scope, gt(otpRequests.createdAt, new Date(at.getTime() - window.ms)), wentTowardsEko)}
+               order by ${otpRequests.createdAt} desc offset ${window.max - 1} limit 1)`;
+
 /**
- * Counts and inserts in one transaction under advisory locks on the customer's mobile hash and then on the agent
- * (always in that order, so two requests never wait on each other crosswise). Every instance takes the same locks,
- * so no two of them can both see room for one more request; the count runs after the locks, in a statement of its
- * own, so it sees every request committed before them.
+ * The pending row, written only if every window has room, in one statement: exact when the locks are held, or on a
+ * database that runs one statement at a time. Null when a window is full or the submission is already recorded.
+ */
+async function insertIfRoom(q: Queryable, request: PendingRequest, settings: LimitSettings, at: Date): Promise<Date | null> {
+  const row = { ...request, state: "pending" as const, createdAt: at };
+  const columns = (Object.keys(row) as (keyof typeof row)[]).filter((key) => row[key] !== undefined);
+  const roomInEvery = sql.join(
+    windowsFor(request, settings).map((window) => sql`not ${isFull(window, at)}`),
+    sql` and `,
+  );
+  const { rows } = await q.execute<{ id: number }>(sql`
+    insert into ${otpRequests} (${sql.join(columns.map((key) => sql.identifier(otpRequests[key].name)), sql`, `)})
+    select ${sql.join(columns.map((key) => sql`${row[key]}`), sql`, `)}
+     where ${roomInEvery}
+    on conflict (${sql.identifier(otpRequests.submissionId.name)}) do nothing
+    returning ${sql.identifier(otpRequests.id.name)}`);
+  return rows.length > 0 ? at : null;
+}
+
+const lockWindows = (tx: Tx, request: PendingRequest) =>
+  tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:mobile'), hashtext(${request.customerMobileHash})),
+               pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:agent'), hashtext(${request.agent}))`,
+  );
+
+/**
+ * The common case in one statement: the row goes in if every window has room. On PostgreSQL, where other connections
+ * write at the same time, that statement runs after advisory locks on the customer's mobile hash and then on the
+ * agent (always in that order, so two requests never wait on each other crosswise): every instance takes the same
+ * locks, so no two of them can both see room for one more request. The embedded database runs one statement at a
+ * time, which gives the same guarantee without them. Only a full window or a repeated submission takes the longer
+ * way, `admitOrRefuse`, which finds the reason and records the refusal.
  */
 export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
+  const at = now();
+  const inserted = runsOneStatementAtATime(db)
+    ? await insertIfRoom(db, request, settings, at)
+    : await db.transaction(async (tx) => {
+        await lockWindows(tx, request);
+        return insertIfRoom(tx, request, settings, at);
+      });
+  return inserted ? { kind: "admitted", createdAt: inserted } : admitOrRefuse(db, request, settings, now);
+}
+
+/** Under the same locks: the submission already recorded, or the window that frees up last and its refusal recorded. */
+async function admitOrRefuse(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:mobile'), hashtext(${request.customerMobileHash})),
-                 pg_advisory_xact_lock(hashtext('levin-desk:otp-limit:agent'), hashtext(${request.agent}))`,
-    );
+    await lockWindows(tx, request);
     const at = now();
     const refusal = await latestExceeded(tx, request, settings, at);
     if (!refusal) {
