@@ -17,6 +17,17 @@ describe("the embedded database, served to pg over its socket [pglite]", () => {
     expect(rows).toEqual([{ n: 1 }]);
   });
 
+  it("runs a named prepared statement again after a refused one (the new connection starts on a clean session)", async () => {
+    const countSeen = () => handle.db.execute<{ n: number }>(sql`select count(*)::int as n from seen`);
+    const prepared = handle.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`seen`)
+      .prepare("count_seen");
+    expect(await prepared.execute()).toHaveLength(1);
+    await expect(handle.db.execute(sql`select 1 / 0`)).rejects.toMatchObject({ cause: { code: "22012" } });
+    expect(await prepared.execute()).toEqual((await countSeen()).rows);
+  });
+
   it("runs a statement sent during a transaction after it, never inside it", async () => {
     const order: string[] = [];
     let outside: Promise<unknown> = Promise.resolve();

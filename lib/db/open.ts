@@ -52,8 +52,14 @@ export async function openDatabase(target: DbTarget | { kind: "memory" }, option
     unlock();
     throw error;
   }
-  // PGlite serves one session: one connection, on which transactions and statements take their turn.
-  const handle = await connect("pglite", { host: embedded.socketDir, port: embedded.port, user: "postgres", database: "postgres", max: 1 }, {});
+  // PGlite serves one session: one connection, on which transactions and statements take their turn. Every
+  // connection shares that session, so a new one (pg opens one after a failed query) first clears what an earlier one
+  // left there, as a pooler's reset query does: otherwise its named statements would clash with those still prepared.
+  const handle = await connect(
+    "pglite",
+    { host: embedded.socketDir, port: embedded.port, user: "postgres", database: "postgres", max: 1, onConnect: (client) => client.query("discard all") },
+    {},
+  );
   serialised.add(handle.db);
   return {
     ...handle,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gt, ne, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, getTableColumns, getTableName, gt, ne, notExists, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { runsOneStatementAtATime, type Db, type Queryable, type Tx } from "@/lib/db/open";
 import { otpRequests } from "@/lib/db/schema";
@@ -71,29 +71,62 @@ async function latestExceeded(tx: Tx, request: PendingRequest, settings: LimitSe
   return { limit: window.limit, max: window.max, count: total?.n ?? window.max, retryAt };
 }
 
-/** The window is full when it holds its max-th request that went towards Eko. */
-const isFull = (window: Window, at: Date) =>
-  sql`exists (select 1 from ${otpRequests}
-               where ${and(window.scope, gt(otpRequests.createdAt, new Date(at.getTime() - window.ms)), wentTowardsEko)}
-               order by ${otpRequests.createdAt} desc offset ${window.max - 1} limit 1)`;
+// The admission statement, prepared once per database (or transaction) under one name: the embedded database would
+// otherwise plan it anew for every request, and planning costs as much as running it. Its shape is fixed; the
+// request's columns, each window's start and its size are placeholders.
+const WINDOW_NAMES = ["w0", "w1", "w2"] as const;
+const ROW_COLUMNS = getTableColumns(otpRequests);
+type RowKey = keyof typeof ROW_COLUMNS;
+
+function prepareAdmission(q: Queryable) {
+  const windows = windowSizes({ mobilePer15Min: 1, mobilePer24Hours: 1, agentPer15Min: 1 });
+  if (windows.length !== WINDOW_NAMES.length) throw new Error("The admission statement needs one placeholder set per window");
+  const scope = { mobile: eq(otpRequests.customerMobileHash, sql.placeholder("customerMobileHash")), agent: eq(otpRequests.agent, sql.placeholder("agent")) };
+  // One column each, in the table's order: the request's values typed as their columns, and a fresh id.
+  const row = Object.fromEntries(
+    (Object.entries(ROW_COLUMNS) as [RowKey, (typeof ROW_COLUMNS)[RowKey]][]).map(([key, column]) => [
+      key,
+      key === "id"
+        ? sql`nextval(pg_get_serial_sequence(${getTableName(otpRequests)}, ${column.name}))`
+        : sql`${sql.placeholder(key)}::${sql.raw(column.getSQLType())}`,
+    ]),
+  );
+  const roomInEvery = windows.map((window, i) =>
+    notExists(
+      q
+        .select({ one: sql`1` })
+        .from(otpRequests)
+        .where(and(scope[window.by], gt(otpRequests.createdAt, sql`${sql.placeholder(`${WINDOW_NAMES[i]}Since`)}::timestamptz`), wentTowardsEko))
+        .orderBy(sql`${otpRequests.createdAt} desc`)
+        .offset(sql.placeholder(`${WINDOW_NAMES[i]}Skip`))
+        .limit(1),
+    ),
+  );
+  return q
+    .insert(otpRequests)
+    .select(sql`select ${sql.join(Object.values(row), sql`, `)} where ${and(...roomInEvery)}`)
+    .onConflictDoNothing({ target: otpRequests.submissionId })
+    .returning({ id: otpRequests.id })
+    .prepare("admit_otp_request");
+}
+
+const prepared = new WeakMap<Queryable, ReturnType<typeof prepareAdmission>>();
 
 /**
  * The pending row, written only if every window has room, in one statement: exact when the locks are held, or on a
  * database that runs one statement at a time. Null when a window is full or the submission is already recorded.
  */
 async function insertIfRoom(q: Queryable, request: PendingRequest, settings: LimitSettings, at: Date): Promise<Date | null> {
-  const row = { ...request, state: "pending" as const, createdAt: at };
-  const columns = (Object.keys(row) as (keyof typeof row)[]).filter((key) => row[key] !== undefined);
-  const roomInEvery = sql.join(
-    windowsFor(request, settings).map((window) => sql`not ${isFull(window, at)}`),
-    sql` and `,
-  );
-  const { rows } = await q.execute<{ id: number }>(sql`
-    insert into ${otpRequests} (${sql.join(columns.map((key) => sql.identifier(otpRequests[key].name)), sql`, `)})
-    select ${sql.join(columns.map((key) => sql`${row[key]}`), sql`, `)}
-     where ${roomInEvery}
-    on conflict (${sql.identifier(otpRequests.submissionId.name)}) do nothing
-    returning ${sql.identifier(otpRequests.id.name)}`);
+  let statement = prepared.get(q);
+  if (!statement) prepared.set(q, (statement = prepareAdmission(q)));
+  const values: Record<string, unknown> = Object.fromEntries(Object.keys(ROW_COLUMNS).map((key) => [key, null]));
+  Object.assign(values, { ...request, state: "pending", createdAt: at.toISOString() });
+  windowSizes(settings).forEach((window, i) => {
+    values[`${WINDOW_NAMES[i]}Since`] = new Date(at.getTime() - window.ms).toISOString();
+    values[`${WINDOW_NAMES[i]}Skip`] = window.max - 1;
+  });
+  delete values.id;
+  const rows = await statement.execute(values);
   return rows.length > 0 ? at : null;
 }
 
