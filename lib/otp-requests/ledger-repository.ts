@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/lib/db/open";
 import { otpRequests, type NewOtpRequestRow, type OtpRequestRow, type OtpRequestState } from "@/lib/db/schema";
 import type { LimitName, OtpRequestResult } from "./result";
@@ -51,21 +51,39 @@ export async function recordLimited(
   return insertOnce(db, { ...request, createdAt: at, state: "limited", failureReason: refusal.limit, result: refusal.result, completedAt: at });
 }
 
-// Any number of completions in one statement: one JSON array, so any text (Eko's messages) needs no escaping of
-// ours. The columns are otpRequests' in lib/db/schema.ts.
-const completePending = (completions: string) => sql`update otp_requests as o
-      set state = v.state, otp_ref_id = v.otp_ref_id, failure_reason = v.failure_reason, eko_status = v.eko_status,
-          eko_response_status_id = v.eko_response_status_id, eko_response_type_id = v.eko_response_type_id,
-          eko_message = v.eko_message, http_status = v.http_status, latency_ms = v.latency_ms, result = v.result,
-          completed_at = v.completed_at
-     from jsonb_to_recordset(${completions}::jsonb) as v(
-            client_ref_id varchar, state text, otp_ref_id text, failure_reason text, eko_status integer,
-            eko_response_status_id integer, eko_response_type_id integer, eko_message text, http_status integer,
-            latency_ms integer, result jsonb, completed_at timestamptz)
-    where o.client_ref_id = v.client_ref_id and o.state = 'pending'
-  returning o.client_ref_id`;
-
 export type DatedCompletion = { clientRefId: string; completion: Completion; completedAt: Date };
+
+/** The columns a completion sets, read from one JSON record per row. */
+const COMPLETED = [
+  "state",
+  "otpRefId",
+  "failureReason",
+  "ekoStatus",
+  "ekoResponseStatusId",
+  "ekoResponseTypeId",
+  "ekoMessage",
+  "httpStatus",
+  "latencyMs",
+  "result",
+  "completedAt",
+] as const;
+
+// Any number of completions in one statement, prepared once per database: one JSON array, so any text (Eko's
+// messages) needs no escaping of ours, and the embedded database does not plan it anew for every answer.
+function prepareCompletion(db: Db) {
+  const columns = COMPLETED.map((key) => sql`${sql.identifier(otpRequests[key].name)} ${sql.raw(otpRequests[key].getSQLType())}`);
+  const records = sql`jsonb_to_recordset(${sql.placeholder("completions")}::jsonb) as v(client_ref_id varchar, ${sql.join(columns, sql`, `)})`;
+  const fromRecord = Object.fromEntries(COMPLETED.map((key) => [key, sql`v.${sql.identifier(otpRequests[key].name)}`]));
+  return db
+    .update(otpRequests)
+    .set(fromRecord)
+    .from(records)
+    .where(and(eq(otpRequests.clientRefId, sql`v.client_ref_id`), eq(otpRequests.state, "pending")))
+    .returning({ clientRefId: otpRequests.clientRefId })
+    .prepare("complete_pending");
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareCompletion>>();
 
 /**
  * Completes pending rows, each once: a row already completed is never overwritten. Returns the client_ref_ids of the
@@ -73,22 +91,26 @@ export type DatedCompletion = { clientRefId: string; completion: Completion; com
  */
 export async function completeRequests(db: Db, items: readonly DatedCompletion[]): Promise<Set<string>> {
   if (items.length === 0) return new Set();
-  const rows = items.map(({ clientRefId, completion: c, completedAt }) => ({
-    client_ref_id: clientRefId,
-    state: c.state,
-    otp_ref_id: c.otpRefId ?? null,
-    failure_reason: c.failureReason ?? null,
-    eko_status: c.ekoStatus ?? null,
-    eko_response_status_id: c.ekoResponseStatusId ?? null,
-    eko_response_type_id: c.ekoResponseTypeId ?? null,
-    eko_message: c.ekoMessage ?? null,
-    http_status: c.httpStatus ?? null,
-    latency_ms: c.latencyMs,
-    result: c.result ?? null,
-    completed_at: completedAt.toISOString(),
-  }));
-  const { rows: completed } = await db.execute<{ client_ref_id: string }>(completePending(JSON.stringify(rows)));
-  return new Set(completed.map((row) => row.client_ref_id));
+  const records = items.map(({ clientRefId, completion, completedAt }) => {
+    const values: Record<(typeof COMPLETED)[number], unknown> = {
+      state: completion.state,
+      otpRefId: completion.otpRefId ?? null,
+      failureReason: completion.failureReason ?? null,
+      ekoStatus: completion.ekoStatus ?? null,
+      ekoResponseStatusId: completion.ekoResponseStatusId ?? null,
+      ekoResponseTypeId: completion.ekoResponseTypeId ?? null,
+      ekoMessage: completion.ekoMessage ?? null,
+      httpStatus: completion.httpStatus ?? null,
+      latencyMs: completion.latencyMs,
+      result: completion.result ?? null,
+      completedAt: completedAt.toISOString(),
+    };
+    return { client_ref_id: clientRefId, ...Object.fromEntries(COMPLETED.map((key) => [otpRequests[key].name, values[key]])) };
+  });
+  let statement = prepared.get(db);
+  if (!statement) prepared.set(db, (statement = prepareCompletion(db)));
+  const completed = await statement.execute({ completions: JSON.stringify(records) });
+  return new Set(completed.map((row) => row.clientRefId));
 }
 
 export async function findBySubmission(db: Db, submissionId: string): Promise<OtpRequestRow | undefined> {
