@@ -1,15 +1,10 @@
+import type { EkoCallRow } from "@/lib/db/schema";
 import type { EkoCodes } from "@/lib/eko/envelope";
 
 /** The outcome of any Eko call as far as its ledger row keeps it. */
 type Answered = { kind: string; reason?: string; codes?: EkoCodes | null; httpStatus?: number | null };
 
-export type AnswerColumns = {
-  failureReason: string | null;
-  ekoStatus: number | null;
-  ekoResponseStatusId: number | null;
-  ekoResponseTypeId: number | null;
-  ekoMessage: string | null;
-  httpStatus: number | null;
+export type AnswerColumns = Pick<EkoCallRow, "failureReason" | "ekoStatus" | "ekoResponseStatusId" | "ekoResponseTypeId" | "ekoMessage" | "httpStatus"> & {
   latencyMs: number;
 };
 

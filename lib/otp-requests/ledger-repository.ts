@@ -1,21 +1,16 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/lib/db/open";
+import type { AnswerColumns } from "@/lib/ledger/answer-columns";
 import { otpRequests, type NewOtpRequestRow, type OtpRequestRow, type OtpRequestState } from "@/lib/db/schema";
 import type { LimitName, OtpRequestResult } from "./result";
 
 /** `createdAt` defaults to the database's clock; the service passes its own so limit windows share one clock. */
 export type PendingRequest = Omit<NewOtpRequestRow, "id" | "state" | "completedAt" | "result">;
 
-export type Completion = {
+export type Completion = Partial<AnswerColumns> & {
   state: Exclude<OtpRequestState, "pending" | "limited">;
   otpRefId?: string | null;
-  failureReason?: string | null;
-  ekoStatus?: number | null;
-  ekoResponseStatusId?: number | null;
-  ekoResponseTypeId?: number | null;
-  ekoMessage?: string | null;
-  httpStatus?: number | null;
   latencyMs: number;
   /** What the agent was shown, for a repeat of the same submission. */
   result?: OtpRequestResult;
