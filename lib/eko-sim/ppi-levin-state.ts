@@ -21,7 +21,18 @@ export type OtpPurpose = "sender" | "transaction" | "refund";
 export type SimSms = { at: string; to: string; purpose: OtpPurpose; otp: string; otpRefId: string };
 type IssuedOtp = SimSms & { issuedAtMs: number; used: boolean; amount?: number; recipientId?: number; tid?: string };
 
-export type SimTransaction = { tid: string; clientRefId: string; customer: string; recipientId: number; amount: number; fee: number; txStatus: number };
+export type SimTransaction = {
+  tid: string;
+  clientRefId: string;
+  customer: string;
+  recipientId: number;
+  amount: number;
+  fee: number;
+  txStatus: number;
+  /** An awaited transfer settles to success once inquired about this many times. */
+  settlesAfterInquiries?: number;
+  inquiries: number;
+};
 
 /** Eko publishes no OTP validity; the simulator's is ten minutes (eko-api.md). */
 export const OTP_VALID_MS = 10 * 60 * 1000;
@@ -122,8 +133,8 @@ export function createPpiLevinState(sampleRecipients: SimRecipient[], now: () =>
     return recipient;
   }
 
-  function recordTransaction(t: Omit<SimTransaction, "tid">): SimTransaction {
-    const transaction = { ...t, tid: String(nextTid++) };
+  function recordTransaction(t: Omit<SimTransaction, "tid" | "inquiries">): SimTransaction {
+    const transaction = { ...t, tid: String(nextTid++), inquiries: 0 };
     transactions.set(transaction.tid, transaction);
     return transaction;
   }

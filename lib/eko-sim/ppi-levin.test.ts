@@ -5,6 +5,7 @@ import { addRecipient } from "@/lib/eko/operations/add-recipient";
 import { addRecipientBank } from "@/lib/eko/operations/add-recipient-bank";
 import { getRecipients } from "@/lib/eko/operations/get-recipients";
 import { getRefundOtp } from "@/lib/eko/operations/get-refund-otp";
+import { initiateRefund } from "@/lib/eko/operations/initiate-refund";
 import { getSender } from "@/lib/eko/operations/get-sender";
 import { initiateTransaction } from "@/lib/eko/operations/initiate-transaction";
 import { sendTransactionOtp } from "@/lib/eko/operations/send-transaction-otp";
@@ -158,5 +159,58 @@ describe("the simulator serves PPI Levin's operations, with state", () => {
     const transfer = await callEko(initiateTransaction, { ...input, channel: 0, latlong: "28.63,77.22", timestamp: new Date().toISOString() }, impatient);
     expect(transfer).toMatchObject({ kind: "unknown", reason: "timeout" });
     expect(await call(transactionInquiry, { clientRefId })).toMatchObject({ kind: "ok", data: { tx_status: 0, client_ref_id: clientRefId } });
+  });
+
+  describe("transfer scenarios, chosen by recipient", () => {
+    /** Send Transaction OTP to `recipientId`, then Initiate Transaction with the OTP texted for it. */
+    async function transferTo(recipientId: number, mobile: string, transport = deps) {
+      const sent = await call(sendTransactionOtp, { clientRefId: newClientRefId(), recipientId, amount: 900, customerMobile: mobile });
+      if (sent.kind !== "ok") throw new Error("send-otp");
+      const clientRefId = newClientRefId();
+      const input = { clientRefId, recipientId, amount: 900, customerMobile: mobile, otp: lastSms(mobile).otp, otpRefId: sent.data.otp_ref_id };
+      const outcome = await callEko(initiateTransaction, { ...input, channel: 2, latlong: "28.63,77.22", timestamp: new Date().toISOString() }, transport);
+      return { outcome, clientRefId };
+    }
+
+    it("fails (1): no bank reference, and inquiry says the same", async () => {
+      const { outcome, clientRefId } = await transferTo(10017741, "9876500011");
+      expect(outcome).toMatchObject({ kind: "ok", data: { tx_status: 1, txstatus_desc: "Failed", bank_ref_num: "" } });
+      expect(await call(transactionInquiry, { clientRefId })).toMatchObject({ kind: "ok", data: { tx_status: 1 } });
+    });
+
+    it("NEFT awaited (2): inquiry says awaited twice, then success with a bank reference", async () => {
+      const { outcome, clientRefId } = await transferTo(10017742, "9876500012");
+      expect(outcome).toMatchObject({ kind: "ok", data: { tx_status: 2 } });
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        const answer = await call(transactionInquiry, { clientRefId });
+        statuses.push(answer.kind === "ok" ? answer.data.tx_status : answer.kind);
+      }
+      expect(statuses).toEqual([2, 2, 0]);
+      expect(await call(transactionInquiry, { clientRefId })).toMatchObject({ kind: "ok", data: { tx_status: 0, bank_ref_num: expect.stringMatching(/^\d+$/) } });
+    });
+
+    it("refund pending (3): Eko texts the refund OTP by itself, and the refund goes through with it", async () => {
+      const mobile = "9876500013";
+      const { outcome } = await transferTo(10017743, mobile);
+      expect(outcome).toMatchObject({ kind: "ok", data: { tx_status: 3, txstatus_desc: "Refund Pending" } });
+      const tid = outcome.kind === "ok" ? String(outcome.data.tid) : "";
+      const texted = lastSms(mobile);
+      expect(texted).toMatchObject({ purpose: "refund" });
+      const refund = await call(initiateRefund, { tid, otp: texted.otp, otpRefId: texted.otpRefId });
+      expect(refund).toMatchObject({ kind: "ok", data: { refunded_amount: 904 } });
+      expect(await call(transactionInquiry, { tid })).toMatchObject({ kind: "ok", data: { tx_status: 4 } });
+    });
+
+    it("on hold (5)", async () => {
+      expect((await transferTo(10017745, "9876500015")).outcome).toMatchObject({ kind: "ok", data: { tx_status: 5, txstatus_desc: "Hold" } });
+    });
+
+    it("lost before Eko recorded it: the client times out, and inquiry finds nothing", async () => {
+      const impatient = { ...deps, config: { ...deps.config, timeoutMs: 300 } };
+      const { outcome, clientRefId } = await transferTo(10017749, "9876500019", impatient);
+      expect(outcome).toMatchObject({ kind: "unknown", reason: "timeout" });
+      expect(await call(transactionInquiry, { clientRefId })).toMatchObject({ kind: "rejected" });
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { EkoBody, EkoShapes } from "./fixtures";
-import type { PpiLevinState, SimCustomer } from "./ppi-levin-state";
-import { validationError, type SimAnswer } from "./scenarios";
+import type { PpiLevinState, SimCustomer, SimTransaction } from "./ppi-levin-state";
+import { transferScenarioFor, TX_STATUS_DESC, validationError, type SimAnswer } from "./scenarios";
 
 export type PpiLevinRequest = { method: string; path: string; body: EkoBody; query: URLSearchParams };
 export type Handled = { verdict: string; answer: SimAnswer };
@@ -17,6 +17,19 @@ const withData = (shape: EkoBody, data: EkoBody): EkoBody => ({ ...structuredClo
 
 const IFSC = /^[A-Z]{4}0[A-Z0-9]{6}$/;
 const BANKS: Record<string, string> = { SBIN: "State Bank of India", HDFC: "HDFC Bank", ICIC: "ICICI Bank", KKBK: "Kotak Mahindra Bank", UTIB: "Axis Bank", PUNB: "Punjab National Bank" };
+
+/** What Initiate Transaction and Transaction Inquiry both say of a transaction: a bank reference only once it succeeded. */
+function transactionData(t: SimTransaction): EkoBody {
+  const settled = t.txStatus === 0;
+  return {
+    tx_status: String(t.txStatus),
+    txstatus_desc: TX_STATUS_DESC[t.txStatus] ?? "Response Awaited",
+    tid: t.tid,
+    fee: `${t.fee}.0`,
+    bank_ref_num: settled ? String(250_000_000_000 + Number(t.tid)) : "",
+    utrnumber: settled ? String(250_000_000_000 + Number(t.tid)) : "",
+  };
+}
 
 function profile(shapes: EkoShapes, c: SimCustomer): EkoBody {
   const base = structuredClone((shapes.verifySender.data as EkoBody).customer_profile as EkoBody);
@@ -84,6 +97,8 @@ export function handlePpiLevin(state: PpiLevinState, shapes: EkoShapes, request:
   }
 
   if (method === "POST" && path === "/customer/payment/ppi-levin") {
+    const scenario = transferScenarioFor(Number(body.recipient_id));
+    if (scenario?.lostBeforeRecording) return { verdict: `scenario: ${scenario.name}`, answer: { type: "hang" } };
     const sameRequest = (issued: { amount?: number; recipientId?: number; to: string }) =>
       issued.amount === Number(body.amount) && issued.recipientId === Number(body.recipient_id) && issued.to === body.customer_id;
     const spent = state.spendOtp(body.otp_ref_id, body.otp, "transaction", sameRequest);
@@ -94,17 +109,36 @@ export function handlePpiLevin(state: PpiLevinState, shapes: EkoShapes, request:
     if (typeof spent === "string") return { verdict: `302: OTP ${spent}`, answer: json(refusal(302, "Wrong OTP")) };
     const amount = Number(body.amount);
     const fee = 4;
-    const t = state.recordTransaction({ clientRefId: String(body.client_ref_id), customer: spent.to, recipientId: spent.recipientId ?? 0, amount, fee, txStatus: 0 });
-    state.customer(spent.to).used += amount;
-    const data = { tx_status: "0", tid: t.tid, amount: `${amount}.00`, fee: `${fee}.0`, collectable_amount: `${amount + fee}.0`, customer_id: spent.to, recipient_id: t.recipientId };
-    return { verdict: `325: transferred, tid ${t.tid}`, answer: json(withData(shapes.initiateTransaction, data)) };
+    const txStatus = scenario?.txStatus ?? 0;
+    const t = state.recordTransaction({
+      clientRefId: String(body.client_ref_id),
+      customer: spent.to,
+      recipientId: spent.recipientId ?? 0,
+      amount,
+      fee,
+      txStatus,
+      settlesAfterInquiries: scenario?.settlesAfterInquiries,
+    });
+    // A failed transfer moves nothing; one pending refund has Eko text the customer the refund OTP by itself.
+    if (txStatus !== 1) state.customer(spent.to).used += amount;
+    if (txStatus === 3) state.issueOtp(spent.to, "refund", { tid: t.tid });
+    const data = {
+      ...transactionData(t),
+      amount: `${amount}.00`,
+      collectable_amount: `${amount + fee}.0`,
+      customer_id: spent.to,
+      recipient_id: t.recipientId,
+    };
+    return { verdict: `325: tx_status ${txStatus}, tid ${t.tid}`, answer: json(withData(shapes.initiateTransaction, data)) };
   }
 
   const inquiry = /^\/tools\/reference\/transaction\/(.+)$/.exec(path);
   if (method === "GET" && inquiry) {
     const t = state.findTransaction(decodeURIComponent(inquiry[1] ?? ""));
     if (!t) return { verdict: "no such transaction", answer: json(refusal(1, "Transaction not found", -1)) };
-    const data = { tx_status: String(t.txStatus), tid: t.tid, client_ref_id: t.clientRefId, amount: `${t.amount}.0`, fee: `${t.fee}.0` };
+    t.inquiries += 1;
+    if (t.settlesAfterInquiries !== undefined && t.inquiries > t.settlesAfterInquiries) t.txStatus = 0;
+    const data = { ...transactionData(t), client_ref_id: t.clientRefId, amount: `${t.amount}.0` };
     return { verdict: `1472: tx_status ${t.txStatus}`, answer: json(withData(shapes.inquiry, data)) };
   }
 

@@ -73,3 +73,39 @@ export const SCENARIOS: Scenario[] = [
 export function scenarioFor(recipientId: number): Scenario | undefined {
   return SCENARIOS.find((s) => s.recipientId === recipientId);
 }
+
+/**
+ * How a transfer to one of these recipients goes, for the demo and the tests (issue #18); a transfer to any other
+ * recipient succeeds. Their Send Transaction OTP answers as for any recipient.
+ */
+export type TransferScenario = {
+  recipientId: number;
+  name: string;
+  txStatus: number;
+  /** Transaction Inquiry answers `txStatus` this many times, then success (an awaited NEFT that settles). */
+  settlesAfterInquiries?: number;
+  /** The request never reaches Eko's books: no answer in time, the OTP unspent, and inquiry finds nothing. */
+  lostBeforeRecording?: boolean;
+};
+
+export const TRANSFER_SCENARIOS: TransferScenario[] = [
+  { recipientId: 10017741, name: "Failed (tx_status 1)", txStatus: 1 },
+  { recipientId: 10017742, name: "NEFT awaited (tx_status 2), a success at the third inquiry", txStatus: 2, settlesAfterInquiries: 2 },
+  { recipientId: 10017743, name: "Refund pending (tx_status 3): Eko texts the refund OTP", txStatus: 3 },
+  { recipientId: 10017745, name: "On hold (tx_status 5)", txStatus: 5 },
+  { recipientId: 10017749, name: "Lost before Eko recorded it: no answer, and inquiry finds nothing", txStatus: 0, lostBeforeRecording: true },
+];
+
+export function transferScenarioFor(recipientId: number): TransferScenario | undefined {
+  return TRANSFER_SCENARIOS.find((s) => s.recipientId === recipientId);
+}
+
+/** Eko's words for each `tx_status` (its error-code tables). */
+export const TX_STATUS_DESC: Record<number, string> = {
+  0: "Success",
+  1: "Failed",
+  2: "Initiated",
+  3: "Refund Pending",
+  4: "Refunded",
+  5: "Hold",
+};
