@@ -31,8 +31,19 @@ describe("settings: every variable in one place, checked together at start-up", 
     const problems = problemsOf(() =>
       checkSettings({ ...EKO, EKO_TIMEOUT_MS: "soon", LIMIT_AGENT_PER_15_MIN: "0", TRUSTED_PROXY_HOPS: "all", DATABASE_URL: "mysql://x" }),
     );
-    expect(problems.map((p) => p.split(" ")[0])).toEqual(["EKO_TIMEOUT_MS", "LIMIT_AGENT_PER_15_MIN", "TRUSTED_PROXY_HOPS", "DATABASE_URL"]);
+    expect(problems.map((p) => p.split(" ")[0])).toEqual(["EKO_TIMEOUT_MS", "LIMIT_AGENT_PER_15_MIN", "TRUSTED_PROXY_HOPS", "DATABASE_URL", "LEDGER_KEY"]);
     expect(problems.join("\n")).not.toMatch(/soon|all|mysql/);
+  });
+
+  it("refuses DATABASE_URL without a LEDGER_KEY, and a malformed key, without ever showing the key", () => {
+    const key = "a".repeat(63);
+    expect(problemsOf(() => checkSettings({ ...EKO, DATABASE_URL: "postgres://db/desk" }))).toEqual([
+      expect.stringMatching(/^LEDGER_KEY is required with DATABASE_URL/),
+    ]);
+    const malformed = problemsOf(() => checkSettings({ ...EKO, LEDGER_KEY: key }));
+    expect(malformed).toEqual([expect.stringMatching(/^LEDGER_KEY must be 32 random bytes/)]);
+    expect(malformed.join("\n")).not.toContain(key);
+    expect(readSettings("ledgerKey", { LEDGER_KEY: "b".repeat(64) }).key).toHaveLength(32);
   });
 
   it("says what is missing when nothing is set", () => {

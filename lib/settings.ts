@@ -169,6 +169,41 @@ const databaseSchema = z
     return { dataDir, target };
   });
 
+const LEDGER_KEY_BYTES = 32;
+
+/** A ledger key as written in LEDGER_KEY or its file: 32 bytes, base64 (44 characters) or hex (64); null otherwise. */
+export function decodeLedgerKey(text: string): Buffer | null {
+  const key = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(key)) return Buffer.from(key, "hex");
+  const buffer = Buffer.from(key, "base64");
+  return buffer.length === LEDGER_KEY_BYTES && /^[A-Za-z0-9+/]{43}=$/.test(key) ? buffer : null;
+}
+
+/**
+ * The ledger's master key (lib/privacy/ledger-key.ts): LEDGER_KEY, or null for the one the embedded default keeps in
+ * DATA_DIR. With DATABASE_URL every instance must encrypt with the same key, so it must be set.
+ */
+const ledgerKeySchema = z
+  .object({
+    LEDGER_KEY: z.preprocess(
+      (value) => trimmed(blankAsMissing(value)),
+      z
+        .string()
+        .transform(
+          (text, ctx) =>
+            decodeLedgerKey(text) ??
+            (ctx.addIssue({ code: "custom", message: "must be 32 random bytes, base64 (44 characters) or hex (64 characters)" }), z.NEVER),
+        )
+        .optional(),
+    ),
+    DATABASE_URL: z.preprocess((value) => trimmed(blankAsMissing(value)), z.string().optional()),
+  })
+  .refine((e) => e.LEDGER_KEY || !e.DATABASE_URL, {
+    path: ["LEDGER_KEY"],
+    error: "is required with DATABASE_URL: every instance must encrypt with the same key (openssl rand -base64 32)",
+  })
+  .transform((e) => ({ key: e.LEDGER_KEY ?? null }));
+
 /**
  * `npm run bench` measures the desk against the framework's own floor: a route handler that only signs and calls Eko,
  * and a page with nothing of ours on it, in a build made with BENCH_BARE_ROUTES=1 (next.config.js reads it too).
@@ -183,6 +218,7 @@ const SECTIONS = {
   proxy: proxySchema,
   ledger: ledgerSchema,
   database: databaseSchema,
+  ledgerKey: ledgerKeySchema,
   bench: benchSchema,
 };
 
@@ -201,7 +237,7 @@ export function readSettings<S extends SettingsSection>(section: S, env: Env): S
 }
 
 /** Every section at once, as the server starts: one error listing every problem. */
-export function checkSettings(env: Env): void {
+export function checkSettings(env: Env = process.env): void {
   const problems = Object.values(SECTIONS).flatMap((schema) => {
     const parsed = schema.safeParse(env);
     return parsed.success ? [] : problemsOf(parsed.error);
@@ -210,6 +246,14 @@ export function checkSettings(env: Env): void {
 }
 
 const cache = new Map<SettingsSection, unknown>();
+
+/**
+ * A section read from this process's environment now: for the settings the test suites and scripts change while they
+ * run (where the database is, sign-in, proxies). Production reads the same values every time.
+ */
+export function freshSettings<S extends SettingsSection>(section: S): Settings<S> {
+  return readSettings(section, process.env);
+}
 
 /** A section of this process's settings, read from its environment once. */
 export function settings<S extends SettingsSection>(section: S): Settings<S> {

@@ -19,7 +19,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, SESSION_IDLE_SECONDS, SESSION
 
 /** The auth secret is derived from the ledger key: one secret to keep, and every instance derives the same. */
 function authSecret(): string {
-  return Buffer.from(hkdfSync("sha256", loadLedgerKey(process.env), "levin-desk-auth", "better-auth-secret", 32)).toString("base64");
+  return Buffer.from(hkdfSync("sha256", loadLedgerKey(), "levin-desk-auth", "better-auth-secret", 32)).toString("base64");
 }
 
 export function buildAuth(db: Db) {

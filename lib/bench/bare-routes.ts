@@ -1,7 +1,7 @@
 import "server-only";
 import { getEkoConfig } from "@/lib/eko/config";
 import type { EkoEnvironment } from "@/lib/eko/environment";
-import { readSettings } from "@/lib/settings";
+import { freshSettings, readSettings } from "@/lib/settings";
 
 /**
  * `npm run bench` measures the desk against the framework's own floor: a route handler that only signs and calls Eko,
@@ -9,10 +9,10 @@ import { readSettings } from "@/lib/settings";
  * answer only while the server runs with it too, and the handler only while Eko is the local simulator: it makes
  * signed calls without a session.
  */
-export function bareRoutesEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return readSettings("bench", env).bareRoutes;
+export function bareRoutesEnabled(env?: Record<string, string | undefined>): boolean {
+  return (env ? readSettings("bench", env) : freshSettings("bench")).bareRoutes;
 }
 
-export function bareHandlerEnabled(env: Record<string, string | undefined> = process.env, eko: EkoEnvironment = getEkoConfig().environment): boolean {
+export function bareHandlerEnabled(env?: Record<string, string | undefined>, eko: EkoEnvironment = getEkoConfig().environment): boolean {
   return bareRoutesEnabled(env) && eko === "simulator";
 }

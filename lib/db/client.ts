@@ -1,13 +1,13 @@
 import "server-only";
 import { logEvent } from "@/lib/log";
 import { openDatabase, type Db, type DbHandle } from "./open";
-import { dbTargetFrom } from "./target";
+import { freshSettings } from "@/lib/settings";
 
 // One database per process: survives dev reloads (module re-evaluation) because it hangs off globalThis.
 const holder = globalThis as typeof globalThis & { __levinDeskDb?: Promise<DbHandle> };
 
 async function openAndMigrate(): Promise<DbHandle> {
-  const handle = await openDatabase(dbTargetFrom(process.env));
+  const handle = await openDatabase(freshSettings("database").target);
   await handle.migrate();
   return handle;
 }

@@ -50,6 +50,6 @@ export class MobileVault {
 let vault: MobileVault | undefined;
 
 export function getMobileVault(): MobileVault {
-  vault ??= new MobileVault(loadLedgerKey(process.env));
+  vault ??= new MobileVault(loadLedgerKey());
   return vault;
 }

@@ -19,7 +19,7 @@ function databaseFailed(error: unknown): never {
  */
 export async function prepareServerOrExit(): Promise<void> {
   try {
-    checkSettings(process.env);
+    checkSettings();
     const config = getEkoConfig();
     getMobileVault();
     // `next start` handles signals itself (exiting at once) unless told to leave them to the app.
