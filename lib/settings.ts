@@ -223,6 +223,9 @@ const SECTIONS = {
 };
 
 export type SettingsSection = keyof typeof SECTIONS;
+
+/** Every environment variable the sections read, by name: what `.env.example` must document. */
+export const SETTING_NAMES: readonly string[] = Object.values(SECTIONS).flatMap((schema) => Object.keys(schema.in.shape));
 export type Settings<S extends SettingsSection> = z.output<(typeof SECTIONS)[S]>;
 
 function problemsOf(error: z.ZodError): string[] {
