@@ -3,11 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { ekoEnvironmentOf } from "@/lib/eko/environment";
 
-/**
- * Every setting the desk reads from its environment, in one place: each section's schema, defaults and bounds, and
- * one error style (the variable's name and what is wrong, never its value). The server checks every section as it
- * starts (`checkSettings`); code reads a section with `settings(name)`. `.env.example` documents each variable.
- */
+/** Every environment variable in one place, with one error style: the variable's name and what is wrong, never its value. */
 type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {
@@ -18,12 +14,13 @@ export class ConfigError extends Error {
 }
 
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
+/** The value without surrounding spaces; blank counts as unset. */
+const given = (value: unknown) => (typeof value === "string" ? value.trim() || undefined : value);
 
 /** A whole number within bounds; `fallback` when unset or blank. */
 const whole = (unit: string, min: number, max: number, fallback?: number) =>
   z.preprocess(
-    (value) => trimmed(blankAsMissing(value)) ?? (fallback === undefined ? undefined : String(fallback)),
+    (value) => given(value) ?? (fallback === undefined ? undefined : String(fallback)),
     z
       .string({ error: `is required (${unit})` })
       .regex(/^\d+$/, { error: `must be a whole number of ${unit}${fallback === undefined ? "" : ` (default ${fallback})`}` })
@@ -95,26 +92,18 @@ const limitsSchema = z
   })
   .transform((e) => ({ mobilePer15Min: e.LIMIT_MOBILE_PER_15_MIN, mobilePer24Hours: e.LIMIT_MOBILE_PER_24_HOURS, agentPer15Min: e.LIMIT_AGENT_PER_15_MIN }));
 
-/**
- * `DESK_URL`: the address people use (e.g. https://desk.example.in); cookies are `Secure` unless it is plain http.
- * Without it, cookies are `Secure` in production. `AUTH_SECURE_COOKIES=false` is for loopback demos and tests only.
- * A shop's agents share one address; twenty sign-ins a minute is more than a shop makes, and caps what a script can
- * write from one address.
- */
+/** Cookies are `Secure` unless DESK_URL is plain http (production, without it). A shop's agents share one address. */
 const authSchema = z
   .object({
     DESK_URL: z.preprocess(
-      (value) => trimmed(blankAsMissing(value)),
+      given,
       z.string().refine(isHttpUrl, { error: "must be the http(s) address of the desk, such as https://desk.example.in" }).optional(),
     ),
     AUTH_SECURE_COOKIES: z.preprocess(
       (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
       z.enum(["true", "false"], { error: "must be true or false" }).optional(),
     ),
-    SIGN_IN_PER_ADDRESS_PER_MINUTE: z.preprocess(
-      (value) => trimmed(blankAsMissing(value)) ?? "20",
-      z.string().regex(/^[1-9]\d{0,5}$/, { error: "must be a whole number of sign-in attempts, 1 or more" }).transform(Number),
-    ),
+    SIGN_IN_PER_ADDRESS_PER_MINUTE: whole("sign-in attempts", 1, 100_000, 20),
     DEMO_MODE: z.string().optional(),
     NODE_ENV: z.string().optional(),
   })
@@ -125,23 +114,14 @@ const authSchema = z
     signInPerAddressPerMinute: e.SIGN_IN_PER_ADDRESS_PER_MINUTE,
   }));
 
-/**
- * How many reverse proxies of ours stand in front of the desk (lib/auth/client-address.ts): only the X-Forwarded-For
- * entries they appended can be believed. None by default: the header is ignored.
- */
+/** Only the X-Forwarded-For entries our own proxies appended can be believed; with none, the header is ignored. */
 const proxySchema = z
   .object({
-    TRUSTED_PROXY_HOPS: z.preprocess(
-      (value) => trimmed(blankAsMissing(value)) ?? "0",
-      z.string().regex(/^\d$/, { error: "must be the number of reverse proxies in front of the desk (0 to 9)" }).transform(Number),
-    ),
+    TRUSTED_PROXY_HOPS: whole("reverse proxies in front of the desk", 0, 9, 0),
   })
   .transform((e) => ({ hops: e.TRUSTED_PROXY_HOPS }));
 
-/**
- * A `pending` row older than Eko's timeout plus this grace is read as `unknown`: its process died mid-call. The grace
- * covers clock drift between instances and the ledger write after the call.
- */
+/** A `pending` row older than Eko's timeout plus this grace reads `unknown`; it covers clock drift between instances. */
 const ledgerSchema = z
   .object({ LEDGER_PENDING_GRACE_MS: whole("milliseconds", 0, 600_000, 10_000) })
   .transform((e) => ({ pendingGraceMs: e.LEDGER_PENDING_GRACE_MS }));
@@ -150,7 +130,7 @@ const ledgerSchema = z
 const databaseSchema = z
   .object({
     DATABASE_URL: z.preprocess(
-      (value) => trimmed(blankAsMissing(value)),
+      given,
       z
         .string()
         .refine((url) => /^postgres(ql)?:\/\//.test(url) && URL.canParse(url), {
@@ -158,7 +138,7 @@ const databaseSchema = z
         })
         .optional(),
     ),
-    DATA_DIR: z.preprocess((value) => trimmed(blankAsMissing(value)) ?? "data", z.string()),
+    DATA_DIR: z.preprocess((value) => given(value) ?? "data", z.string()),
   })
   .transform((e) => {
     // Runtime data, not a build input: keep the bundler from tracing it.
@@ -179,14 +159,11 @@ export function decodeLedgerKey(text: string): Buffer | null {
   return buffer.length === LEDGER_KEY_BYTES && /^[A-Za-z0-9+/]{43}=$/.test(key) ? buffer : null;
 }
 
-/**
- * The ledger's master key (lib/privacy/ledger-key.ts): LEDGER_KEY, or null for the one the embedded default keeps in
- * DATA_DIR. With DATABASE_URL every instance must encrypt with the same key, so it must be set.
- */
+/** With DATABASE_URL every instance must encrypt with the same key; the embedded default keeps one in DATA_DIR (null). */
 const ledgerKeySchema = z
   .object({
     LEDGER_KEY: z.preprocess(
-      (value) => trimmed(blankAsMissing(value)),
+      given,
       z
         .string()
         .transform(
@@ -196,7 +173,7 @@ const ledgerKeySchema = z
         )
         .optional(),
     ),
-    DATABASE_URL: z.preprocess((value) => trimmed(blankAsMissing(value)), z.string().optional()),
+    DATABASE_URL: z.preprocess(given, z.string().optional()),
   })
   .refine((e) => e.LEDGER_KEY || !e.DATABASE_URL, {
     path: ["LEDGER_KEY"],
@@ -204,10 +181,7 @@ const ledgerKeySchema = z
   })
   .transform((e) => ({ key: e.LEDGER_KEY ?? null }));
 
-/**
- * `npm run bench` measures the desk against the framework's own floor: a route handler that only signs and calls Eko,
- * and a page with nothing of ours on it, in a build made with BENCH_BARE_ROUTES=1 (next.config.js reads it too).
- */
+/** The bench's bare routes (lib/bench/bare-routes.ts); next.config.js reads the variable at build time too. */
 const benchSchema = z.object({ BENCH_BARE_ROUTES: z.string().optional() }).transform((e) => ({ bareRoutes: e.BENCH_BARE_ROUTES === "1" }));
 
 const SECTIONS = {
@@ -250,10 +224,7 @@ export function checkSettings(env: Env = process.env): void {
 
 const cache = new Map<SettingsSection, unknown>();
 
-/**
- * A section read from this process's environment now: for the settings the test suites and scripts change while they
- * run (where the database is, sign-in, proxies). Production reads the same values every time.
- */
+/** A section read now, for what test suites change while they run (the database, its key, sign-in). */
 export function freshSettings<S extends SettingsSection>(section: S): Settings<S> {
   return readSettings(section, process.env);
 }

@@ -1,11 +1,11 @@
 import "server-only";
 
-import { freshSettings, readSettings } from "@/lib/settings";
+import { readSettings, settings } from "@/lib/settings";
 import { PEER_ADDRESS_HEADER } from "@/lib/startup/peer-address";
 
 /** TRUSTED_PROXY_HOPS (lib/settings.ts): how many reverse proxies of ours stand in front of the desk. */
 export function trustedProxyHops(env?: Record<string, string | undefined>): number {
-  return (env ? readSettings("proxy", env) : freshSettings("proxy")).hops;
+  return (env ? readSettings("proxy", env) : settings("proxy")).hops;
 }
 
 /**

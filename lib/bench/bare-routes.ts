@@ -1,7 +1,7 @@
 import "server-only";
 import { getEkoConfig } from "@/lib/eko/config";
 import type { EkoEnvironment } from "@/lib/eko/environment";
-import { freshSettings, readSettings } from "@/lib/settings";
+import { readSettings, settings } from "@/lib/settings";
 
 /**
  * `npm run bench` measures the desk against the framework's own floor: a route handler that only signs and calls Eko,
@@ -10,7 +10,7 @@ import { freshSettings, readSettings } from "@/lib/settings";
  * signed calls without a session.
  */
 export function bareRoutesEnabled(env?: Record<string, string | undefined>): boolean {
-  return (env ? readSettings("bench", env) : freshSettings("bench")).bareRoutes;
+  return (env ? readSettings("bench", env) : settings("bench")).bareRoutes;
 }
 
 export function bareHandlerEnabled(env?: Record<string, string | undefined>, eko: EkoEnvironment = getEkoConfig().environment): boolean {

@@ -52,9 +52,8 @@ export async function openDatabase(target: DbTarget | { kind: "memory" }, option
     unlock();
     throw error;
   }
-  // PGlite serves one session: one connection, on which transactions and statements take their turn. Every
-  // connection shares that session, so a new one (pg opens one after a failed query) first clears what an earlier one
-  // left there, as a pooler's reset query does: otherwise its named statements would clash with those still prepared.
+  // PGlite serves one session, so one connection; a new one (pg opens one after a failed query) shares it, and clears
+  // what the last one left there, as a pooler's reset query does, so named statements never clash.
   const handle = await connect(
     "pglite",
     { host: embedded.socketDir, port: embedded.port, user: "postgres", database: "postgres", max: 1, onConnect: (client) => client.query("discard all") },

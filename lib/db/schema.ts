@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, char, check, index, integer, jsonb, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, char, check, index, integer, jsonb, pgTable, text, timestamp, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 import { EKO_CALL_STATES, OTP_REQUEST_STATES } from "./schema-states";
 
@@ -7,6 +7,9 @@ import { EKO_CALL_STATES, OTP_REQUEST_STATES } from "./schema-states";
 export { EKO_CALL_STATES, OTP_REQUEST_STATES, type EkoCallState, type OtpRequestState } from "./schema-states";
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+
+/** The CHECK that keeps a text column to the values its TypeScript list names, so the list is written once. */
+const oneOf = (column: AnyPgColumn, values: readonly string[]) => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
 
 /**
  * The shape every ledger row of an Eko call shares, whatever the business object: who made it, under which reference,
@@ -53,7 +56,7 @@ export const otpRequests = pgTable(
   },
   (t) => [
     check("otp_requests_amount_positive", sql`${t.amount} > 0`),
-    check("otp_requests_state_known", sql`${t.state} in ('pending', 'sent', 'rejected', 'failed', 'unknown', 'limited')`),
+    check("otp_requests_state_known", oneOf(t.state, OTP_REQUEST_STATES)),
     // Keyset pagination, newest first, with and without the common filters. Ascending on purpose: scanned backwards
     // they give exactly `ORDER BY created_at DESC, id DESC` (NULLS FIRST), which a DESC NULLS LAST index would not.
     index("otp_requests_created_idx").on(t.createdAt, t.id),
@@ -89,7 +92,7 @@ export const ekoCalls = pgTable(
     state: text("state", { enum: EKO_CALL_STATES }).notNull().default("pending"),
   },
   (t) => [
-    check("eko_calls_state_known", sql`${t.state} in ('pending', 'ok', 'rejected', 'failed', 'unknown', 'not-sent')`),
+    check("eko_calls_state_known", oneOf(t.state, EKO_CALL_STATES)),
     index("eko_calls_created_idx").on(t.createdAt, t.id),
     index("eko_calls_agent_created_idx").on(t.agent, t.createdAt, t.id),
     index("eko_calls_mobile_created_idx").on(t.customerMobileHash, t.createdAt, t.id),
@@ -115,6 +118,8 @@ export const auditEvents = pgTable(
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 
+const SIGN_IN_OUTCOMES = ["pending", "failed", "succeeded"] as const;
+
 /**
  * The sign-in throttle's own record (lib/auth/sign-in-throttle.ts): each attempt is written before its password is
  * checked, then given its outcome. Not the audit trail; rows older than a day are deleted as new ones arrive.
@@ -126,10 +131,10 @@ export const signInAttempts = pgTable(
     at: timestamp("at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
     username: text("username").notNull(),
     ipAddress: text("ip_address"),
-    outcome: text("outcome", { enum: ["pending", "failed", "succeeded"] }).notNull().default("pending"),
+    outcome: text("outcome", { enum: SIGN_IN_OUTCOMES }).notNull().default("pending"),
   },
   (t) => [
-    check("sign_in_attempts_outcome_known", sql`${t.outcome} in ('pending', 'failed', 'succeeded')`),
+    check("sign_in_attempts_outcome_known", oneOf(t.outcome, SIGN_IN_OUTCOMES)),
     index("sign_in_attempts_username_at_idx").on(t.username, t.at),
     index("sign_in_attempts_address_at_idx").on(t.ipAddress, t.at),
     index("sign_in_attempts_at_idx").on(t.at),

@@ -20,14 +20,14 @@ const BANKS: Record<string, string> = { SBIN: "State Bank of India", HDFC: "HDFC
 
 /** What Initiate Transaction and Transaction Inquiry both say of a transaction: a bank reference only once it succeeded. */
 function transactionData(t: SimTransaction): EkoBody {
-  const settled = t.txStatus === 0;
+  const bankReference = t.txStatus === 0 ? String(250_000_000_000 + Number(t.tid)) : "";
   return {
     tx_status: String(t.txStatus),
     txstatus_desc: TX_STATUS_DESC[t.txStatus] ?? "Response Awaited",
     tid: t.tid,
     fee: `${t.fee}.0`,
-    bank_ref_num: settled ? String(250_000_000_000 + Number(t.tid)) : "",
-    utrnumber: settled ? String(250_000_000_000 + Number(t.tid)) : "",
+    bank_ref_num: bankReference,
+    utrnumber: bankReference,
   };
 }
 

@@ -1,13 +1,8 @@
 import "server-only";
-import { readSettings, settings, type Settings } from "@/lib/settings";
+import { settings, type Settings } from "@/lib/settings";
 import { CircuitBreaker } from "./circuit-breaker";
 
 export type BreakerSettings = Settings<"breaker">;
-
-/** The EKO_BREAKER_* settings (lib/settings.ts) from `env`. */
-export function parseBreakerSettings(env: Record<string, string | undefined>): BreakerSettings {
-  return readSettings("breaker", env);
-}
 
 export function getBreakerSettings(): BreakerSettings {
   return settings("breaker");

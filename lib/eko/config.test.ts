@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "@/lib/settings";
-import { parseEkoConfig } from "./config";
+import { ConfigError, readSettings } from "@/lib/settings";
 import { ekoEnvironmentOf } from "./environment";
 
 const ACCESS_KEY = "d2fe1d99-6298-4af2-8cc5-d97dcf46df30";
@@ -16,20 +15,20 @@ const uatEnv = {
 
 const REQUIRED = ["EKO_BASE_URL", "EKO_DEVELOPER_KEY", "EKO_ACCESS_KEY", "EKO_INITIATOR_ID", "EKO_USER_CODE"] as const;
 
-/** The ConfigError parseEkoConfig throws for env; fails the test if it does not throw one. */
+/** The ConfigError reading the Eko settings from env throws; fails the test if it does not throw one. */
 function configErrorFor(env: Record<string, string | undefined>): ConfigError {
   try {
-    parseEkoConfig(env);
+    readSettings("eko", env);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
   }
-  throw new Error("parseEkoConfig accepted an invalid environment");
+  throw new Error("the Eko settings accepted an invalid environment");
 }
 
-describe("parseEkoConfig", () => {
+describe("the Eko settings (EKO_*)", () => {
   it("reads Eko's UAT values, trims the trailing slash and applies the defaults", () => {
-    expect(parseEkoConfig(uatEnv)).toEqual({
+    expect(readSettings("eko", uatEnv)).toEqual({
       baseUrl: "https://staging.eko.in/ekoapi/v3",
       environment: "uat",
       developerKey: "becbbce45f79c6f5109f848acd540567",
@@ -43,9 +42,9 @@ describe("parseEkoConfig", () => {
   });
 
   it("reads the optional numbers when given, and treats blank ones as unset", () => {
-    const config = parseEkoConfig({ ...uatEnv, EKO_TIMEOUT_MS: "8000", EKO_MIN_AMOUNT: "10", EKO_MAX_AMOUNT: "5000" });
+    const config = readSettings("eko", { ...uatEnv, EKO_TIMEOUT_MS: "8000", EKO_MIN_AMOUNT: "10", EKO_MAX_AMOUNT: "5000" });
     expect([config.timeoutMs, config.minAmount, config.maxAmount]).toEqual([8000, 10, 5000]);
-    const blank = parseEkoConfig({ ...uatEnv, EKO_TIMEOUT_MS: "", EKO_MIN_AMOUNT: "  ", EKO_MAX_AMOUNT: "" });
+    const blank = readSettings("eko", { ...uatEnv, EKO_TIMEOUT_MS: "", EKO_MIN_AMOUNT: "  ", EKO_MAX_AMOUNT: "" });
     expect([blank.timeoutMs, blank.minAmount, blank.maxAmount]).toEqual([15000, 100, 25000]);
   });
 
@@ -93,7 +92,7 @@ describe("parseEkoConfig", () => {
   });
 
   it("trims spaces around the base URL instead of sending them to Eko", () => {
-    expect(parseEkoConfig({ ...uatEnv, EKO_BASE_URL: " https://staging.eko.in/ekoapi/v3/ " }).baseUrl).toBe("https://staging.eko.in/ekoapi/v3");
+    expect(readSettings("eko", { ...uatEnv, EKO_BASE_URL: " https://staging.eko.in/ekoapi/v3/ " }).baseUrl).toBe("https://staging.eko.in/ekoapi/v3");
   });
 
   it.each(["https://staging.eko.in/ekoapi/v3?x=1", "https://staging.eko.in/ekoapi/v3#a"])("refuses a base URL with a query or fragment: %s", (url) => {
@@ -117,7 +116,7 @@ describe("ekoEnvironmentOf", () => {
     expect(ekoEnvironmentOf(url)).toBe(environment);
   });
 
-  it("parseEkoConfig reports the simulator for a loopback base URL", () => {
-    expect(parseEkoConfig({ ...uatEnv, EKO_BASE_URL: "http://127.0.0.1:4010/ekoapi/v3" }).environment).toBe("simulator");
+  it("reports the simulator for a loopback base URL", () => {
+    expect(readSettings("eko", { ...uatEnv, EKO_BASE_URL: "http://127.0.0.1:4010/ekoapi/v3" }).environment).toBe("simulator");
   });
 });

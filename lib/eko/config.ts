@@ -1,13 +1,8 @@
 import "server-only";
-import { readSettings, settings, type Settings } from "@/lib/settings";
+import { settings, type Settings } from "@/lib/settings";
 import type { EkoEnvironment } from "./environment";
 
 export type EkoConfig = Settings<"eko">;
-
-/** The EKO_* settings (lib/settings.ts) from `env`; the error names every variable that is missing or malformed. */
-export function parseEkoConfig(env: Record<string, string | undefined>): EkoConfig {
-  return readSettings("eko", env);
-}
 
 export function getEkoConfig(): EkoConfig {
   return settings("eko");

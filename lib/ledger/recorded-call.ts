@@ -14,7 +14,7 @@ import { logEvent } from "@/lib/log";
 import { maskMobile } from "@/lib/privacy/mask";
 import { getMobileVault, type MobileVault } from "@/lib/privacy/mobile-vault";
 import { isDraining, trackInFlight } from "@/lib/startup/graceful-shutdown";
-import { answerColumnsOf } from "./answer-columns";
+import { answerColumnsOf, type AnswerColumns } from "./answer-columns";
 
 /** Who makes the call, and for which customer (kept as a keyed hash and the last four digits only). */
 export type CallContext = {
@@ -96,9 +96,9 @@ async function send<Input, Data>(
   const breaker = deps.breaker ?? getEkoBreaker();
   const admission = (deps.draining ?? isDraining)() ? null : breaker.admit();
   if (admission?.kind !== "call") {
-    const refused = admission ? notSent("circuit-open", new Date(admission.retryAt).toISOString()) : notSent("shutting-down");
-    await complete(db, clientRefId, "not-sent", { failureReason: refused.kind === "not-sent" ? refused.reason : null, latencyMs: 0 }, operation.name);
-    return refused;
+    const reason = admission ? "circuit-open" : "shutting-down";
+    await complete(db, clientRefId, "not-sent", { failureReason: reason, latencyMs: 0 }, operation.name);
+    return notSent(reason, admission ? new Date(admission.retryAt).toISOString() : null);
   }
   const started = performance.now();
   const config = deps.config ?? getEkoConfig();
@@ -133,7 +133,7 @@ async function complete(
   db: Db,
   clientRefId: string,
   state: Exclude<EkoCallState, "pending">,
-  answer: Partial<ReturnType<typeof answerColumnsOf>>,
+  answer: Partial<AnswerColumns>,
   operation: string,
 ): Promise<void> {
   try {

@@ -87,20 +87,8 @@ const prepared = new WeakMap<Db, ReturnType<typeof prepareCompletion>>();
 export async function completeRequests(db: Db, items: readonly DatedCompletion[]): Promise<Set<string>> {
   if (items.length === 0) return new Set();
   const records = items.map(({ clientRefId, completion, completedAt }) => {
-    const values: Record<(typeof COMPLETED)[number], unknown> = {
-      state: completion.state,
-      otpRefId: completion.otpRefId ?? null,
-      failureReason: completion.failureReason ?? null,
-      ekoStatus: completion.ekoStatus ?? null,
-      ekoResponseStatusId: completion.ekoResponseStatusId ?? null,
-      ekoResponseTypeId: completion.ekoResponseTypeId ?? null,
-      ekoMessage: completion.ekoMessage ?? null,
-      httpStatus: completion.httpStatus ?? null,
-      latencyMs: completion.latencyMs,
-      result: completion.result ?? null,
-      completedAt: completedAt.toISOString(),
-    };
-    return { client_ref_id: clientRefId, ...Object.fromEntries(COMPLETED.map((key) => [otpRequests[key].name, values[key]])) };
+    const values = { ...completion, completedAt: completedAt.toISOString() };
+    return { client_ref_id: clientRefId, ...Object.fromEntries(COMPLETED.map((key) => [otpRequests[key].name, values[key] ?? null])) };
   });
   let statement = prepared.get(db);
   if (!statement) prepared.set(db, (statement = prepareCompletion(db)));

@@ -1,10 +1,10 @@
 import "server-only";
 import { getEkoConfig } from "@/lib/eko/config";
-import { freshSettings, readSettings } from "@/lib/settings";
+import { readSettings, settings } from "@/lib/settings";
 
 /** LEDGER_PENDING_GRACE_MS (lib/settings.ts): how long past Eko's timeout a `pending` row waits to read `unknown`. */
 export function pendingGraceMs(env?: Record<string, string | undefined>): number {
-  return (env ? readSettings("ledger", env) : freshSettings("ledger")).pendingGraceMs;
+  return (env ? readSettings("ledger", env) : settings("ledger")).pendingGraceMs;
 }
 
 /** Rows created before this instant and still `pending` are `unknown`: their process died mid-call. */

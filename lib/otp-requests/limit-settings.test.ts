@@ -1,21 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "@/lib/settings";
-import { parseLimitSettings } from "./limit-settings";
+import { ConfigError, readSettings } from "@/lib/settings";
 
 function problemsFor(env: Record<string, string | undefined>): string[] {
   try {
-    parseLimitSettings(env);
+    readSettings("limits", env);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
   }
-  throw new Error("parseLimitSettings accepted an invalid environment");
+  throw new Error("the limit settings accepted an invalid environment");
 }
 
-describe("parseLimitSettings", () => {
+describe("the limit settings", () => {
   it("defaults to 3 per mobile in 15 minutes, 10 per mobile in 24 hours, 30 per agent in 15 minutes", () => {
-    expect(parseLimitSettings({})).toEqual({ mobilePer15Min: 3, mobilePer24Hours: 10, agentPer15Min: 30 });
-    expect(parseLimitSettings({ LIMIT_MOBILE_PER_15_MIN: " ", LIMIT_AGENT_PER_15_MIN: "" })).toEqual({
+    expect(readSettings("limits", {})).toEqual({ mobilePer15Min: 3, mobilePer24Hours: 10, agentPer15Min: 30 });
+    expect(readSettings("limits", { LIMIT_MOBILE_PER_15_MIN: " ", LIMIT_AGENT_PER_15_MIN: "" })).toEqual({
       mobilePer15Min: 3,
       mobilePer24Hours: 10,
       agentPer15Min: 30,
@@ -23,7 +22,7 @@ describe("parseLimitSettings", () => {
   });
 
   it("reads each setting, trimmed", () => {
-    expect(parseLimitSettings({ LIMIT_MOBILE_PER_15_MIN: " 5 ", LIMIT_MOBILE_PER_24_HOURS: "20", LIMIT_AGENT_PER_15_MIN: "100" })).toEqual({
+    expect(readSettings("limits", { LIMIT_MOBILE_PER_15_MIN: " 5 ", LIMIT_MOBILE_PER_24_HOURS: "20", LIMIT_AGENT_PER_15_MIN: "100" })).toEqual({
       mobilePer15Min: 5,
       mobilePer24Hours: 20,
       agentPer15Min: 100,

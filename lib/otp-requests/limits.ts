@@ -71,9 +71,7 @@ async function latestExceeded(tx: Tx, request: PendingRequest, settings: LimitSe
   return { limit: window.limit, max: window.max, count: total?.n ?? window.max, retryAt };
 }
 
-// The admission statement, prepared once per database (or transaction) under one name: the embedded database would
-// otherwise plan it anew for every request, and planning costs as much as running it. Its shape is fixed; the
-// request's columns, each window's start and its size are placeholders.
+// Prepared once under one name, so the database plans it once; the request's columns and each window are placeholders.
 const WINDOW_NAMES = ["w0", "w1", "w2"] as const;
 const ROW_COLUMNS = getTableColumns(otpRequests);
 type RowKey = keyof typeof ROW_COLUMNS;
@@ -137,12 +135,9 @@ const lockWindows = (tx: Tx, request: PendingRequest) =>
   );
 
 /**
- * The common case in one statement: the row goes in if every window has room. On PostgreSQL, where other connections
- * write at the same time, that statement runs after advisory locks on the customer's mobile hash and then on the
- * agent (always in that order, so two requests never wait on each other crosswise): every instance takes the same
- * locks, so no two of them can both see room for one more request. The embedded database runs one statement at a
- * time, which gives the same guarantee without them. Only a full window or a repeated submission takes the longer
- * way, `admitOrRefuse`, which finds the reason and records the refusal.
+ * On PostgreSQL the statement runs after advisory locks (mobile, then agent: never crosswise), so no two instances see
+ * room for the same last request; the embedded database runs one statement at a time, which guarantees the same.
+ * Only a full window or a repeated submission takes the longer way, which finds and records the reason.
  */
 export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
   const at = now();

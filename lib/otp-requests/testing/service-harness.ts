@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Db } from "@/lib/db/open";
 import { otpRequests, type OtpRequestRow } from "@/lib/db/schema";
-import { parseEkoConfig, type EkoConfig } from "@/lib/eko/config";
+import type { EkoConfig } from "@/lib/eko/config";
+import { readSettings } from "@/lib/settings";
 import { createEkoSimulator, SIM_BASE_PATH, type Simulator } from "@/lib/eko-sim/server";
 import uat from "@/lib/eko-sim/uat-values.json";
 import type { LimitSettings } from "../limit-settings";
@@ -38,7 +39,7 @@ export function simulatedEkoForFile(options: { slowMs?: number; timeoutMs?: numb
   beforeAll(async () => {
     sim = createEkoSimulator({ ...uat, slowMs: options.slowMs ?? 300, control: false });
     const port = await sim.listen(0);
-    config = parseEkoConfig({
+    config = readSettings("eko", {
       EKO_BASE_URL: `http://127.0.0.1:${port}${SIM_BASE_PATH}`,
       EKO_DEVELOPER_KEY: uat.developerKey,
       EKO_ACCESS_KEY: uat.accessKey,
