@@ -1,14 +1,16 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { useI18n } from "@/components/locale-provider";
 import { ResendButton } from "@/components/resend-button";
 import { ShareButton } from "@/components/share-button";
+import { TransferStep } from "@/components/transfer-step";
 import { Button } from "@/components/ui/button";
 import { formatIndiaTime } from "@/lib/format";
 import { describeResult } from "@/lib/otp-requests/result-message";
 import type { OtpRequestResult } from "@/lib/otp-requests/result";
+import { movedNoMoney, type TransferView } from "@/lib/transfers/view";
 
 type Sent = Extract<OtpRequestResult, { status: "sent" }>;
 
@@ -19,9 +21,15 @@ type Props = {
   resending: boolean;
   onResend: () => void;
   onNewTransfer: () => void;
+  /** Who is at the counter (for the receipt), and whether their shop has no location set (then the browser's). */
+  agent: string;
+  askLocation: boolean;
 };
 
-export function OtpResult({ result, resendAt, resending, onResend, onNewTransfer }: Props) {
+export function OtpResult({ result, resendAt, resending, onResend, onNewTransfer, agent, askLocation }: Props) {
+  // Once a transfer on this OTP may have moved money, sending the OTP again would only invite a second transfer.
+  const [transfer, setTransfer] = useState<TransferView | null>(null);
+  const onTransfer = useCallback((view: TransferView) => setTransfer(view), []);
   const i18n = useI18n();
   const { locale, t } = i18n;
   const copy = describeResult(result, i18n);
@@ -35,15 +43,15 @@ export function OtpResult({ result, resendAt, resending, onResend, onNewTransfer
       ref={ref}
       tabIndex={-1}
       aria-labelledby="otp-result-title"
-      className="mt-6 scroll-mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4"
+      className="mt-6 scroll-mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 print:m-0 print:border-0 print:bg-white print:p-0"
     >
-      <div role="status">
+      <div role="status" className="print:hidden">
         <h2 id="otp-result-title" className="text-base font-semibold text-emerald-900">
           {copy.title}
         </h2>
         <p className="mt-1 text-sm text-emerald-900">{copy.next}</p>
       </div>
-      <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-3 text-sm">
+      <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-3 text-sm print:hidden">
         <div className="w-full">
           <dt className="font-medium text-slate-700">{t("result.otpRef")}</dt>
           <dd className="mt-1 flex flex-wrap items-center gap-2">
@@ -70,8 +78,22 @@ export function OtpResult({ result, resendAt, resending, onResend, onNewTransfer
           <dd className="font-mono">{result.clientRefId}</dd>
         </div>
       </dl>
-      <div className="mt-4 flex flex-wrap gap-2">
-        <ResendButton allowedAt={resendAt} pending={resending} onResend={onResend} />
+      {result.amount !== undefined && result.recipientId !== undefined ? (
+        <TransferStep
+          details={{
+            ref: result.clientRefId,
+            amount: result.amount,
+            customerMobileMasked: result.maskedMobile,
+            recipientId: result.recipientId,
+            beneficiaryId: result.beneficiaryId ?? null,
+          }}
+          agent={agent}
+          askLocation={askLocation}
+          onTransfer={onTransfer}
+        />
+      ) : null}
+      <div className="mt-4 flex flex-wrap gap-2 print:hidden">
+        {!transfer || movedNoMoney(transfer.state) ? <ResendButton allowedAt={resendAt} pending={resending} onResend={onResend} /> : null}
         <Button type="button" variant="secondary" onClick={onNewTransfer}>
           {t("result.newTransfer")}
         </Button>

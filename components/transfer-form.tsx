@@ -49,7 +49,15 @@ function resendTime(result: ActionResult): number | null {
   return result.status === "limited" ? Date.parse(result.retryAt) : null;
 }
 
-export function TransferForm({ bounds }: { bounds: AmountBounds }) {
+type TransferFormProps = {
+  bounds: AmountBounds;
+  /** Who is at the counter, for the receipt. */
+  agent: string;
+  /** The agent's shop has no location set: the transfer step asks the browser for one. */
+  askLocation: boolean;
+};
+
+export function TransferForm({ bounds, agent, askLocation }: TransferFormProps) {
   const i18n = useI18n();
   const { locale, t } = i18n;
   const resolver = useMemo(() => otpRequestResolver(bounds), [bounds]);
@@ -180,7 +188,7 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
         onSubmit={onSubmit}
         noValidate
         aria-label={t("transfer.form")}
-        className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:hidden"
         aria-busy={send.isPending}
       >
         <TextField
@@ -247,6 +255,8 @@ export function TransferForm({ bounds }: { bounds: AmountBounds }) {
           resending={send.isPending}
           onResend={sendAgain}
           onNewTransfer={startNewTransfer}
+          agent={agent}
+          askLocation={askLocation}
         />
       ) : null}
       {result?.status === "refused" ? <OtpFailureAlert key={send.submittedAt} copy={refusedMessage(result.reason, t)} /> : null}

@@ -28,7 +28,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const { t } = await getTranslator();
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-2">
           {/* Who is signed in sits under the name, so the account row fits a 360 px phone in either language. */}
           <div className="min-w-0">
@@ -54,7 +54,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </div>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 print:p-0">{children}</main>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { MyRecentRequests } from "@/components/my-recent-requests";
+import { MyRecentTransfers } from "@/components/my-recent-transfers";
 import { TransferForm } from "@/components/transfer-form";
 import { currentUser } from "@/lib/auth/current-user";
 import { loginPathBack } from "@/lib/auth/guard";
@@ -8,7 +8,8 @@ import { homeFor } from "@/lib/auth/home";
 import { may } from "@/lib/auth/permissions";
 import { getDeskSettings } from "@/lib/eko/config";
 import { getTranslator } from "@/lib/i18n/server";
-import { getAgentRecentRequests } from "@/lib/otp-requests/review-service";
+import { getAgentRecentTransfers } from "@/lib/transfers/queries";
+import { shopLatlongOf } from "@/lib/users/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -20,14 +21,14 @@ export default async function TransferPage() {
   if (!user) redirect(await loginPathBack());
   if (!may(user.role, "counter")) redirect(homeFor(user.role));
   const { minAmount, maxAmount } = getDeskSettings();
-  const recent = await getAgentRecentRequests(user.username);
+  const [recent, shopLatlong] = await Promise.all([getAgentRecentTransfers(user.username), shopLatlongOf(user.id)]);
   const { locale, t } = await getTranslator();
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-xl font-semibold">{t("transfer.title")}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("transfer.intro")}</p>
-      <TransferForm bounds={{ minAmount, maxAmount }} />
-      <MyRecentRequests rows={recent} locale={locale} t={t} />
+      <h1 className="text-xl font-semibold print:hidden">{t("transfer.title")}</h1>
+      <p className="mt-1 text-sm text-slate-600 print:hidden">{t("transfer.intro")}</p>
+      <TransferForm bounds={{ minAmount, maxAmount }} agent={user.name || user.username} askLocation={!shopLatlong} />
+      <MyRecentTransfers rows={recent} locale={locale} t={t} />
     </div>
   );
 }

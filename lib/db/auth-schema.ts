@@ -20,6 +20,8 @@ export const authUsers = pgTable("auth_users", {
   disabled: boolean("disabled").notNull().default(false),
   /** The desk language the person last chose ("en" or "hi"); null until they choose. */
   locale: text("locale"),
+  /** The agent's shop as "latitude,longitude", sent with every transfer (Eko's `latlong`); set by an admin. */
+  shopLatlong: text("shop_latlong"),
   createdAt: stamp("created_at").notNull().defaultNow(),
   updatedAt: stamp("updated_at").notNull().defaultNow(),
 });

@@ -6,6 +6,30 @@ export type OtpRequestState = (typeof OTP_REQUEST_STATES)[number];
 export const EKO_CALL_STATES = ["pending", "ok", "rejected", "failed", "unknown", "not-sent"] as const;
 export type EkoCallState = (typeof EKO_CALL_STATES)[number];
 
+/**
+ * A transfer in the ledger. `pending`: written, Initiate Transaction in flight. `unknown`: no readable answer, so
+ * Transaction Inquiry settles it. The stages from Eko's `tx_status` follow (lib/transfers/tx-status.ts). Three states
+ * say Eko moved no money: `not-sent` (the desk did not call), `refused` (Eko answered with a refusal such as a wrong
+ * OTP) and `not-found` (the call went unanswered and Eko has no record of it).
+ */
+export const TRANSFER_STATES = [
+  "pending",
+  "unknown",
+  "not-sent",
+  "refused",
+  "not-found",
+  "success",
+  "failed",
+  "awaited",
+  "refund-pending",
+  "refunded",
+  "on-hold",
+  "in-progress",
+] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+/** The states in which no money moved: the OTP request behind one may be used again. */
+export const MONEY_NOT_MOVED: readonly TransferState[] = ["not-sent", "refused", "not-found"];
+
 /** What a signed-in person may do: agents send OTPs, supervisors review them, admins manage accounts. */
 export const ROLES = ["agent", "supervisor", "admin"] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,15 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, char, check, index, integer, jsonb, pgTable, text, timestamp, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, char, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
 
-import { EKO_CALL_STATES, OTP_REQUEST_STATES } from "./schema-states";
+import { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, TRANSFER_STATES } from "./schema-states";
 
 // `unknown` is also what a `pending` row reads as once it is older than the timeout plus a margin.
-export { EKO_CALL_STATES, OTP_REQUEST_STATES, type EkoCallState, type OtpRequestState } from "./schema-states";
+export { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, TRANSFER_STATES, type EkoCallState, type OtpRequestState, type TransferState } from "./schema-states";
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 
 /** The CHECK that keeps a text column to the values its TypeScript list names, so the list is written once. */
 const oneOf = (column: AnyPgColumn, values: readonly string[]) => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+const noneOf = (column: AnyPgColumn, values: readonly string[]) => sql`not ${oneOf(column, values)}`;
 
 /**
  * The shape every ledger row of an Eko call shares, whatever the business object: who made it, under which reference,
@@ -90,9 +91,12 @@ export const ekoCalls = pgTable(
     customerMobileHash: char("customer_mobile_hash", { length: 64 }),
     customerMobileLast4: char("customer_mobile_last4", { length: 4 }),
     state: text("state", { enum: EKO_CALL_STATES }).notNull().default("pending"),
+    /** The business row this call is about when it is not the row's own call (a transfer's inquiries). */
+    aboutRefId: varchar("about_ref_id", { length: 20 }),
   },
   (t) => [
     check("eko_calls_state_known", oneOf(t.state, EKO_CALL_STATES)),
+    index("eko_calls_about_idx").on(t.aboutRefId, t.createdAt).where(sql`${t.aboutRefId} is not null`),
     index("eko_calls_created_idx").on(t.createdAt, t.id),
     index("eko_calls_agent_created_idx").on(t.agent, t.createdAt, t.id),
     index("eko_calls_mobile_created_idx").on(t.customerMobileHash, t.createdAt, t.id),
@@ -100,6 +104,60 @@ export const ekoCalls = pgTable(
 );
 
 export type EkoCallRow = typeof ekoCalls.$inferSelect;
+
+/**
+ * One row per transfer, written before Initiate Transaction is sent; its `client_ref_id` is the one Eko receives, so
+ * Transaction Inquiry can find it whatever happened to the answer. What it moved comes from the OTP request it names,
+ * never from the browser. No OTP is kept, and the recipient's account only masked.
+ */
+export const transfers = pgTable(
+  "transfers",
+  {
+    ...ekoCallColumns(),
+    submissionId: varchar("submission_id", { length: 64 }).notNull().unique(),
+    otpRequestId: bigint("otp_request_id", { mode: "number" })
+      .notNull()
+      .references(() => otpRequests.id),
+    customerMobileHash: char("customer_mobile_hash", { length: 64 }).notNull(),
+    customerMobileLast4: char("customer_mobile_last4", { length: 4 }).notNull(),
+    recipientId: bigint("recipient_id", { mode: "number" }).notNull(),
+    beneficiaryId: text("beneficiary_id"),
+    amount: integer("amount").notNull(),
+    /** Eko's channel: 0 IMPS, 2 NEFT. */
+    channel: integer("channel").notNull(),
+    state: text("state", { enum: TRANSFER_STATES }).notNull().default("pending"),
+    txStatus: integer("tx_status"),
+    txStatusText: text("tx_status_text"),
+    tid: text("tid"),
+    bankRef: text("bank_ref"),
+    feePaise: integer("fee_paise"),
+    collectablePaise: integer("collectable_paise"),
+    recipientName: text("recipient_name"),
+    recipientBank: text("recipient_bank"),
+    recipientAccountMasked: text("recipient_account_masked"),
+    /** Transaction Inquiry: how many times asked, when last, and when next (null once final or given to a person). */
+    checks: integer("checks").notNull().default(0),
+    /** Inquiries in a row that found no such transaction at Eko: two settle an unanswered transfer as `not-found`. */
+    notFoundChecks: integer("not_found_checks").notNull().default(0),
+    lastCheckAt: stamp("last_check_at"),
+    nextCheckAt: stamp("next_check_at"),
+    /** When the state became final. */
+    settledAt: stamp("settled_at"),
+  },
+  (t) => [
+    check("transfers_amount_positive", sql`${t.amount} > 0`),
+    check("transfers_state_known", oneOf(t.state, TRANSFER_STATES)),
+    // One OTP moves money at most once, whatever the submissions: another transfer on it waits for this one to fail.
+    uniqueIndex("transfers_one_live_per_otp_idx").on(t.otpRequestId).where(noneOf(t.state, MONEY_NOT_MOVED)),
+    index("transfers_due_idx").on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index("transfers_created_idx").on(t.createdAt, t.id),
+    index("transfers_agent_created_idx").on(t.agent, t.createdAt, t.id),
+    index("transfers_state_created_idx").on(t.state, t.createdAt, t.id),
+  ],
+);
+
+export type TransferRow = typeof transfers.$inferSelect;
+export type NewTransferRow = typeof transfers.$inferInsert;
 
 /** Append-only (a trigger refuses UPDATE and DELETE): sign-ins, user changes, limit refusals. */
 export const auditEvents = pgTable(

@@ -122,8 +122,10 @@ export function handlePpiLevin(state: PpiLevinState, shapes: EkoShapes, request:
     // A failed transfer moves nothing; one pending refund has Eko text the customer the refund OTP by itself.
     if (txStatus !== 1) state.customer(spent.to).used += amount;
     if (txStatus === 3) state.issueOtp(spent.to, "refund", { tid: t.tid });
+    const recipient = state.customer(spent.to).recipients.find((r) => r.recipient_id === t.recipientId);
     const data = {
       ...transactionData(t),
+      ...(recipient ? { recipient_name: recipient.recipient_name, bank: recipient.bank, account: recipient.account } : {}),
       amount: `${amount}.00`,
       collectable_amount: `${amount + fee}.0`,
       customer_id: spent.to,

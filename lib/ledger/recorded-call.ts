@@ -22,6 +22,8 @@ export type CallContext = {
   customerMobile?: string;
   /** The call's reference: the `client_ref_id` the operation sends, when it sends one; else the ledger makes one. */
   clientRefId?: string;
+  /** The business row the call is about, when the call is not that row's own (a transfer's inquiries). */
+  aboutRefId?: string;
 };
 
 /** Nothing reached Eko: the ledger could not be written, the breaker is open, or the server is stopping. */
@@ -74,6 +76,7 @@ export async function recordedCall<Input, Data>(
       ...context.actor,
       customerMobileHash: protectedMobile?.customerMobileHash ?? null,
       customerMobileLast4: protectedMobile?.customerMobileLast4 ?? null,
+      aboutRefId: context.aboutRefId ?? null,
       createdAt: now(),
     });
   } catch (error) {

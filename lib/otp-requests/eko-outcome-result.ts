@@ -37,6 +37,9 @@ export function resultOf(outcome: EkoOtpOutcome, input: OtpRequestInput, clientR
         sentAt: sentAt.toISOString(),
         clientRefId,
         eko: outcome.codes,
+        amount: input.amount,
+        recipientId: input.recipientId,
+        beneficiaryId: input.beneficiaryId ?? null,
       };
     case "rejected": {
       const { fieldErrors, otherParams } = splitInvalidParams(outcome.invalidParams);

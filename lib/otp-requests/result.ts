@@ -13,7 +13,18 @@ export type LimitName = "mobile-15m" | "mobile-24h" | "agent-15m";
 
 /** What the server action returns to the form: serialisable, and free of keys and full mobiles. */
 export type OtpRequestResult =
-  | { status: "sent"; otpRefId: string; maskedMobile: string; sentAt: string; clientRefId: string; eko: EkoCodes }
+  | {
+      status: "sent";
+      otpRefId: string;
+      maskedMobile: string;
+      sentAt: string;
+      clientRefId: string;
+      eko: EkoCodes;
+      /** What the OTP was sent for: the transfer step shows it, read-only (older stored results lack it). */
+      amount?: number;
+      recipientId?: number;
+      beneficiaryId?: string | null;
+    }
   | {
       status: "rejected";
       reason: RejectionReason;

@@ -21,11 +21,6 @@ export async function getReviewPage(request: ParsedReviewRequest) {
 }
 
 /** An agent's own latest requests: the same read as the review, confined to that agent. */
-export async function getAgentRecentRequests(agent: string, limit = 10) {
-  const page = await listRequests(await getDb(), { filters: { agent }, staleBefore: staleBefore() }, { limit });
-  return page.rows;
-}
-
 export async function getReviewSummary(request: ParsedReviewRequest) {
   return summarizeRequests(await getDb(), toQuery(request));
 }

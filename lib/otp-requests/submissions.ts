@@ -6,7 +6,6 @@ import { findBySubmission, type PendingRequest } from "./ledger-repository";
 import type { OtpRequestResult } from "./result";
 import type { MessageKey } from "@/lib/i18n/translate";
 
-const SUBMISSION_ID = /^[A-Za-z0-9-]{8,64}$/;
 const POLL_MS = 100;
 /** Beyond Eko's timeout: the first request's own ledger write, and a little clock drift between instances. */
 const WAIT_MARGIN_MS = 3_000;
@@ -14,10 +13,7 @@ const WAIT_MARGIN_MS = 3_000;
 export const FORM_REUSED = "error.form.reused" satisfies MessageKey;
 export const FORM_UNUSABLE = "error.form.unusable" satisfies MessageKey;
 
-/** The id the form generated when it was rendered (a UUID): 8 to 64 letters, digits and hyphens. */
-export function isSubmissionId(value: string): boolean {
-  return SUBMISSION_ID.test(value);
-}
+export { isSubmissionId } from "@/lib/ledger/submission-id";
 
 /** Whether a repeat carries the same transfer from the same agent as the row its submission id first created. */
 export function isSameRequest(row: OtpRequestRow, request: PendingRequest): boolean {

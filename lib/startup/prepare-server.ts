@@ -3,6 +3,7 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { getEkoConfig } from "@/lib/eko/config";
 import { checkSettings, ConfigError } from "@/lib/settings";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
+import { startInquiryWorker } from "@/lib/transfers/inquiries";
 import { installShutdownHandlers } from "./graceful-shutdown";
 
 function databaseFailed(error: unknown): never {
@@ -33,5 +34,6 @@ export async function prepareServerOrExit(): Promise<void> {
     );
     process.exit(1);
   }
-  getDb().catch(databaseFailed);
+  // Transfers left open (by this process before a restart, or by any instance) are checked with Eko from here on.
+  getDb().then(startInquiryWorker, databaseFailed);
 }

@@ -126,3 +126,11 @@ export async function setUserCode(username: string, userCode: string, actor: str
   await db.update(authUsers).set({ userCode, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
   await recordAudit(db, { actor, action: "user.user_code_changed", target: username, detail: { from: user.userCode, to: userCode } });
 }
+
+/** The shop's location an admin set for this account ("lat,long"), sent with the agent's transfers; null if none. */
+export async function shopLatlongOf(userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const db = await getDb();
+  const [row] = await db.select({ shopLatlong: authUsers.shopLatlong }).from(authUsers).where(eq(authUsers.id, userId)).limit(1);
+  return row?.shopLatlong ?? null;
+}

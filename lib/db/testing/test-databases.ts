@@ -8,7 +8,7 @@ import { openDatabase, type Db, type DbHandle } from "@/lib/db/open";
 export type TestDatabase = {
   readonly kind: "pglite" | "postgres";
   readonly db: Db;
-  /** Empties the ledgers (OTP requests and Eko calls) and restarts their ids, for tests that need a known set of rows. */
+  /** Empties the ledgers (transfers, OTP requests and Eko calls) and restarts their ids, for tests that need a known set of rows. */
   reset: () => Promise<void>;
 };
 
@@ -29,7 +29,7 @@ function testDatabase(kind: TestDatabase["kind"], handle: () => DbHandle | undef
       return open();
     },
     reset: async () => {
-      await open().execute(sql`truncate table otp_requests, eko_calls restart identity`);
+      await open().execute(sql`truncate table transfers, otp_requests, eko_calls restart identity`);
     },
   };
 }

@@ -29,7 +29,20 @@ export const transactionSchema = z.object({
   client_ref_id: z.string().optional().catch(undefined),
   recipient_name: z.string().optional().catch(undefined),
   timestamp: z.string().optional().catch(undefined),
+  utrnumber: ekoText.optional().catch(undefined),
+  /** May be the full account number: the desk keeps only its last four digits. */
+  account: ekoText.optional().catch(undefined),
+  bank: z.string().optional().catch(undefined),
 });
+export type Transaction = z.infer<typeof transactionSchema>;
+
+const initiatedSchema = transactionSchema.extend({
+  tid: ekoText,
+  collectable_amount: ekoAmount.optional().catch(undefined),
+  channel_desc: z.string().optional().catch(undefined),
+  balance: ekoAmount.optional().catch(undefined),
+});
+export type InitiatedTransaction = z.infer<typeof initiatedSchema>;
 
 /** Initiate Transaction: moves money. 325 with `tx_status` (0 success, 1 failed, 2 awaited, 3 refund pending…). */
 export const initiateTransaction = defineOperation({
@@ -51,13 +64,7 @@ export const initiateTransaction = defineOperation({
     state: "1",
     recipient_id_type: "1",
   }),
-  data: transactionSchema.extend({
-    tid: ekoText,
-    collectable_amount: ekoAmount.optional().catch(undefined),
-    channel_desc: z.string().optional().catch(undefined),
-    balance: ekoAmount.optional().catch(undefined),
-    bank: z.string().optional().catch(undefined),
-  }),
+  data: initiatedSchema,
   succeeded: (e) => e.response_type_id === 325,
   movesMoney: true,
 });

@@ -8,7 +8,7 @@ export const outcomes = {
   "state.limited": "Limited",
 
   "outcome.sent.title": "OTP sent to the customer's mobile {mobile}.",
-  "outcome.sent.next": "Ask the customer for the OTP in their SMS, then continue the transfer with this reference.",
+  "outcome.sent.next": "Ask the customer for the OTP in their SMS and enter it below to transfer the money.",
   "outcome.rejected.insufficient-balance.title": "Your Eko balance is too low for this transfer. No OTP was sent.",
   "outcome.rejected.insufficient-balance.next": "Top up your e-value float with Eko, then send the OTP again.",
   "outcome.rejected.limit-exhausted.title": "This customer's monthly sending limit is used up. No OTP was sent.",

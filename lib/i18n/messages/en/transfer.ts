@@ -68,7 +68,7 @@ export const transfer = {
   "alert.ekoSaid": "Eko said:",
   "alert.deskRef": "Desk reference {ref}",
 
-  "recent.title": "My recent requests",
+  "recent.title": "My recent transfers",
   "recent.none": "None yet.",
   "recent.recipient": "recipient {recipientId}",
   "refused.signed-out.title": "Your session has ended. Nothing was sent.",

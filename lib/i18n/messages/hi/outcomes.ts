@@ -9,7 +9,7 @@ export const outcomes: Record<keyof typeof english, string> = {
   "state.limited": "सीमा पर रोका",
 
   "outcome.sent.title": "ग्राहक के मोबाइल {mobile} पर OTP भेज दिया गया।",
-  "outcome.sent.next": "ग्राहक से SMS में आया OTP पूछें, फिर इस संदर्भ के साथ ट्रांसफ़र पूरा करें।",
+  "outcome.sent.next": "ग्राहक से SMS में आया OTP पूछें और पैसे भेजने के लिए उसे नीचे दर्ज करें।",
   "outcome.rejected.insufficient-balance.title": "इस ट्रांसफ़र के लिए आपका Eko बैलेंस कम है। OTP नहीं भेजा गया।",
   "outcome.rejected.insufficient-balance.next": "Eko से अपना ई-वैल्यू फ़्लोट भरवाएँ, फिर OTP दोबारा भेजें।",
   "outcome.rejected.limit-exhausted.title": "इस ग्राहक की इस महीने की भेजने की सीमा पूरी हो गई है। OTP नहीं भेजा गया।",

@@ -69,7 +69,7 @@ export const transfer: Record<keyof typeof english, string> = {
   "alert.ekoSaid": "Eko का संदेश:",
   "alert.deskRef": "डेस्क संदर्भ {ref}",
 
-  "recent.title": "मेरे हाल के अनुरोध",
+  "recent.title": "मेरे हाल के ट्रांसफ़र",
   "recent.none": "अभी कोई नहीं।",
   "recent.recipient": "प्राप्तकर्ता {recipientId}",
   "refused.signed-out.title": "आपका सेशन खत्म हो गया है। कुछ नहीं भेजा गया।",

@@ -1,0 +1,127 @@
+import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open";
+import type { OtpRequestRow, TransferRow } from "@/lib/db/schema";
+import { newClientRefId } from "@/lib/eko/client-ref-id";
+import { getEkoConfig } from "@/lib/eko/config";
+import { initiateTransaction } from "@/lib/eko/operations/initiate-transaction";
+import { isSubmissionId } from "@/lib/ledger/submission-id";
+import { recordedCall, type RecordedCallDeps } from "@/lib/ledger/recorded-call";
+import { logEvent } from "@/lib/log";
+import { getMobileVault } from "@/lib/privacy/mobile-vault";
+import { errorCode } from "@/lib/error-code";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { kickInquiries } from "./inquiries";
+import { initiateColumns } from "./outcome-columns";
+import { completeTransfer, findLiveTransfer, findSentOtpRequest, findTransferBySubmission, insertPendingTransfer } from "./repository";
+import { awaitsEko } from "./tx-status";
+import { transferViewOf, type TransferView } from "./view";
+
+/** Who transfers: the agent's username, account id and Eko user_code, and their shop's location if an admin set it. */
+export type TransferActor = { agent: string; agentId: string | null; userCode: string; shopLatlong: string | null };
+
+export type TransferInput = { otpRequestRef: string; otp: string; submissionId: string; latlong?: string };
+
+export type TransferResult =
+  /** The transfer as the ledger holds it now; `repeated` when this submission or this OTP had already been used. */
+  | { status: "transfer"; transfer: TransferView; repeated: boolean }
+  | { status: "invalid"; fieldErrors: { otp?: MessageKey }; formError: MessageKey | null };
+
+export type TransferDeps = Partial<RecordedCallDeps> & { kick?: () => void };
+
+/** Eko's channels: IMPS where the recipient allows it. Until the recipient picker (#19) records the channel, IMPS. */
+const IMPS = 0;
+const POLL_MS = 100;
+const WAIT_MARGIN_MS = 3_000;
+
+const invalid = (formError: MessageKey): TransferResult => ({ status: "invalid", fieldErrors: {}, formError });
+
+/**
+ * The customer's OTP turned into money moved, once. The amount, recipient and customer come from the agent's own
+ * OTP request in the ledger, never from the browser. The transfer is written before Initiate Transaction is sent;
+ * the same submission (double click, retry, another tab, a replayed request) or a second transfer on the same OTP
+ * finds that row and is shown it, never a second call. Initiate Transaction is sent once and never retried: an
+ * outcome that is not an answer leaves the transfer `unknown`, and Transaction Inquiry settles it.
+ */
+export async function initiateTransfer(input: TransferInput, actor: TransferActor, deps: TransferDeps = {}): Promise<TransferResult> {
+  if (!isSubmissionId(input.submissionId)) return invalid("error.form.unusable");
+  const db = deps.db ?? (await getDb());
+  const now = deps.now ?? (() => new Date());
+  const latlong = actor.shopLatlong ?? input.latlong;
+  if (!latlong) return invalid("error.transfer.noLocation");
+  const otpRequest = await findSentOtpRequest(db, input.otpRequestRef, actor.agent);
+  if (!otpRequest) return invalid("error.transfer.noOtpRequest");
+
+  const config = deps.config ?? getEkoConfig();
+  const clientRefId = newClientRefId(now().getTime());
+  const createdAt = now();
+  const inserted = await insertPendingTransfer(db, {
+    clientRefId,
+    submissionId: input.submissionId,
+    otpRequestId: otpRequest.id,
+    agent: actor.agent,
+    agentId: actor.agentId,
+    userCode: actor.userCode,
+    customerMobileHash: otpRequest.customerMobileHash,
+    customerMobileLast4: otpRequest.customerMobileLast4,
+    recipientId: otpRequest.recipientId,
+    beneficiaryId: otpRequest.beneficiaryId,
+    amount: otpRequest.amount,
+    channel: IMPS,
+    createdAt,
+    // If this process dies mid-call, the inquiry worker takes the transfer up once the call could no longer answer.
+    nextCheckAt: new Date(createdAt.getTime() + config.timeoutMs + WAIT_MARGIN_MS),
+  });
+  if (!inserted) return repeated(db, input, otpRequest, config.timeoutMs);
+
+  const customerMobile = (deps.vault ?? getMobileVault()).decrypt(otpRequest.customerMobileEncrypted);
+  const outcome = await recordedCall(
+    initiateTransaction,
+    {
+      clientRefId,
+      recipientId: otpRequest.recipientId,
+      beneficiaryId: otpRequest.beneficiaryId ?? undefined,
+      amount: otpRequest.amount,
+      customerMobile,
+      otp: input.otp,
+      otpRefId: otpRequest.otpRefId ?? "",
+      channel: IMPS,
+      latlong,
+      timestamp: createdAt.toISOString(),
+    },
+    { actor, customerMobile, clientRefId },
+    { ...deps, db, config },
+  );
+  const update = initiateColumns(outcome, outcome.latencyMs);
+  const state = update.state ?? "unknown";
+  const open = awaitsEko(state);
+  const completed = await completeTransfer(db, clientRefId, {
+    ...update,
+    completedAt: now(),
+    nextCheckAt: open ? now() : null,
+    settledAt: open ? null : now(),
+  }).catch((error: unknown) => {
+    // The row stays pending: the inquiry worker settles it from Eko once its check falls due.
+    logEvent("error", "ledger.write_failed", { operation: "initiate-transaction", clientRefId, stage: "outcome", error: errorCode(error) ?? "unknown" });
+    return undefined;
+  });
+  logEvent(state === "success" ? "info" : "warn", "transfer.initiated", { clientRefId, agent: actor.agent, state, amount: otpRequest.amount });
+  if (open) (deps.kick ?? kickInquiries)();
+  return { status: "transfer", transfer: transferViewOf(completed ?? { ...inserted, ...update }), repeated: false };
+}
+
+/** A submission or OTP already used: the first transfer's state once it has one, polled while its call is in flight. */
+async function repeated(db: Db, input: TransferInput, otpRequest: OtpRequestRow, timeoutMs: number): Promise<TransferResult> {
+  const find = async () => (await findTransferBySubmission(db, input.submissionId)) ?? (await findLiveTransfer(db, otpRequest.id));
+  let row: TransferRow | undefined = await find();
+  if (!row) return invalid("error.submission.reload");
+  if (row.otpRequestId !== otpRequest.id) return invalid("error.form.reused");
+  logEvent("info", "transfer.repeated", { clientRefId: row.clientRefId, agent: otpRequest.agent, state: row.state });
+  const deadline = performance.now() + timeoutMs + WAIT_MARGIN_MS;
+  while (row.state === "pending" && performance.now() < deadline) {
+    await sleep(POLL_MS);
+    row = (await find()) ?? row;
+  }
+  return { status: "transfer", transfer: transferViewOf(row), repeated: true };
+}
