@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
 import { checkTransferFormAction } from "@/app/(desk)/transfers/actions";
 import { useI18n } from "@/components/locale-provider";
@@ -34,7 +35,15 @@ async function fetchTransfer(ref: string, signal: AbortSignal): Promise<Transfer
  * A transfer's outcome, kept live: while Eko is being asked it polls the desk every 2 s and offers "Check now"; once
  * final it says what to do with the cash and, on success, shows the receipt to print or share.
  */
-export function TransferStatus({ initial, agent, repeated = false }: { initial: TransferView; agent: string; repeated?: boolean }) {
+type Props = {
+  initial: TransferView;
+  agent: string;
+  repeated?: boolean;
+  /** Told each state the transfer reaches, so the card around it can offer what fits (a new OTP once nothing moved). */
+  onChange?: (view: TransferView) => void;
+};
+
+export function TransferStatus({ initial, agent, repeated = false, onChange }: Props) {
   const i18n = useI18n();
   const { locale, t } = i18n;
   const queryClient = useQueryClient();
@@ -50,6 +59,10 @@ export function TransferStatus({ initial, agent, repeated = false }: { initial: 
   useEffect(() => {
     if (checked?.status === "transfer") queryClient.setQueryData(["transfer", initial.ref], checked.transfer);
   }, [checked, initial.ref, queryClient]);
+  useEffect(() => onChange?.(view), [view, onChange]);
+  // The page around it (the agent's recent transfers) shows each new stage too.
+  const router = useRouter();
+  useEffect(() => router.refresh(), [view.state, router]);
   const canShare = useSyncExternalStore(noSubscription, () => typeof navigator.share === "function", () => false);
   const ref = useRef<HTMLElement>(null);
   useEffect(() => ref.current?.focus(), []);

@@ -51,9 +51,6 @@ export function TransferStep({ details, agent, askLocation, onTransfer }: { deta
     setAnswered(answer);
     setSubmissionId(newSubmissionId());
   }
-  useEffect(() => {
-    if (transfer) onTransfer?.(transfer);
-  }, [transfer, onTransfer]);
 
   const showForm = !transfer || mayRetryOtp(transfer);
   const serverError = answer?.status === "invalid" ? ((answer.fieldErrors as Record<string, string | undefined>).otp ?? answer.formError) : null;
@@ -122,7 +119,7 @@ export function TransferStep({ details, agent, askLocation, onTransfer }: { deta
           </Button>
         </form>
       ) : null}
-      {transfer && !mayRetryOtp(transfer) ? <TransferStatus key={transfer.ref} initial={transfer} agent={agent} repeated={answer?.status === "transfer" && answer.repeated} /> : null}
+      {transfer && !mayRetryOtp(transfer) ? <TransferStatus key={transfer.ref} initial={transfer} agent={agent} repeated={answer?.status === "transfer" && answer.repeated} onChange={onTransfer} /> : null}
     </div>
   );
 }

@@ -21,6 +21,11 @@ export class TransferPage {
   readonly alert: Locator;
   readonly otpRefId: Locator;
   readonly result: Locator;
+  /** The transfer step under a sent OTP: the customer's OTP and "Transfer ₹N". */
+  readonly customerOtp: Locator;
+  readonly transferButton: Locator;
+  readonly transferTitle: Locator;
+  readonly receipt: Locator;
 
   constructor(readonly page: Page) {
     this.recipientId = page.getByLabel("Recipient ID");
@@ -38,6 +43,10 @@ export class TransferPage {
     this.alert = pageAlert(page);
     this.otpRefId = page.getByTestId("otp-ref-id");
     this.result = page.getByRole("region", { name: /OTP sent/ });
+    this.customerOtp = page.getByRole("textbox", { name: /^(Customer's OTP|ग्राहक का OTP)$/ });
+    this.transferButton = page.getByRole("button", { name: /^(Transfer ₹[\d,]+|₹[\d,]+ ट्रांसफ़र करें)$/ });
+    this.transferTitle = page.getByTestId("transfer-title");
+    this.receipt = page.getByTestId("receipt");
   }
 
   async goto() {

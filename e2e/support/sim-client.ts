@@ -3,6 +3,7 @@ import type { FaultMode, FaultState } from "../../lib/eko-sim/faults";
 import { SIM_URL } from "./settings";
 
 export type SimRequest = {
+  path: string;
   headers: Record<string, string | undefined>;
   body: Record<string, unknown>;
   verdict: string;
@@ -27,6 +28,20 @@ export class SimClient {
     const response = await this.request.post(`${SIM_URL}/__sim/fault`, { data: { mode, times, customer_id: customerId } });
     if (!response.ok()) throw new Error(`The simulator refused fault ${mode}: ${response.status()} ${await response.text()}`);
     return (await response.json()) as FaultState;
+  }
+
+  /** The last OTP the simulator "texted" this customer for `purpose`: what they would read out at the counter. */
+  async lastOtp(customerId: string, purpose: "transaction" | "sender" | "refund" = "transaction"): Promise<string> {
+    const response = await this.request.get(`${SIM_URL}/__sim/sms?customer_id=${customerId}`);
+    const texts = ((await response.json()) as { purpose: string; otp: string }[]).filter((sms) => sms.purpose === purpose);
+    const last = texts.at(-1);
+    if (!last) throw new Error(`The simulator texted no ${purpose} OTP to this customer`);
+    return last.otp;
+  }
+
+  /** The Initiate Transaction calls that reached the simulator for this customer. */
+  async initiateCalls(customerId: string): Promise<SimRequest[]> {
+    return (await this.received(customerId)).filter((r) => r.path.endsWith("/customer/payment/ppi-levin"));
   }
 
   async faultOff(customerId: string): Promise<void> {

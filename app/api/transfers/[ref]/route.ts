@@ -3,10 +3,10 @@ import { getAgentTransfer } from "@/lib/transfers/queries";
 
 /** The agent's own transfer as it stands: the screen polls this while Eko is being asked. */
 export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
-  const guard = await requireRoutePermission(request, "counter");
-  if (!guard.ok) return guard.response;
+  const access = await requireRoutePermission(request, "counter");
+  if (!access.ok) return access.response;
   const { ref } = await params;
-  const transfer = await getAgentTransfer(ref, guard.user.username);
+  const transfer = await getAgentTransfer(ref, access.user.username);
   if (!transfer) return Response.json({ error: "Not found" }, { status: 404 });
   return Response.json(transfer, { headers: { "cache-control": "no-store" } });
 }

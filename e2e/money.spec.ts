@@ -1,0 +1,133 @@
+import { expect, test } from "./fixtures";
+import type { TransferPage } from "./pages/transfer-page";
+import { captureAction, replayAction } from "./support/action-capture";
+import { apiAs } from "./support/role-api";
+import { APP_URL } from "./support/settings";
+import type { SimClient } from "./support/sim-client";
+import { confirmIfAsked, fillAndSend } from "./support/transfer-flow";
+
+/** Recipients whose transfers the simulator answers in a set way (README, "Transfer scenarios"). */
+const PLAIN = "10017740";
+const FAILS = "10017741";
+const NEFT_AWAITED = "10017742";
+const LOST = "10017749";
+
+/** Sends the OTP for the transfer, then types the OTP the simulator texted the customer. */
+async function sendOtpAndEnterIt(transferPage: TransferPage, sim: SimClient, customerMobile: string, recipientId = PLAIN, amount = "500") {
+  await transferPage.send({ recipientId, amount, customerMobile });
+  await expect(transferPage.otpRefId).toBeVisible();
+  await transferPage.customerOtp.fill(await sim.lastOtp(customerMobile));
+}
+
+test.describe("the transfer, from the customer's OTP to the receipt", () => {
+  test("moves the money once, shows the cash to collect, prints a clean receipt and shares it", async ({ transferPage, sim, freshMobile, page }) => {
+    await page.addInitScript(() => {
+      const shared: string[] = [];
+      Object.assign(window, { __shared: shared });
+      navigator.share = async (data?: ShareData) => void shared.push(data?.text ?? "");
+    });
+    await transferPage.goto();
+    await sendOtpAndEnterIt(transferPage, sim, freshMobile);
+    await expect(transferPage.customerOtp).toHaveAttribute("autocomplete", "one-time-code");
+    await expect(transferPage.customerOtp).toHaveAttribute("inputmode", "numeric");
+    await expect(page.getByTestId("transfer-details")).toContainText("₹500");
+    await transferPage.transferButton.click();
+
+    await expect(transferPage.transferTitle).toHaveText(/^₹500 transferred to /);
+    await expect(page.getByText("Collect ₹504 in cash and hand over the receipt.")).toBeVisible();
+    const receipt = transferPage.receipt;
+    await expect(receipt).toContainText("Eko TID");
+    await expect(receipt).toContainText("Cash to collect₹504");
+    await expect(receipt).toContainText(`••••••${freshMobile.slice(-4)}`);
+    await expect(receipt).not.toContainText(freshMobile);
+    expect(await sim.initiateCalls(freshMobile)).toHaveLength(1);
+
+    await page.getByRole("button", { name: "Share receipt" }).click();
+    const shared = await page.evaluate(() => (window as unknown as { __shared: string[] }).__shared);
+    expect(shared[0]).toMatch(/Eko TID: \d+/);
+    expect(shared[0]).toContain("Cash to collect: ₹504");
+
+    await page.emulateMedia({ media: "print" });
+    await expect(receipt).toBeVisible();
+    await expect(page.getByRole("banner")).toBeHidden();
+    await expect(page.getByRole("button", { name: "Print receipt" })).toBeHidden();
+    await expect(transferPage.sendButton).toBeHidden();
+    await page.emulateMedia({ media: "screen" });
+
+    // Opened again later from the agent's recent transfers.
+    await transferPage.goto();
+    await page.getByTestId("recent-transfers").getByRole("link", { name: "Receipt" }).first().click();
+    await expect(transferPage.receipt).toContainText("Cash to collect₹504");
+  });
+
+  test("in Hindi, a failed transfer says no money moved and not to collect cash", async ({ transferPage, sim, freshMobile, page }) => {
+    await page.context().addCookies([{ name: "desk-lang", value: "hi", url: APP_URL }]);
+    await page.goto("/");
+    await fillAndSend(page, { customerMobile: freshMobile, recipientId: FAILS, amount: "500" });
+    await confirmIfAsked(page);
+    await transferPage.customerOtp.fill(await sim.lastOtp(freshMobile));
+    await page.getByRole("button", { name: "₹500 ट्रांसफ़र करें" }).click();
+    await expect(transferPage.transferTitle).toHaveText("ट्रांसफ़र विफल रहा। कोई पैसा नहीं गया।");
+    await expect(page.getByText("नकद न लें।", { exact: false }).first()).toBeVisible();
+    await expect(transferPage.receipt).toHaveCount(0);
+  });
+
+  test("a wrong OTP is refused with nothing moved, and the right one then transfers", async ({ transferPage, sim, freshMobile, page }) => {
+    await transferPage.goto();
+    await sendOtpAndEnterIt(transferPage, sim, freshMobile);
+    const otp = await transferPage.customerOtp.inputValue();
+    await transferPage.customerOtp.fill(otp === "123456" ? "654321" : "123456");
+    await transferPage.transferButton.click();
+    await expect(page.getByRole("alert").filter({ hasText: "The OTP is not right. No money moved." })).toBeVisible();
+    await transferPage.customerOtp.fill(otp);
+    await transferPage.transferButton.click();
+    await expect(transferPage.transferTitle).toHaveText(/^₹500 transferred to /);
+  });
+
+  test("an answer that never came is settled by asking Eko while the agent watches", async ({ transferPage, sim, freshMobile, page }) => {
+    await transferPage.goto();
+    await sendOtpAndEnterIt(transferPage, sim, freshMobile);
+    // The simulator records the transfer, then answers after the desk has given up.
+    await sim.fault(freshMobile, "slow", 1);
+    await transferPage.transferButton.click();
+    await expect(transferPage.transferTitle).toHaveText("Checking with Eko…");
+    await expect(page.getByRole("button", { name: "Check now" })).toBeVisible();
+    await expect(transferPage.transferTitle).toHaveText(/^₹500 transferred to /, { timeout: 20_000 });
+    await expect(transferPage.receipt).toBeVisible();
+    expect(await sim.initiateCalls(freshMobile)).toHaveLength(1);
+  });
+
+  test("a transfer Eko never recorded is said plainly: no money moved, and a new OTP may be sent", async ({ transferPage, sim, freshMobile }) => {
+    await transferPage.goto();
+    await sendOtpAndEnterIt(transferPage, sim, freshMobile, LOST);
+    await transferPage.transferButton.click();
+    await expect(transferPage.transferTitle).toHaveText("Checking with Eko…");
+    await expect(transferPage.transferTitle).toHaveText("Eko has no record of this transfer. No money moved.", { timeout: 25_000 });
+    await expect(transferPage.sendAgainButton).toBeVisible();
+  });
+
+  test("an awaited NEFT transfer is followed with Check now until the bank confirms it", async ({ transferPage, sim, freshMobile, page }) => {
+    await transferPage.goto();
+    await sendOtpAndEnterIt(transferPage, sim, freshMobile, NEFT_AWAITED);
+    await transferPage.transferButton.click();
+    await expect(transferPage.transferTitle).toHaveText("The bank has the transfer and will confirm it (NEFT).");
+    const checkNow = page.getByRole("button", { name: "Check now" });
+    await expect(page.getByTestId("last-check")).toContainText("Last checked");
+    await expect(async () => {
+      await checkNow.click({ timeout: 1_000 });
+      await expect(transferPage.transferTitle).toHaveText(/^₹500 transferred to /, { timeout: 1_000 });
+    }).toPass({ timeout: 25_000 });
+  });
+
+  test("a double click and a replayed request make one Initiate call", async ({ transferPage, sim, freshMobile, playwright }) => {
+    await transferPage.goto();
+    await sendOtpAndEnterIt(transferPage, sim, freshMobile);
+    const transfer = await captureAction(transferPage.page, () => transferPage.transferButton.dblclick());
+    await expect(transferPage.transferTitle).toHaveText(/^₹500 transferred to /);
+    const agent = await apiAs(playwright, "agent");
+    const replies = await Promise.all(Array.from({ length: 5 }, () => replayAction(agent, transfer)));
+    for (const reply of replies) expect(reply.result).toMatchObject({ status: "transfer", repeated: true, transfer: { state: "success" } });
+    expect(await sim.initiateCalls(freshMobile)).toHaveLength(1);
+    await agent.dispose();
+  });
+});
