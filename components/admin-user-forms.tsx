@@ -48,7 +48,11 @@ export function AddUserForm() {
   const [result, formAction, pending] = useActionState(addUserAction, null);
   const typed = result && "values" in result ? (result.values ?? {}) : {};
   return (
-    <form action={formAction} aria-label={t("users.add")} className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5">
+    <form
+      action={formAction}
+      aria-label={t("users.add")}
+      className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+    >
       <TextField
         id="new-username"
         name="username"
@@ -79,12 +83,20 @@ export function AddUserForm() {
         hint={t("users.userCodeHint")}
         defaultValue={typed.userCode ?? ""}
       />
+      <TextField
+        id="new-shop-latlong"
+        name="shopLatlong"
+        label={t("users.shopLatlong")}
+        autoComplete="off"
+        hint={t("users.shopLatlongHint")}
+        defaultValue={typed.shopLatlong ?? ""}
+      />
       <div className="flex items-start pt-6">
         <Button type="submit" disabled={pending}>
           {t("users.addButton")}
         </Button>
       </div>
-      <div className="sm:col-span-5">
+      <div className="sm:col-span-3 lg:col-span-6">
         <Feedback result={result} />
       </div>
     </form>
@@ -146,6 +158,22 @@ export function UserRowActions({ user, isSelf }: { user: UserSummary; isSelf: bo
           {t("users.setCode")}
         </Button>
       </form>
+      {user.role === "agent" ? (
+        <form action={formAction} className="flex items-end gap-1">
+          {target("set-shop")}
+          <input
+            name="shopLatlong"
+            defaultValue={user.shopLatlong ?? ""}
+            placeholder="lat,long"
+            autoComplete="off"
+            aria-label={t("users.shopLatlongOf", { username: user.username })}
+            className={`${select} w-44 font-mono`}
+          />
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {t("users.setShop")}
+          </Button>
+        </form>
+      ) : null}
       <div className="w-full">
         <Feedback result={result} />
       </div>

@@ -42,3 +42,32 @@ test.describe("a process killed mid-call loses nothing", () => {
     expect(await sim.received(freshMobile)).toHaveLength(1);
   });
 });
+
+test.describe("a transfer left open when the process died is settled after the restart", () => {
+  let app: Instance | undefined;
+  test.afterEach(() => stopInstance(app));
+
+  test("killed while Initiate Transaction was in flight, the restarted desk asks Eko and shows the transfer done", async ({ browser, sim, freshMobile }) => {
+    test.setTimeout(90_000);
+    rmSync(instanceDataDir(PORT), { recursive: true, force: true });
+    await runScript("scripts/seed-demo-users.ts", [], { ...appEnv, DATA_DIR: instanceDataDir(PORT) });
+    app = await startInstance(PORT, appEnv);
+    const page = await (await browser.newContext()).newPage();
+    await new LoginPage(page).signInAs("agent", BASE);
+    const transfer = new TransferPage(page);
+    await transfer.send({ recipientId: "10017740", amount: "1357", customerMobile: freshMobile });
+    await expect(transfer.otpRefId).toBeVisible();
+    await transfer.customerOtp.fill(await sim.lastOtp(freshMobile));
+    // Eko records the transfer but answers only after the process is gone.
+    await sim.fault(freshMobile, "slow", 1);
+    await transfer.transferButton.click();
+    await expect.poll(async () => (await sim.initiateCalls(freshMobile)).length).toBe(1);
+
+    await stopInstance(app);
+    app = await startInstance(PORT, appEnv);
+    await page.goto(`${BASE}/`);
+    await page.getByTestId("recent-transfers").getByRole("link", { name: /Details|Receipt/ }).first().click();
+    await expect(transfer.transferTitle).toHaveText(/^₹1,357 transferred to /, { timeout: 30_000 });
+    expect(await sim.initiateCalls(freshMobile)).toHaveLength(1);
+  });
+});

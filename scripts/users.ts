@@ -4,21 +4,23 @@ import { DataDirInUseError } from "@/lib/db/data-dir-lock";
 import { readPassword } from "./lib/read-password";
 import { closeDb } from "@/lib/db/client";
 import { ConfigError } from "@/lib/settings";
-import { newUserSchema, passwordSchema, roleSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
+import { newUserSchema, passwordSchema, roleSchema, shopLatlongSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
 import { createTranslator } from "@/lib/i18n/dictionaries";
 import { translateText } from "@/lib/i18n/translate";
-import { createUser, listUsers, resetPassword, setDisabled, setRole, setUserCode, UserError } from "@/lib/users/service";
+import { createUser, listUsers, resetPassword, setDisabled, setRole, setShopLocation, setUserCode, UserError } from "@/lib/users/service";
 
 /** A mistake on the command line: printed as it is, in English. */
 class UsageError extends Error {}
 
 const USAGE = `npm run users -- <command> [options]
-  add --username U --role agent|supervisor|admin [--user-code C] [--name N]
+  add --username U --role agent|supervisor|admin [--user-code C] [--name N] [--shop LAT,LONG]
   list
   disable --username U            (also: enable --username U)
   reset-password --username U
   set-role --username U --role R
   set-user-code --username U --user-code C
+  set-shop U LAT,LONG|none        (also: set-shop --username U --shop LAT,LONG; none removes it)
+LAT,LONG is the agent's shop, sent to Eko with their transfers: 28.4595,77.0266 (one below zero: --shop=-12.5,77).
 add and reset-password ask for the password (typed twice, not shown), or read it from standard input when that is
 not a terminal:  printf '%s\n' "$PASSWORD" | npm run users -- reset-password --username U
 Works against DATABASE_URL, or the embedded database in DATA_DIR (stop the desk first).`;
@@ -34,7 +36,7 @@ function need<T>(result: { success: true; data: T } | { success: false; error: {
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       username: { type: "string" },
@@ -42,24 +44,31 @@ async function main(argv: string[]) {
       role: { type: "string" },
       "user-code": { type: "string" },
       name: { type: "string" },
+      shop: { type: "string" },
     },
     strict: true,
+    allowPositionals: command === "set-shop",
   });
   if (values.password !== undefined) throw new UsageError(NOT_ON_THE_COMMAND_LINE);
   const actor = "cli";
   switch (command) {
     case "add": {
       // Everything but the password is checked before asking for it.
-      need(newUserSchema.safeParse({ ...values, password: "x".repeat(MIN_PASSWORD_LENGTH), userCode: values["user-code"] }));
-      const user = need(newUserSchema.safeParse({ ...values, password: await readPassword(), userCode: values["user-code"] }));
+      const fields = { ...values, userCode: values["user-code"], shopLatlong: values.shop };
+      need(newUserSchema.safeParse({ ...fields, password: "x".repeat(MIN_PASSWORD_LENGTH) }));
+      const user = need(newUserSchema.safeParse({ ...fields, password: await readPassword() }));
       await createUser(user, actor);
-      return `Added ${user.username} (${user.role}${user.userCode ? `, user_code ${user.userCode}` : ""}).`;
+      const extras = [user.userCode && `user_code ${user.userCode}`, user.shopLatlong && `shop ${user.shopLatlong}`].filter(Boolean);
+      return `Added ${user.username} (${[user.role, ...extras].join(", ")}).`;
     }
     case "list": {
       const users = await listUsers();
       if (users.length === 0) return "No users yet.";
       return users
-        .map((u) => `${u.username.padEnd(20)} ${u.role.padEnd(11)} ${(u.userCode ?? "-").padEnd(12)} ${u.disabled ? "disabled" : "active"}`)
+        .map(
+          (u) =>
+            `${u.username.padEnd(20)} ${u.role.padEnd(11)} ${(u.userCode ?? "-").padEnd(12)} ${(u.disabled ? "disabled" : "active").padEnd(8)} ${u.shopLatlong ?? "-"}`,
+        )
         .join("\n");
     }
     case "disable":
@@ -82,6 +91,14 @@ async function main(argv: string[]) {
       const username = need(usernameSchema.safeParse(values.username));
       await setUserCode(username, need(userCodeSchema.safeParse(values["user-code"])), actor);
       return `${username}'s Eko user_code is now ${values["user-code"]}.`;
+    }
+    case "set-shop": {
+      const username = need(usernameSchema.safeParse(values.username ?? positionals.shift()));
+      const place = values.shop ?? positionals.shift();
+      if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals.join(" ")}".\n${USAGE}`);
+      const latlong = place?.trim().toLowerCase() === "none" ? null : need(shopLatlongSchema.safeParse(place));
+      await setShopLocation(username, latlong, actor);
+      return latlong ? `${username}'s shop location is now ${latlong}.` : `${username} has no shop location now.`;
     }
     default:
       throw new UsageError(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);

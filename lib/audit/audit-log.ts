@@ -14,6 +14,7 @@ export type AuditAction =
   | "user.password_reset"
   | "user.role_changed"
   | "user.user_code_changed"
+  | "user.shop_location_changed"
   | "otp.limited";
 
 export type AuditEntry = {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/session-settings";
 import { ROLES } from "@/lib/db/schema-states";
+import { readLatlong } from "@/lib/transfers/fields";
 
 /**
  * Shared by the admin forms, their actions and `npm run users`: imports nothing server- or client-only. Messages are
@@ -24,6 +25,14 @@ export const userCodeSchema = z
   .trim()
   .regex(/^\d{1,20}$/, { error: "users.error.userCode.digits" });
 
+/** A shop's location ("lat,long"), normalised by the same rule the transfers read Eko's `latlong` with. */
+export const shopLatlongSchema = z.string({ error: "users.error.shopLatlong" }).transform((text, ctx) => {
+  const latlong = readLatlong(text);
+  if (latlong) return latlong;
+  ctx.issues.push({ code: "custom", message: "users.error.shopLatlong", input: text });
+  return z.NEVER;
+});
+
 export const newUserSchema = z
   .object({
     username: usernameSchema,
@@ -36,6 +45,12 @@ export const newUserSchema = z
       .optional()
       .transform((value) => value || undefined)
       .pipe(userCodeSchema.optional()),
+    shopLatlong: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined)
+      .pipe(shopLatlongSchema.optional()),
   })
   .refine((user) => user.role !== "agent" || user.userCode, { path: ["userCode"], error: "users.error.userCode.agent" });
 

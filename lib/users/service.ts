@@ -9,9 +9,19 @@ import { authAccounts, authSessions, authUsers } from "@/lib/db/schema";
 import type { Role } from "@/lib/db/schema-states";
 import { createTranslator } from "@/lib/i18n/dictionaries";
 import type { MessageKey, Vars } from "@/lib/i18n/translate";
+import { readLatlong } from "@/lib/transfers/fields";
 import type { NewUser } from "./schema";
 
-export type UserSummary = { id: string; username: string; name: string; role: Role; userCode: string | null; disabled: boolean; createdAt: string };
+export type UserSummary = {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  userCode: string | null;
+  shopLatlong: string | null;
+  disabled: boolean;
+  createdAt: string;
+};
 
 /** A refusal to show the person: a dictionary key and its values; `message` is the English, for logs and the CLI. */
 export class UserError extends Error {
@@ -51,6 +61,7 @@ export async function listUsers(): Promise<UserSummary[]> {
     name: u.name,
     role: u.role,
     userCode: u.userCode,
+    shopLatlong: u.shopLatlong,
     disabled: u.disabled,
     createdAt: u.createdAt.toISOString(),
   }));
@@ -79,11 +90,13 @@ export async function createUser(user: NewUser, actor: string): Promise<void> {
     accountId: created.id,
     password: await context.password.hash(user.password),
   });
+  // Not one of better-auth's fields, so it is written here.
+  if (user.shopLatlong) await (await getDb()).update(authUsers).set({ shopLatlong: user.shopLatlong }).where(eq(authUsers.id, created.id));
   await recordAudit(await getDb(), {
     actor,
     action: "user.created",
     target: user.username,
-    detail: { role: user.role, userCode: user.userCode ?? null },
+    detail: { role: user.role, userCode: user.userCode ?? null, shopLatlong: user.shopLatlong ?? null },
   });
 }
 
@@ -125,6 +138,16 @@ export async function setUserCode(username: string, userCode: string, actor: str
   const db = await getDb();
   await db.update(authUsers).set({ userCode, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
   await recordAudit(db, { actor, action: "user.user_code_changed", target: username, detail: { from: user.userCode, to: userCode } });
+}
+
+/** Sets the shop's location the agent's transfers send Eko, or with null removes it. */
+export async function setShopLocation(username: string, latlong: string | null, actor: string): Promise<void> {
+  const shopLatlong = latlong === null ? null : readLatlong(latlong);
+  if (latlong !== null && !shopLatlong) throw new UserError("users.error.shopLatlong");
+  const user = await requireUser(username);
+  const db = await getDb();
+  await db.update(authUsers).set({ shopLatlong, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
+  await recordAudit(db, { actor, action: "user.shop_location_changed", target: username, detail: { from: user.shopLatlong, to: shopLatlong } });
 }
 
 /** The shop's location an admin set for this account ("lat,long"), sent with the agent's transfers; null if none. */

@@ -6,8 +6,8 @@ import { guardedFormAction } from "@/lib/auth/guard";
 import { may } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey, Vars } from "@/lib/i18n/translate";
-import { newUserSchema, passwordSchema, roleSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
-import { createUser, resetPassword, setDisabled, setRole, setUserCode, UserError } from "@/lib/users/service";
+import { newUserSchema, passwordSchema, roleSchema, shopLatlongSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
+import { createUser, resetPassword, setDisabled, setRole, setShopLocation, setUserCode, UserError } from "@/lib/users/service";
 
 export type AdminResult = { status: "ok"; message: string } | { status: "error"; message: string; values?: Record<string, string> };
 
@@ -33,7 +33,9 @@ export const addUserAction = guardedFormAction("addUser", "manage-users", newUse
     return ["users.done.added", { username: input.username }];
   });
   // A refused user keeps what was typed (not the password), so the admin corrects rather than retypes.
-  return result.status === "error" ? { ...result, values: { username: input.username, role: input.role, userCode: input.userCode ?? "" } } : result;
+  return result.status === "error"
+    ? { ...result, values: { username: input.username, role: input.role, userCode: input.userCode ?? "", shopLatlong: input.shopLatlong ?? "" } }
+    : result;
 });
 
 const changeSchema = z.discriminatedUnion("op", [
@@ -42,6 +44,16 @@ const changeSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("reset-password"), username: usernameSchema, password: passwordSchema }),
   z.object({ op: z.literal("set-role"), username: usernameSchema, role: roleSchema }),
   z.object({ op: z.literal("set-user-code"), username: usernameSchema, userCode: userCodeSchema }),
+  z.object({
+    op: z.literal("set-shop"),
+    username: usernameSchema,
+    // Left blank, the agent has no shop location.
+    shopLatlong: z
+      .string()
+      .trim()
+      .transform((value) => value || null)
+      .pipe(shopLatlongSchema.nullable()),
+  }),
 ]);
 
 export const changeUserAction = guardedFormAction("changeUser", "manage-users", changeSchema, (change, admin) =>
@@ -65,6 +77,11 @@ export const changeUserAction = guardedFormAction("changeUser", "manage-users", 
       case "set-user-code":
         await setUserCode(change.username, change.userCode, admin.username);
         return ["users.done.userCode", { username: change.username, userCode: change.userCode }];
+      case "set-shop":
+        await setShopLocation(change.username, change.shopLatlong, admin.username);
+        return change.shopLatlong
+          ? ["users.done.shop", { username: change.username, latlong: change.shopLatlong }]
+          : ["users.done.shopRemoved", { username: change.username }];
     }
   }),
 );

@@ -14,7 +14,14 @@ export default async function UsersPage() {
   const admin = await requirePagePermission("manage-users", "/admin/users");
   const users = await listUsers();
   const { t } = await getTranslator();
-  const columns = [t("users.col.username"), t("users.col.role"), t("users.col.userCode"), t("users.col.status"), t("users.col.change")];
+  const columns = [
+    t("users.col.username"),
+    t("users.col.role"),
+    t("users.col.userCode"),
+    t("users.col.shop"),
+    t("users.col.status"),
+    t("users.col.change"),
+  ];
   return (
     <div>
       <h1 className="text-xl font-semibold">{t("users.title")}</h1>
@@ -25,6 +32,7 @@ export default async function UsersPage() {
             <td className="px-3 py-2 font-medium">{user.username}</td>
             <td className="px-3 py-2">{t(`role.${user.role}`)}</td>
             <td className="px-3 py-2 font-mono">{user.userCode ?? "—"}</td>
+            <td className="px-3 py-2 font-mono">{user.shopLatlong ?? "—"}</td>
             <td className="px-3 py-2">{user.disabled ? t("users.disabled") : t("users.active")}</td>
             <td className="px-3 py-2">
               <UserRowActions user={user} isSelf={user.username === admin.username} />
