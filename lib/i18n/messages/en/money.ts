@@ -40,7 +40,7 @@ export const money = {
   "transferOutcome.in-progress.title": "Eko is still processing this transfer.",
   "transferOutcome.in-progress.next": "Do not collect cash yet. The desk keeps checking with Eko and shows the result here.",
   "transferOutcome.checking.title": "Checking with Eko…",
-  "transferOutcome.checking.next": "Eko's answer did not arrive. Do not collect cash or try again: the desk is asking Eko what happened.",
+  "transferOutcome.checking.next": "Do not collect cash or try again: Eko's answer did not arrive, and the desk is asking Eko what happened.",
   "transferOutcome.refund-pending.title": "The transfer failed after the money left the wallet: a refund is due.",
   "transferOutcome.refund-pending.next": "Do not collect cash. Eko has texted the customer a refund OTP: keep it for the refund.",
   "transferOutcome.refunded.title": "This transfer was refunded.",

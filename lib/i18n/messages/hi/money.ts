@@ -41,7 +41,7 @@ export const money: Record<keyof typeof english, string> = {
   "transferOutcome.in-progress.title": "Eko अभी यह ट्रांसफ़र कर रहा है।",
   "transferOutcome.in-progress.next": "अभी नकद न लें। डेस्क Eko से जाँच करता रहेगा और नतीजा यहीं दिखाएगा।",
   "transferOutcome.checking.title": "Eko से जाँच हो रही है…",
-  "transferOutcome.checking.next": "Eko का जवाब नहीं आया। नकद न लें और दोबारा कोशिश न करें: डेस्क Eko से पूछ रहा है कि क्या हुआ।",
+  "transferOutcome.checking.next": "नकद न लें और दोबारा कोशिश न करें: Eko का जवाब नहीं आया, डेस्क Eko से पूछ रहा है कि क्या हुआ।",
   "transferOutcome.refund-pending.title": "वॉलेट से पैसा निकलने के बाद ट्रांसफ़र विफल हुआ: रिफ़ंड बाकी है।",
   "transferOutcome.refund-pending.next": "नकद न लें। Eko ने ग्राहक को रिफ़ंड OTP भेजा है: रिफ़ंड के लिए उसे संभालकर रखें।",
   "transferOutcome.refunded.title": "इस ट्रांसफ़र का रिफ़ंड हो गया।",
