@@ -36,14 +36,24 @@ function useBrowserLocation(wanted: boolean): string {
  * The customer's OTP and the "Transfer ₹N" button, under the transfer's details. A plain form with its own action, so
  * it works before the script runs; one submission id per attempt, so a double click or a resent form is one transfer.
  */
-export function TransferStep({ details, agent, askLocation, onTransfer }: { details: OtpRequestDetails; agent: string; askLocation: boolean; onTransfer?: (view: TransferView) => void }) {
+type Props = {
+  details: OtpRequestDetails;
+  agent: string;
+  askLocation: boolean;
+  /** A transfer already made on this OTP request (the page was opened again). */
+  existing?: TransferView | null;
+  onTransfer?: (view: TransferView) => void;
+};
+
+export function TransferStep({ details, agent, askLocation, existing = null, onTransfer }: Props) {
   const i18n = useI18n();
   const { locale, t } = i18n;
-  const [answer, formAction, pending] = useActionState(transferFormAction, null);
+  // Posted before the script runs, the form lands on the OTP request's own page, which shows the answer.
+  const [answer, formAction, pending] = useActionState(transferFormAction, null, `/otp/${details.ref}`);
   const [submissionId, setSubmissionId] = useState(newSubmissionId);
   const [otpError, setOtpError] = useState<string | null>(null);
   const latlong = useBrowserLocation(askLocation);
-  const transfer = answer?.status === "transfer" ? answer.transfer : null;
+  const transfer = answer?.status === "transfer" ? answer.transfer : existing;
 
   // A settled attempt is spent: another try (the OTP typed again) is a new submission.
   const [answered, setAnswered] = useState(answer);

@@ -85,6 +85,24 @@ test.describe("without JavaScript", () => {
     await context.close();
   });
 
+  test("the customer's OTP moves the money once, and the OTP never reaches an address", async ({ browser, sim, freshMobile }) => {
+    const { context, page, urls } = await withoutScript(browser, "agent");
+    const transfer = new TransferPage(page);
+    await page.goto("/");
+    await transfer.fill({ recipientId: "10017740", amount: "1200", customerMobile: freshMobile });
+    await transfer.sendButton.click();
+    await page.getByRole("region", { name: "Confirm OTP request" }).getByRole("button", { name: "Confirm and send OTP" }).click();
+    await expect(transfer.otpRefId).not.toBeEmpty();
+    const otp = await sim.lastOtp(freshMobile);
+    await transfer.customerOtp.fill(otp);
+    await transfer.transferButton.click();
+    await expect(transfer.transferTitle).toHaveText(/^₹1,200 transferred to /);
+    await expect(transfer.receipt).toContainText("Cash to collect₹1,204");
+    expect(await sim.initiateCalls(freshMobile)).toHaveLength(1);
+    expectNoneInUrls(urls, [otp, freshMobile]);
+    await context.close();
+  });
+
   test("a mistake in the transfer form comes back with the message and what was typed", async ({ browser, sim, freshMobile }) => {
     const { context, page, urls } = await withoutScript(browser, "agent");
     const transfer = new TransferPage(page);

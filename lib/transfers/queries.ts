@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { otpRequests, transfers } from "@/lib/db/schema";
 import { maskMobile } from "@/lib/privacy/mask";
-import { findTransfer } from "./repository";
+import { findLiveTransfer, findTransfer } from "./repository";
 import { transferViewOf, type TransferView } from "./view";
 
 /** The agent's own transfer, as their screens show it; undefined for anyone else's. */
@@ -31,6 +31,18 @@ export async function getAgentSentOtpRequest(ref: string, agent: string): Promis
     beneficiaryId: row.beneficiaryId,
     sentAt: (row.completedAt ?? row.createdAt).toISOString(),
   };
+}
+
+/** The transfer on the agent's OTP request that may have moved money, if one was made. */
+export async function getLiveTransferFor(otpRequestRef: string, agent: string): Promise<TransferView | undefined> {
+  const db = await getDb();
+  const [request] = await db
+    .select({ id: otpRequests.id })
+    .from(otpRequests)
+    .where(and(eq(otpRequests.clientRefId, otpRequestRef), eq(otpRequests.agent, agent)))
+    .limit(1);
+  const row = request && (await findLiveTransfer(db, request.id));
+  return row ? transferViewOf(row) : undefined;
 }
 
 /** One line of "My recent transfers": the OTP request, and the latest transfer made on it if any. */

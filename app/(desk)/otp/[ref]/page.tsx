@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { TransferStep } from "@/components/transfer-step";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { getTranslator } from "@/lib/i18n/server";
-import { getAgentSentOtpRequest } from "@/lib/transfers/queries";
+import { getAgentSentOtpRequest, getLiveTransferFor } from "@/lib/transfers/queries";
 import { shopLatlongOf } from "@/lib/users/service";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OtpRequestPage({ params }: { params: Promise<{ ref: string }> }) {
   const { ref } = await params;
   const user = await requirePagePermission("counter", `/otp/${encodeURIComponent(ref)}`);
-  const [request, shopLatlong] = await Promise.all([getAgentSentOtpRequest(ref, user.username), shopLatlongOf(user.id)]);
+  const [request, shopLatlong, existing] = await Promise.all([
+    getAgentSentOtpRequest(ref, user.username),
+    shopLatlongOf(user.id),
+    getLiveTransferFor(ref, user.username),
+  ]);
   if (!request) notFound();
   const { t } = await getTranslator();
   return (
@@ -24,7 +28,7 @@ export default async function OtpRequestPage({ params }: { params: Promise<{ ref
       <Link href="/" className="text-sm font-medium text-brand-700 underline underline-offset-2 print:hidden">
         {t("receipt.back")}
       </Link>
-      <TransferStep details={request} agent={user.name || user.username} askLocation={!shopLatlong} />
+      <TransferStep details={request} agent={user.name || user.username} askLocation={!shopLatlong} existing={existing ?? null} />
     </div>
   );
 }
