@@ -131,3 +131,30 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
     await agent.dispose();
   });
 });
+
+test.describe("supervisors see transfers", () => {
+  test("an on-hold transfer needs attention; its detail lists every Eko call; the CSV masks the customer", async ({ transferPage, sim, freshMobile, supervisorPage }) => {
+    await transferPage.goto();
+    await sendOtpAndEnterIt(transferPage, sim, freshMobile, "10017745", "750");
+    await transferPage.transferButton.click();
+    await expect(transferPage.transferTitle).toHaveText("Eko has put this transfer on hold.");
+    const ref = (await transferPage.page.getByText(/^Desk reference: /).last().textContent())!.replace("Desk reference: ", "").trim();
+
+    await supervisorPage.goto("/requests/transfers");
+    const attention = supervisorPage.getByRole("region", { name: "Needs attention" });
+    await expect(attention.getByRole("link", { name: ref })).toBeVisible();
+    await expect(attention.getByTestId("attention-counts")).toContainText("On hold");
+    await expect(supervisorPage.getByTestId("outcomes-chart")).toBeVisible();
+    await attention.getByRole("link", { name: ref }).click();
+    const calls = supervisorPage.getByTestId("transfer-calls");
+    await expect(calls).toContainText("send-transaction-otp");
+    await expect(calls).toContainText("initiate-transaction");
+    await expect(calls).toContainText("transaction-inquiry");
+
+    const csv = await supervisorPage.request.get("/api/transfers/export?state=on-hold");
+    const text = await csv.text();
+    expect(text).toContain(ref);
+    expect(text).toContain(`••••••${freshMobile.slice(-4)}`);
+    expect(text).not.toContain(freshMobile);
+  });
+});

@@ -13,7 +13,10 @@ import type { MessageKey } from "@/lib/i18n/translate";
 
 const LINKS: Record<Role, { href: string; label: MessageKey }[]> = {
   agent: [{ href: "/", label: "nav.sendOtp" }],
-  supervisor: [{ href: "/requests", label: "nav.requests" }],
+  supervisor: [
+    { href: "/requests", label: "nav.requests" },
+    { href: "/requests/transfers", label: "nav.transfers" },
+  ],
   admin: [
     { href: "/admin/users", label: "nav.users" },
     { href: "/admin/audit", label: "nav.audit" },

@@ -25,7 +25,7 @@ export function istTimestamp(iso: string): string {
   return `${new Date(Date.parse(iso) + IST_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ")} IST`;
 }
 
-function cell(value: string | number | null): string {
+export function cell(value: string | number | null): string {
   if (value === null) return "";
   let text = String(value);
   // No text cell may run as a spreadsheet formula: anything that comes from outside (Eko's message and references,

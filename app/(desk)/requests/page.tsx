@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { EkoStatusBanner } from "@/components/eko-status-banner";
+import { NeedsAttention } from "@/components/needs-attention";
 import { RequestsReview } from "@/components/requests-review";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { getTranslator } from "@/lib/i18n/server";
 import { urlFiltersSchema } from "@/lib/otp-requests/review-request";
 import { getReviewPage } from "@/lib/otp-requests/review-service";
+import { getNeedsAttention } from "@/lib/transfers/review";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -21,13 +23,15 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
   );
   // Only the first page is rendered here; the summary (an aggregate over the whole filtered range) loads in the
   // browser so a large ledger never holds up the table.
-  const page = await getReviewPage({ filters, mobile: undefined });
-  const { t } = await getTranslator();
+  const [page, attention] = await Promise.all([getReviewPage({ filters, mobile: undefined }), getNeedsAttention()]);
+  const i18n = await getTranslator();
+  const { t } = i18n;
   return (
     <div>
       <h1 className="text-xl font-semibold">{t("requests.title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("requests.intro")}</p>
       <EkoStatusBanner />
+      <NeedsAttention attention={attention} i18n={i18n} />
       <RequestsReview filters={filters} initialPage={page} />
     </div>
   );

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NeedsAttention } from "@/components/needs-attention";
+import { OutcomesChart } from "@/components/outcomes-chart";
+import { TransferFiltersForm } from "@/components/transfer-filters-form";
+import { TransfersTable } from "@/components/transfers-table";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { formatNumber, formatRupees } from "@/lib/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { filtersToSearchParams } from "@/lib/otp-requests/review-filters";
+import { readTransferFilters } from "@/lib/transfers/review-filters";
+import { getNeedsAttention, getTransferSummary, listTransfers } from "@/lib/transfers/review";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("transfers.title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 text-lg font-semibold tabular-nums">{value}</dd>
+    </div>
+  );
+}
+
+/** The supervisors' transfers: what needs attention, totals, outcomes over time, and the transfers themselves. */
+export default async function TransfersReviewPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePagePermission("review", "/requests/transfers");
+  const filters = readTransferFilters(await searchParams);
+  const [attention, summary, rows] = await Promise.all([getNeedsAttention(), getTransferSummary(filters), listTransfers(filters)]);
+  const i18n = await getTranslator();
+  const { locale, t } = i18n;
+  const rate = summary.count > 0 ? `${Math.round((summary.success / summary.count) * 100)}%` : "—";
+  return (
+    <div>
+      <h1 className="text-xl font-semibold">{t("transfers.title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("transfers.intro")}</p>
+      <NeedsAttention attention={attention} i18n={i18n} />
+      <TransferFiltersForm filters={filters} t={t} />
+      <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="transfer-totals">
+        <Stat label={t("transfers.count")} value={formatNumber(summary.count, locale)} />
+        <Stat label={t("transfers.successRate")} value={rate} />
+        <Stat label={t("transfers.amount")} value={formatRupees(summary.amount, locale)} />
+        <Stat label={t("transfers.fees")} value={formatRupees(summary.fees, locale)} />
+      </dl>
+      <OutcomesChart buckets={summary.chart} unit={summary.unit} i18n={i18n} />
+      <p className="mt-4">
+        <Link href={`/api/transfers/export?${filtersToSearchParams(filters)}`} className="text-sm font-medium text-brand-700 underline underline-offset-2" prefetch={false}>
+          {t("transfers.csv")}
+        </Link>
+      </p>
+      <TransfersTable rows={rows} i18n={i18n} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { requireRoutePermission } from "@/lib/auth/guard";
+import { readTransferFilters } from "@/lib/transfers/review-filters";
+import { exportTransfersCsv } from "@/lib/transfers/transfers-csv";
+
+/** The filtered transfers as CSV, streamed: mobiles and accounts masked as on screen. */
+export async function GET(request: Request) {
+  const access = await requireRoutePermission(request, "review");
+  if (!access.ok) return access.response;
+  const filters = readTransferFilters(Object.fromEntries(new URL(request.url).searchParams));
+  return new Response(exportTransfersCsv(filters), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="levin-desk-transfers.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

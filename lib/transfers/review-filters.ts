@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { TRANSFER_STATES } from "@/lib/db/schema-states";
+
+/** The supervisors' transfer filters, as they live in the URL: India-time days, the agent, the state. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value);
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+export const transferFiltersSchema = z.object({
+  state: lenient(z.enum(TRANSFER_STATES)),
+  agent: lenient(z.string().trim().min(1).max(64)),
+  from: lenient(day),
+  to: lenient(day),
+});
+export type TransferFilters = z.infer<typeof transferFiltersSchema>;
+
+/** Reads the page's search params; a bad value is dropped rather than failing the page. */
+export function readTransferFilters(raw: Record<string, string | string[] | undefined>): TransferFilters {
+  return transferFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+}

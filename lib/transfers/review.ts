@@ -1,0 +1,172 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open";
+import { ekoCalls, otpRequests, transfers, type TransferRow, type TransferState } from "@/lib/db/schema";
+import { MONEY_NOT_MOVED } from "@/lib/db/schema-states";
+import { dayRange } from "@/lib/otp-requests/review-filters";
+import type { TransferFilters } from "./review-filters";
+import { transferViewOf, type TransferView } from "./view";
+
+/** Transfers someone must watch: Eko has not settled them, or a refund is due. */
+export const NEEDS_ATTENTION: readonly TransferState[] = ["unknown", "pending", "awaited", "on-hold", "in-progress", "refund-pending"];
+/** A transfer pending longer than this lost its process mid-call (the worker will take it up): show it. */
+const PENDING_NOTICE_MS = 60_000;
+const CHART_DAYS_BY_HOUR = 2;
+
+function where(filters: TransferFilters): SQL | undefined {
+  const { start, end } = dayRange(filters);
+  return and(
+    filters.state ? eq(transfers.state, filters.state) : undefined,
+    filters.agent ? eq(transfers.agent, filters.agent) : undefined,
+    start ? gte(transfers.createdAt, start) : undefined,
+    end ? lt(transfers.createdAt, end) : undefined,
+  );
+}
+
+export type AttentionItem = TransferView & { ageMs: number };
+export type NeedsAttention = { counts: { state: TransferState; count: number; oldestAgeMs: number }[]; items: AttentionItem[] };
+
+/** The open transfers, oldest first, with the count and oldest age per state: the top of every review page. */
+export async function getNeedsAttention(limit = 20, now = new Date()): Promise<NeedsAttention> {
+  const db = await getDb();
+  const open = and(
+    inArray(transfers.state, [...NEEDS_ATTENTION]),
+    or(sql`${transfers.state} <> 'pending'`, lt(transfers.createdAt, new Date(now.getTime() - PENDING_NOTICE_MS))),
+  );
+  const [counts, rows] = await Promise.all([
+    db
+      .select({ state: transfers.state, count: sql<number>`count(*)::int`, oldestAt: sql<Date>`min(${transfers.createdAt})` })
+      .from(transfers)
+      .where(open)
+      .groupBy(transfers.state),
+    db.select().from(transfers).where(open).orderBy(asc(transfers.createdAt)).limit(limit),
+  ]);
+  return {
+    counts: counts.map((c) => ({ state: c.state, count: c.count, oldestAgeMs: now.getTime() - new Date(c.oldestAt).getTime() })),
+    items: rows.map((row) => ({ ...transferViewOf(row), ageMs: now.getTime() - row.createdAt.getTime() })),
+  };
+}
+
+export type ChartBucket = { at: string; success: number; noMoney: number; open: number };
+export type TransferSummary = {
+  count: number;
+  success: number;
+  /** Rupees moved by successful transfers, and Eko's fees on them. */
+  amount: number;
+  fees: number;
+  byState: Partial<Record<TransferState, number>>;
+  unit: "hour" | "day";
+  chart: ChartBucket[];
+};
+
+/** Totals and outcomes over time for the filtered transfers: per hour over a day or two, per day beyond. */
+export async function getTransferSummary(filters: TransferFilters): Promise<TransferSummary> {
+  const db = await getDb();
+  const { start, end } = dayRange(filters);
+  const spanDays = start && end ? (end.getTime() - start.getTime()) / 86_400_000 : Infinity;
+  const unit = spanDays <= CHART_DAYS_BY_HOUR ? "hour" : "day";
+  const noMoney = sql.raw(MONEY_NOT_MOVED.map((s) => `'${s}'`).join(", "));
+  const bucket = sql<string>`date_trunc(${unit}, ${transfers.createdAt} at time zone 'Asia/Kolkata')`;
+  const [states, chart] = await Promise.all([
+    db
+      .select({
+        state: transfers.state,
+        count: sql<number>`count(*)::int`,
+        amount: sql<number>`coalesce(sum(${transfers.amount}), 0)::bigint`,
+        fees: sql<number>`coalesce(sum(${transfers.feePaise}), 0)::bigint`,
+      })
+      .from(transfers)
+      .where(where(filters))
+      .groupBy(transfers.state),
+    db
+      .select({
+        at: sql<string>`to_char(${bucket}, 'YYYY-MM-DD"T"HH24:MI:SS')`,
+        success: sql<number>`count(*) filter (where ${transfers.state} = 'success')::int`,
+        noMoney: sql<number>`count(*) filter (where ${transfers.state} in (${noMoney}, 'failed', 'refunded'))::int`,
+        total: sql<number>`count(*)::int`,
+      })
+      .from(transfers)
+      .where(where(filters))
+      .groupBy(bucket)
+      .orderBy(bucket)
+      .limit(62),
+  ]);
+  const byState: TransferSummary["byState"] = {};
+  let count = 0;
+  for (const s of states) {
+    byState[s.state] = s.count;
+    count += s.count;
+  }
+  const success = states.find((s) => s.state === "success");
+  return {
+    count,
+    success: success?.count ?? 0,
+    amount: Number(success?.amount ?? 0),
+    fees: Number(success?.fees ?? 0) / 100,
+    byState,
+    unit,
+    chart: chart.map((b) => ({ at: `${b.at}+05:30`, success: b.success, noMoney: b.noMoney, open: b.total - b.success - b.noMoney })),
+  };
+}
+
+/** The newest filtered transfers (a page of them), for the table. */
+export async function listTransfers(filters: TransferFilters, limit = 50): Promise<TransferView[]> {
+  const db = await getDb();
+  const rows = await db.select().from(transfers).where(where(filters)).orderBy(desc(transfers.createdAt), desc(transfers.id)).limit(limit);
+  return rows.map(transferViewOf);
+}
+
+/** Every filtered transfer, a batch at a time in keyset order (newest first): for the CSV export. */
+export async function* iterateTransfers(db: Db, filters: TransferFilters, batch = 1_000): AsyncGenerator<TransferView[]> {
+  let cursor: { createdAt: Date; id: number } | null = null;
+  for (;;) {
+    const after: SQL | undefined = cursor
+      ? or(lt(transfers.createdAt, cursor.createdAt), and(eq(transfers.createdAt, cursor.createdAt), lt(transfers.id, cursor.id)))
+      : undefined;
+    const rows: TransferRow[] = await db.select().from(transfers).where(and(where(filters), after)).orderBy(desc(transfers.createdAt), desc(transfers.id)).limit(batch);
+    if (rows.length === 0) return;
+    yield rows.map(transferViewOf);
+    const last: TransferRow = rows[rows.length - 1]!;
+    cursor = { createdAt: last.createdAt, id: last.id };
+    if (rows.length < batch) return;
+  }
+}
+
+export type TransferCall = { operation: string; clientRefId: string; state: string; at: string; latencyMs: number | null; ekoStatus: number | null; ekoMessage: string | null; failureReason: string | null };
+
+/** A transfer with every Eko call made for it: the OTP, Initiate Transaction, each inquiry; oldest first. */
+export async function getTransferDetail(ref: string): Promise<{ transfer: TransferView; calls: TransferCall[] } | undefined> {
+  const db = await getDb();
+  const [row] = await db.select().from(transfers).where(eq(transfers.clientRefId, ref)).limit(1);
+  if (!row) return undefined;
+  const [otp, calls] = await Promise.all([
+    db.select().from(otpRequests).where(eq(otpRequests.id, row.otpRequestId)).limit(1),
+    db
+      .select()
+      .from(ekoCalls)
+      .where(or(eq(ekoCalls.clientRefId, ref), eq(ekoCalls.aboutRefId, ref)))
+      .orderBy(asc(ekoCalls.createdAt), asc(ekoCalls.id)),
+  ]);
+  const otpCalls: TransferCall[] = otp.map((o) => ({
+    operation: "send-transaction-otp",
+    clientRefId: o.clientRefId,
+    state: o.state,
+    at: o.createdAt.toISOString(),
+    latencyMs: o.latencyMs,
+    ekoStatus: o.ekoStatus,
+    ekoMessage: o.ekoMessage,
+    failureReason: o.failureReason,
+  }));
+  const ekoCallRows: TransferCall[] = calls.map((c) => ({
+    operation: c.operation,
+    clientRefId: c.clientRefId,
+    state: c.state,
+    at: c.createdAt.toISOString(),
+    latencyMs: c.latencyMs,
+    ekoStatus: c.ekoStatus,
+    ekoMessage: c.ekoMessage,
+    failureReason: c.failureReason,
+  }));
+  return { transfer: transferViewOf(row), calls: [...otpCalls, ...ekoCallRows] };
+}
