@@ -121,10 +121,16 @@ const proxySchema = z
   })
   .transform((e) => ({ hops: e.TRUSTED_PROXY_HOPS }));
 
-/** A `pending` row older than Eko's timeout plus this grace reads `unknown`; it covers clock drift between instances. */
+/**
+ * A `pending` row older than Eko's timeout plus this grace reads `unknown`; it covers clock drift between instances.
+ * An unanswered transfer Eko has no record of is settled as never made only this long after the desk gave up on it.
+ */
 const ledgerSchema = z
-  .object({ LEDGER_PENDING_GRACE_MS: whole("milliseconds", 0, 600_000, 10_000) })
-  .transform((e) => ({ pendingGraceMs: e.LEDGER_PENDING_GRACE_MS }));
+  .object({
+    LEDGER_PENDING_GRACE_MS: whole("milliseconds", 0, 600_000, 10_000),
+    TRANSFER_NOT_FOUND_AFTER_MS: whole("milliseconds", 0, 3_600_000, 120_000),
+  })
+  .transform((e) => ({ pendingGraceMs: e.LEDGER_PENDING_GRACE_MS, notFoundAfterMs: e.TRANSFER_NOT_FOUND_AFTER_MS }));
 
 /** Where the ledger lives: embedded PGlite files under DATA_DIR by default, a PostgreSQL server with DATABASE_URL. */
 const databaseSchema = z

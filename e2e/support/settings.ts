@@ -42,6 +42,8 @@ export const appEnv = {
   EKO_USER_CODE: EKO.userCode,
   EKO_TIMEOUT_MS: String(EKO_TIMEOUT_MS),
   EKO_MIN_AMOUNT: "100",
+  // The simulator's lost transfer is settled as "not made" within the test's patience; production waits 2 minutes.
+  TRANSFER_NOT_FOUND_AFTER_MS: "3000",
   EKO_MAX_AMOUNT: "25000",
   // Signals go to the desk's graceful shutdown (in-flight Eko calls finish), not Next's immediate exit.
   NEXT_MANUAL_SIG_HANDLE: "true",

@@ -7,15 +7,16 @@ import { transactionInquiry } from "@/lib/eko/operations/transaction-inquiry";
 import { errorCode } from "@/lib/error-code";
 import { recordedCall, type RecordedCallDeps } from "@/lib/ledger/recorded-call";
 import { logEvent } from "@/lib/log";
+import { settings } from "@/lib/settings";
 import { isDraining } from "@/lib/startup/graceful-shutdown";
 import { nextInquiryAt } from "./inquiry-schedule";
 import { transactionColumns } from "./outcome-columns";
 import { claimDueTransfers, recordCheck, type TransferUpdate } from "./repository";
 import { awaitsEko } from "./tx-status";
 
-export type InquiryDeps = Partial<RecordedCallDeps>;
+export type InquiryDeps = Partial<RecordedCallDeps> & { notFoundAfterMs?: number };
 
-/** Inquiries in a row that find no transaction before an unanswered transfer counts as never having reached Eko. */
+/** Inquiries in a row that find no transaction before an unanswered transfer may count as never having reached Eko. */
 export const NOT_FOUND_CHECKS = 2;
 const BATCH = 10;
 /** "Check now" asks Eko at most this often about one transfer, whoever presses it. */
@@ -24,8 +25,8 @@ export const CHECK_NOW_GAP_MS = 3_000;
 /**
  * One Transaction Inquiry for a claimed transfer, by its `client_ref_id` (all the desk knows when Initiate went
  * unanswered), and its result recorded with the next check. Eko's `tx_status` is taken as it is; "no such
- * transaction" settles an unanswered transfer as `not-found` only after NOT_FOUND_CHECKS such answers in a row; any
- * other fault just waits for the next check. Past the schedule's 24 hours, a person takes over (no next check).
+ * transaction" settles an unanswered transfer as `not-found` only after NOT_FOUND_CHECKS such answers in a row and
+ * TRANSFER_NOT_FOUND_AFTER_MS after the desk gave up on the call; any other fault just waits for the next check. Past the schedule's 24 hours, a person takes over (no next check).
  */
 export async function checkTransfer(db: Db, row: TransferRow, deps: InquiryDeps = {}): Promise<TransferRow | undefined> {
   const now = deps.now ?? (() => new Date());
@@ -37,7 +38,10 @@ export async function checkTransfer(db: Db, row: TransferRow, deps: InquiryDeps 
   if (outcome.kind === "ok") update = { ...update, ...transactionColumns(outcome.data), notFoundChecks: 0 };
   else if (outcome.kind === "rejected" && row.tid === null) {
     const notFoundChecks = row.notFoundChecks + 1;
-    update = { ...update, notFoundChecks, ...(notFoundChecks >= NOT_FOUND_CHECKS ? { state: "not-found" as const } : {}) };
+    // Eko may still record a request that reached it late: "never made" only well after the call was given up.
+    const gaveUpAt = row.completedAt?.getTime() ?? row.createdAt.getTime() + (deps.config ?? getEkoConfig()).timeoutMs;
+    const longEnough = at.getTime() - gaveUpAt >= (deps.notFoundAfterMs ?? settings("ledger").notFoundAfterMs);
+    update = { ...update, notFoundChecks, ...(notFoundChecks >= NOT_FOUND_CHECKS && longEnough ? { state: "not-found" as const } : {}) };
   }
   const state = update.state ?? row.state;
   const open = awaitsEko(state);

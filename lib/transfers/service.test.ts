@@ -7,7 +7,7 @@ import { CircuitBreaker } from "@/lib/eko/circuit-breaker";
 import { requestTransactionOtp } from "@/lib/otp-requests/service";
 import { ASHA, otpInput, serviceDeps, simulatedEkoForFile, submission, type SimulatedEko } from "@/lib/otp-requests/testing/service-harness";
 import { testVault } from "@/lib/otp-requests/testing/ledger-rows";
-import { checkTransfer, runDueInquiries } from "./inquiries";
+import { checkTransfer, runDueInquiries, type InquiryDeps } from "./inquiries";
 import { initiateTransfer, type TransferActor, type TransferDeps } from "./service";
 
 const eko = simulatedEkoForFile({ timeoutMs: 800, slowMs: 1_500 });
@@ -19,7 +19,7 @@ let mobileSeq = 0;
 /** A customer of this test alone, so the simulator's per-customer faults and SMS never mix between tests. */
 const newCustomer = () => `98${String(Date.now() % 1e6).padStart(6, "0")}${String(mobileSeq++ % 100).padStart(2, "0")}`;
 
-function transferDeps(database: TestDatabase, simulated: SimulatedEko, more: TransferDeps = {}): TransferDeps {
+function transferDeps(database: TestDatabase, simulated: SimulatedEko, more: TransferDeps & InquiryDeps = {}): TransferDeps & InquiryDeps {
   return { db: database.db, config: simulated.config, vault: testVault, breaker: new CircuitBreaker({ failures: 50, cooldownMs: 1_000 }), draining: () => false, kick: () => {}, ...more };
 }
 
@@ -99,15 +99,20 @@ describeEachDatabase("a transfer from the customer's OTP", (database) => {
     expect(inquiries.map((c) => [c.operation, c.state])).toEqual([["transaction-inquiry", "ok"]]);
   });
 
-  it("says no money moved only after Eko twice has no record of an unanswered transfer", async () => {
+  it("says no money moved only after Eko twice has no record of an unanswered transfer, well after the desk gave up", async () => {
     const { ref, otp } = await sentOtp(database, 10017749);
     const result = await initiateTransfer({ otpRequestRef: ref, otp, submissionId: randomUUID() }, actor, transferDeps(database, eko));
     expect(result).toMatchObject({ status: "transfer", transfer: { state: "unknown" } });
     if (result.status !== "transfer") return;
-    const once = await checkTransfer(database.db, await rowOf(database, result.transfer.ref), transferDeps(database, eko));
+    const patience = { notFoundAfterMs: 60_000 };
+    const once = await checkTransfer(database.db, await rowOf(database, result.transfer.ref), transferDeps(database, eko, patience));
     expect(once).toMatchObject({ state: "unknown", notFoundChecks: 1 });
     expect(once?.nextCheckAt).not.toBeNull();
-    const twice = await checkTransfer(database.db, once!, transferDeps(database, eko));
+    // Twice, but too soon: Eko might yet record a request that reached it late.
+    const soon = await checkTransfer(database.db, once!, transferDeps(database, eko, patience));
+    expect(soon).toMatchObject({ state: "unknown", notFoundChecks: 2 });
+    const later = new Date(Date.now() + 61_000);
+    const twice = await checkTransfer(database.db, soon!, transferDeps(database, eko, { ...patience, now: () => later }));
     expect(twice).toMatchObject({ state: "not-found", nextCheckAt: null });
     // No money moved, so the same OTP request may carry a new attempt.
     const again = await initiateTransfer({ otpRequestRef: ref, otp, submissionId: randomUUID() }, actor, transferDeps(database, eko));

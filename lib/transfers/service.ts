@@ -75,7 +75,15 @@ export async function initiateTransfer(input: TransferInput, actor: TransferActo
   });
   if (!inserted) return repeated(db, input, otpRequest, config.timeoutMs);
 
-  const customerMobile = (deps.vault ?? getMobileVault()).decrypt(otpRequest.customerMobileEncrypted);
+  let customerMobile: string;
+  try {
+    customerMobile = (deps.vault ?? getMobileVault()).decrypt(otpRequest.customerMobileEncrypted);
+  } catch (error) {
+    // A ledger key that no longer opens the row: nothing goes to Eko.
+    logEvent("error", "transfer.mobile_unreadable", { clientRefId, error: errorCode(error) ?? "unknown" });
+    const failed = await completeTransfer(db, clientRefId, { state: "not-sent", failureReason: "ledger-unavailable", completedAt: now(), settledAt: now(), nextCheckAt: null });
+    return { status: "transfer", transfer: transferViewOf(failed ?? inserted), repeated: false };
+  }
   const outcome = await recordedCall(
     initiateTransaction,
     {
