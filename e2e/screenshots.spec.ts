@@ -63,7 +63,7 @@ async function shoot(page: Page, name: string, options: { of?: Locator; mask?: L
     // The agent's own recent requests hold whatever the suite sent before: left out of the pictures. Times are masked,
     // and given one width, so that a longer or shorter time of day does not change the picture.
     style:
-      'section[aria-labelledby="my-recent"] { display: none !important; } time { display: inline-block !important; width: 15em !important; white-space: nowrap !important; overflow: hidden !important; vertical-align: bottom !important; }',
+      'section[aria-labelledby="my-recent"], section[aria-labelledby="needs-attention"] { display: none !important; } time { display: inline-block !important; width: 15em !important; white-space: nowrap !important; overflow: hidden !important; vertical-align: bottom !important; }',
   } satisfies LocatorScreenshotOptions;
   const picture = options.of ? await options.of.screenshot(settings) : await page.screenshot({ ...settings, fullPage: options.fullPage ?? false });
   const file = path.join(SCREENSHOTS, `${name}.png`);
@@ -80,7 +80,7 @@ test.describe("README screenshots (docs/screenshots/)", () => {
     test.describe(() => {
       test.use({ ...options, storageState: storageStateFor("agent") });
 
-      test(`${device}: agent form, confirmation, result, supervisor review`, async ({ page, browser }) => {
+      test(`${device}: agent form, confirmation, result, receipt, supervisor review`, async ({ page, browser, sim }) => {
         // One send, two browsers and seven pictures.
         test.setTimeout(60_000);
         const mobile = actualMobile();
@@ -113,6 +113,12 @@ test.describe("README screenshots (docs/screenshots/)", () => {
           of: transfer.result,
           mask: [transfer.otpRefId, transfer.result.locator("time"), transfer.result.getByText(/^[0-9A-Z]{20}$/)],
         });
+
+        await transfer.customerOtp.fill(await sim.lastOtp(mobile));
+        await transfer.transferButton.click();
+        await expect(transfer.receipt).toContainText("Cash to collect");
+        const varying = transfer.receipt.locator("div").filter({ hasText: /^(Eko TID|Bank reference|Date and time|Desk reference)/ }).locator("dd");
+        await shoot(page, `${device}-receipt`, { of: transfer.receipt, mask: [varying] });
 
         const context = await browser.newContext({ ...options, storageState: storageStateFor("supervisor") });
         try {
