@@ -72,6 +72,15 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
     await expect(transferPage.receipt).toHaveCount(0);
   });
 
+  test("a transfer that failed after the money left says a refund is due, and shows it as refund pending", async ({ transferPage, sim, freshMobile, page }) => {
+    await transferPage.goto();
+    await sendOtpAndEnterIt(transferPage, sim, freshMobile, "10017743");
+    await transferPage.transferButton.click();
+    await expect(transferPage.transferTitle).toHaveText("The transfer failed after the money left the wallet: a refund is due.");
+    await expect(transferPage.receipt).toHaveCount(0);
+    await expect(page.getByTestId("recent-transfers").getByText("Refund pending").first()).toBeVisible();
+  });
+
   test("a wrong OTP is refused with nothing moved, and the right one then transfers", async ({ transferPage, sim, freshMobile, page }) => {
     await transferPage.goto();
     await sendOtpAndEnterIt(transferPage, sim, freshMobile);
