@@ -9,7 +9,6 @@ import { may } from "@/lib/auth/permissions";
 import { getDeskSettings } from "@/lib/eko/config";
 import { getTranslator } from "@/lib/i18n/server";
 import { getAgentRecentTransfers } from "@/lib/transfers/queries";
-import { shopLatlongOf } from "@/lib/users/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -21,13 +20,13 @@ export default async function TransferPage() {
   if (!user) redirect(await loginPathBack());
   if (!may(user.role, "counter")) redirect(homeFor(user.role));
   const { minAmount, maxAmount } = getDeskSettings();
-  const [recent, shopLatlong] = await Promise.all([getAgentRecentTransfers(user.username), shopLatlongOf(user.id)]);
+  const recent = await getAgentRecentTransfers(user.username);
   const { locale, t } = await getTranslator();
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-xl font-semibold print:hidden">{t("transfer.title")}</h1>
       <p className="mt-1 text-sm text-slate-600 print:hidden">{t("transfer.intro")}</p>
-      <TransferForm bounds={{ minAmount, maxAmount }} agent={user.name || user.username} askLocation={!shopLatlong} />
+      <TransferForm bounds={{ minAmount, maxAmount }} agent={user.name || user.username} askLocation={!user.shopLatlong} />
       <MyRecentTransfers rows={recent} locale={locale} t={t} />
     </div>
   );

@@ -51,6 +51,7 @@ export function buildAuth(db: Db) {
         userCode: { type: "string", required: false, input: false },
         disabled: { type: "boolean", required: true, defaultValue: false, input: false },
         locale: { type: "string", required: false, input: false },
+        shopLatlong: { type: "string", required: false, input: false },
       },
     },
     databaseHooks: {

@@ -8,7 +8,16 @@ import { SESSION_COOKIE_NAMES } from "@/lib/security/login-redirect";
 import { getAuth, sessionCookieSettings } from "./auth";
 import { sessionUserByCookie, type SessionUser } from "./session-lookup";
 
-export type DeskUser = { id: string; username: string; name: string; role: Role; userCode: string | null; locale: Locale | null };
+export type DeskUser = {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  userCode: string | null;
+  locale: Locale | null;
+  /** The shop's "lat,long" an admin set, sent with the agent's transfers. */
+  shopLatlong: string | null;
+};
 
 function asRole(value: unknown): Role | null {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
@@ -24,6 +33,7 @@ function asDeskUser(user: Partial<SessionUser> & { id: string; name: string }): 
     role,
     userCode: user.userCode ?? null,
     locale: isLocale(user.locale) ? user.locale : null,
+    shopLatlong: user.shopLatlong ?? null,
   };
 }
 

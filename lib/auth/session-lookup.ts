@@ -15,6 +15,7 @@ export type SessionUser = {
   userCode: string | null;
   disabled: boolean;
   locale: string | null;
+  shopLatlong: string | null;
 };
 
 /**
@@ -59,6 +60,7 @@ function prepareSessionByToken(db: Db) {
       userCode: authUsers.userCode,
       disabled: authUsers.disabled,
       locale: authUsers.locale,
+      shopLatlong: authUsers.shopLatlong,
     })
     .from(authSessions)
     .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))

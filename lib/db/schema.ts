@@ -78,7 +78,8 @@ export type OtpRequestRow = typeof otpRequests.$inferSelect;
 export type NewOtpRequestRow = typeof otpRequests.$inferInsert;
 
 /**
- * Every call to Eko that is not itself a business object's row (Send OTP's is its `otp_requests` row): written before
+ * Every call to Eko that is not itself a business object's row (Send OTP's is its `otp_requests` row, Initiate
+ * Transaction's its `transfers` row): written before
  * the call, completed after. Nothing typed into the call is kept (no OTP, token or identity number): the operation,
  * its reference, the customer as a keyed hash and last four digits, and Eko's answer codes.
  */
@@ -106,7 +107,8 @@ export const ekoCalls = pgTable(
 export type EkoCallRow = typeof ekoCalls.$inferSelect;
 
 /**
- * One row per transfer, written before Initiate Transaction is sent; its `client_ref_id` is the one Eko receives, so
+ * One row per transfer, Initiate Transaction's ledger row: written before the call is sent, completed with Eko's
+ * answer and then with each inquiry's. Its `client_ref_id` is the one Eko receives, so
  * Transaction Inquiry can find it whatever happened to the answer. What it moved comes from the OTP request it names,
  * never from the browser. No OTP is kept, and the recipient's account only masked.
  */

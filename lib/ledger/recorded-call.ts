@@ -57,14 +57,6 @@ export async function recordedCall<Input, Data>(
   const now = deps.now ?? (() => new Date());
   const clientRefId = context.clientRefId ?? newClientRefId(now().getTime());
   const customer = context.customerMobile ? maskMobile(context.customerMobile) : undefined;
-  const notSent = (reason: NotSent["reason"], retryAt: string | null = null): RecordedOutcome<Data> => ({
-    kind: "not-sent",
-    reason,
-    retryAt,
-    clientRefId,
-    latencyMs: 0,
-  });
-
   let db: Db;
   try {
     db = deps.db ?? (await getDb());
@@ -81,27 +73,33 @@ export async function recordedCall<Input, Data>(
     });
   } catch (error) {
     logEvent("error", "ledger.write_failed", { operation: operation.name, clientRefId, customer, stage: "pending", error: errorCodeOf(error) });
-    return notSent("ledger-unavailable");
+    return { kind: "not-sent", reason: "ledger-unavailable", retryAt: null, clientRefId, latencyMs: 0 };
   }
-  return trackInFlight(send(db, operation, input, context, clientRefId, customer, deps, notSent));
+  return trackInFlight(
+    sendGuarded(operation, input, { ...context, clientRefId }, deps).then(async (outcome) => {
+      const answer = outcome.kind === "not-sent" ? { failureReason: outcome.reason, latencyMs: 0 } : answerColumnsOf(outcome, outcome.latencyMs);
+      await complete(db, clientRefId, outcome.kind, answer, operation.name);
+      return outcome;
+    }),
+  );
 }
 
-async function send<Input, Data>(
-  db: Db,
+/**
+ * One call through the breaker and the transport, logged, for a call whose ledger row the caller has written (and
+ * completes): Eko is not called while the breaker is open or the server is stopping. Never throws for Eko's faults.
+ */
+export async function sendGuarded<Input, Data>(
   operation: EkoOperation<Input, Data>,
   input: Input,
-  context: CallContext,
-  clientRefId: string,
-  customer: string | undefined,
-  deps: Partial<RecordedCallDeps>,
-  notSent: (reason: NotSent["reason"], retryAt?: string | null) => RecordedOutcome<Data>,
+  context: CallContext & { clientRefId: string },
+  deps: Partial<RecordedCallDeps> = {},
 ): Promise<RecordedOutcome<Data>> {
+  const { clientRefId } = context;
   const breaker = deps.breaker ?? getEkoBreaker();
   const admission = (deps.draining ?? isDraining)() ? null : breaker.admit();
   if (admission?.kind !== "call") {
-    const reason = admission ? "circuit-open" : "shutting-down";
-    await complete(db, clientRefId, "not-sent", { failureReason: reason, latencyMs: 0 }, operation.name);
-    return notSent(reason, admission ? new Date(admission.retryAt).toISOString() : null);
+    const retryAt = admission ? new Date(admission.retryAt).toISOString() : null;
+    return { kind: "not-sent", reason: admission ? "circuit-open" : "shutting-down", retryAt, clientRefId, latencyMs: 0 };
   }
   const started = performance.now();
   const config = deps.config ?? getEkoConfig();
@@ -124,10 +122,9 @@ async function send<Input, Data>(
     httpStatus: answer.httpStatus ?? undefined,
     ekoStatus: answer.ekoStatus ?? undefined,
     ekoResponseTypeId: answer.ekoResponseTypeId ?? undefined,
-    customer,
+    customer: context.customerMobile ? maskMobile(context.customerMobile) : undefined,
     latencyMs,
   });
-  await complete(db, clientRefId, outcome.kind, answer, operation.name);
   return { ...outcome, clientRefId, latencyMs };
 }
 

@@ -145,7 +145,7 @@ export async function getTransferDetail(ref: string): Promise<{ transfer: Transf
     db
       .select()
       .from(ekoCalls)
-      .where(or(eq(ekoCalls.clientRefId, ref), eq(ekoCalls.aboutRefId, ref)))
+      .where(eq(ekoCalls.aboutRefId, ref))
       .orderBy(asc(ekoCalls.createdAt), asc(ekoCalls.id)),
   ]);
   const otpCalls: TransferCall[] = otp.map((o) => ({
@@ -158,7 +158,18 @@ export async function getTransferDetail(ref: string): Promise<{ transfer: Transf
     ekoMessage: o.ekoMessage,
     failureReason: o.failureReason,
   }));
-  const ekoCallRows: TransferCall[] = calls.map((c) => ({
+  // The transfer's own row is Initiate Transaction's ledger row.
+  const initiate: TransferCall = {
+    operation: "initiate-transaction",
+    clientRefId: row.clientRefId,
+    state: row.state,
+    at: row.createdAt.toISOString(),
+    latencyMs: row.latencyMs,
+    ekoStatus: row.ekoStatus,
+    ekoMessage: row.ekoMessage,
+    failureReason: row.failureReason,
+  };
+  const inquiries: TransferCall[] = calls.map((c) => ({
     operation: c.operation,
     clientRefId: c.clientRefId,
     state: c.state,
@@ -168,5 +179,5 @@ export async function getTransferDetail(ref: string): Promise<{ transfer: Transf
     ekoMessage: c.ekoMessage,
     failureReason: c.failureReason,
   }));
-  return { transfer: transferViewOf(row), calls: [...otpCalls, ...ekoCallRows] };
+  return { transfer: transferViewOf(row), calls: [...otpCalls, initiate, ...inquiries] };
 }

@@ -47,7 +47,7 @@ describeEachDatabase("a transfer from the customer's OTP", (database) => {
     const [call] = initiateCalls();
     expect(call?.body).toMatchObject({ amount: 500, recipient_id: 10017740, customer_id: customerMobile, otp, latlong: SHOP, currency: "INR", state: "1", recipient_id_type: "1", channel: 0, client_ref_id: view.ref });
     const row = await rowOf(database, view.ref);
-    const ledger = JSON.stringify([row, await database.db.select().from(ekoCalls).where(eq(ekoCalls.clientRefId, view.ref))]);
+    const ledger = JSON.stringify([row, await database.db.select().from(ekoCalls).where(eq(ekoCalls.aboutRefId, view.ref))]);
     expect(ledger).not.toContain(otp);
     expect(ledger).not.toContain(customerMobile);
     expect(row.settledAt).not.toBeNull();

@@ -7,7 +7,8 @@ import { newClientRefId } from "@/lib/eko/client-ref-id";
 import { getEkoConfig } from "@/lib/eko/config";
 import { initiateTransaction } from "@/lib/eko/operations/initiate-transaction";
 import { isSubmissionId } from "@/lib/ledger/submission-id";
-import { recordedCall, type RecordedCallDeps } from "@/lib/ledger/recorded-call";
+import { sendGuarded, type RecordedCallDeps } from "@/lib/ledger/recorded-call";
+import { trackInFlight } from "@/lib/startup/graceful-shutdown";
 import { logEvent } from "@/lib/log";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { errorCode } from "@/lib/error-code";
@@ -84,36 +85,35 @@ export async function initiateTransfer(input: TransferInput, actor: TransferActo
     const failed = await completeTransfer(db, clientRefId, { state: "not-sent", failureReason: "ledger-unavailable", completedAt: now(), settledAt: now(), nextCheckAt: null });
     return { status: "transfer", transfer: transferViewOf(failed ?? inserted), repeated: false };
   }
-  const outcome = await recordedCall(
-    initiateTransaction,
-    {
-      clientRefId,
-      recipientId: otpRequest.recipientId,
-      beneficiaryId: otpRequest.beneficiaryId ?? undefined,
-      amount: otpRequest.amount,
-      customerMobile,
-      otp: input.otp,
-      otpRefId: otpRequest.otpRefId ?? "",
-      channel: IMPS,
-      latlong,
-      timestamp: createdAt.toISOString(),
-    },
-    { actor, customerMobile, clientRefId },
-    { ...deps, db, config },
+  // The transfer's row is Initiate Transaction's ledger row: in flight until completed, so a shutdown waits for both.
+  const request = {
+    clientRefId,
+    recipientId: otpRequest.recipientId,
+    beneficiaryId: otpRequest.beneficiaryId ?? undefined,
+    amount: otpRequest.amount,
+    customerMobile,
+    otp: input.otp,
+    otpRefId: otpRequest.otpRefId ?? "",
+    channel: IMPS,
+    latlong,
+    timestamp: createdAt.toISOString(),
+  };
+  const { update, completed } = await trackInFlight(
+    sendGuarded(initiateTransaction, request, { actor, customerMobile, clientRefId }, { ...deps, config }).then(async (outcome) => {
+      const columns = initiateColumns(outcome, outcome.latencyMs);
+      const open = awaitsEko(columns.state ?? "unknown");
+      const row = await completeTransfer(db, clientRefId, { ...columns, completedAt: now(), nextCheckAt: open ? now() : null, settledAt: open ? null : now() }).catch(
+        (error: unknown) => {
+          // The row stays pending: the inquiry worker settles it from Eko once its check falls due.
+          logEvent("error", "ledger.write_failed", { operation: "initiate-transaction", clientRefId, stage: "outcome", error: errorCode(error) ?? "unknown" });
+          return undefined;
+        },
+      );
+      return { update: columns, completed: row };
+    }),
   );
-  const update = initiateColumns(outcome, outcome.latencyMs);
   const state = update.state ?? "unknown";
   const open = awaitsEko(state);
-  const completed = await completeTransfer(db, clientRefId, {
-    ...update,
-    completedAt: now(),
-    nextCheckAt: open ? now() : null,
-    settledAt: open ? null : now(),
-  }).catch((error: unknown) => {
-    // The row stays pending: the inquiry worker settles it from Eko once its check falls due.
-    logEvent("error", "ledger.write_failed", { operation: "initiate-transaction", clientRefId, stage: "outcome", error: errorCode(error) ?? "unknown" });
-    return undefined;
-  });
   logEvent(state === "success" ? "info" : "warn", "transfer.initiated", { clientRefId, agent: actor.agent, state, amount: otpRequest.amount });
   if (open) (deps.kick ?? kickInquiries)();
   return { status: "transfer", transfer: transferViewOf(completed ?? { ...inserted, ...update }), repeated: false };

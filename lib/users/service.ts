@@ -149,11 +149,3 @@ export async function setShopLocation(username: string, latlong: string | null, 
   await db.update(authUsers).set({ shopLatlong, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
   await recordAudit(db, { actor, action: "user.shop_location_changed", target: username, detail: { from: user.shopLatlong, to: shopLatlong } });
 }
-
-/** The shop's location an admin set for this account ("lat,long"), sent with the agent's transfers; null if none. */
-export async function shopLatlongOf(userId: string | null): Promise<string | null> {
-  if (!userId) return null;
-  const db = await getDb();
-  const [row] = await db.select({ shopLatlong: authUsers.shopLatlong }).from(authUsers).where(eq(authUsers.id, userId)).limit(1);
-  return row?.shopLatlong ?? null;
-}

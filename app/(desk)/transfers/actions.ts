@@ -6,7 +6,6 @@ import { readCustomerOtp } from "@/lib/transfers/fields";
 import { checkTransferNow } from "@/lib/transfers/inquiries";
 import { getAgentTransfer } from "@/lib/transfers/queries";
 import { initiateTransfer } from "@/lib/transfers/service";
-import { shopLatlongOf } from "@/lib/users/service";
 import { readLatlong } from "@/lib/transfers/fields";
 import { transferViewOf } from "@/lib/transfers/view";
 
@@ -31,7 +30,7 @@ const transferSchema = z.object({
 /** The customer's OTP moves the money: agents only, on their own OTP request, the form working with or without script. */
 export const transferFormAction = guardedFormAction("transfer", "counter", transferSchema, async (input, user) => {
   if (!user.userCode) return { status: "invalid" as const, fieldErrors: {}, formError: "error.noUserCode" as const };
-  const actor = { agent: user.username, agentId: user.id, userCode: user.userCode, shopLatlong: await shopLatlongOf(user.id) };
+  const actor = { agent: user.username, agentId: user.id, userCode: user.userCode, shopLatlong: user.shopLatlong };
   return initiateTransfer(input, actor);
 });
 

@@ -5,7 +5,6 @@ import { TransferStep } from "@/components/transfer-step";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { getTranslator } from "@/lib/i18n/server";
 import { getAgentSentOtpRequest, getLiveTransferFor } from "@/lib/transfers/queries";
-import { shopLatlongOf } from "@/lib/users/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -16,11 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OtpRequestPage({ params }: { params: Promise<{ ref: string }> }) {
   const { ref } = await params;
   const user = await requirePagePermission("counter", `/otp/${encodeURIComponent(ref)}`);
-  const [request, shopLatlong, existing] = await Promise.all([
-    getAgentSentOtpRequest(ref, user.username),
-    shopLatlongOf(user.id),
-    getLiveTransferFor(ref, user.username),
-  ]);
+  const [request, existing] = await Promise.all([getAgentSentOtpRequest(ref, user.username), getLiveTransferFor(ref, user.username)]);
   if (!request) notFound();
   const { t } = await getTranslator();
   return (
@@ -28,7 +23,7 @@ export default async function OtpRequestPage({ params }: { params: Promise<{ ref
       <Link href="/" className="text-sm font-medium text-brand-700 underline underline-offset-2 print:hidden">
         {t("receipt.back")}
       </Link>
-      <TransferStep details={request} agent={user.name || user.username} askLocation={!shopLatlong} existing={existing ?? null} />
+      <TransferStep details={request} agent={user.name || user.username} askLocation={!user.shopLatlong} existing={existing ?? null} />
     </div>
   );
 }
