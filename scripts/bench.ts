@@ -5,24 +5,25 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db/client";
-import { createEkoSimulator, SIM_BASE_PATH } from "@/lib/eko-sim/server";
+import { createEkoSimulator, SIM_BASE_PATH, type Simulator } from "@/lib/eko-sim/server";
 import EKO_UAT from "@/lib/eko-sim/uat-values.json";
 import { createUser } from "@/lib/users/service";
 import { comparePaths } from "./bench/closed-loop";
 import { cpuMeter } from "./bench/cpu";
 import { CPU_SLOWDOWN, firstLoadJs, pageSpeed, SLOW_4G, type FirstLoad, type PageSpeed, type Visit } from "./bench/pages";
-import { budgetLines, resultTables, type BenchResults, type OtpPathRun } from "./bench/otp-report";
+import { budgetLines, resultTables, type BenchResults, type PathRun } from "./bench/otp-report";
 import { measureStartup, type Startup } from "./bench/startup";
+import { captureTransfer, otpPool, postTransfer, sendOtp, smsInbox } from "./bench/transfers";
 import { freePort, startApp, stopApp } from "./lib/app-instance";
 import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-database";
 import { captureActions, launchBrowser } from "./load/capture";
 import { postAction, signInOverHttp } from "./load/http-agent";
 
 /**
- * `npm run bench`: builds once, then measures in one run the OTP path against a bare handler of the same build (on the
- * embedded database, and on PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set), first-load JavaScript and
- * phone page speed against a bare page, start-up time, and the ledger figures of `npm run bench:ledger`. Prints a
- * table with each budget's verdict and writes bench/results.json. Exits 0 unless the measuring itself failed.
+ * `npm run bench`: builds once, then measures in one run the OTP path and the transfer against a bare handler of the
+ * same build (on the embedded database, and on PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set), first-load
+ * JavaScript and phone page speed against a bare page, start-up time, and the ledger figures of `npm run bench:ledger`.
+ * Prints a table with each budget's verdict and writes bench/results.json. Exits 0 unless the measuring itself failed.
  */
 const { values: args } = parseArgs({
   options: {
@@ -37,7 +38,7 @@ const { values: args } = parseArgs({
     "page-runs": { type: "string" },
     "ledger-rows": { type: "string" },
     out: { type: "string", default: "bench/results.json" },
-    // While working on one part: e.g. --only pages (otp, pages, startup, ledger).
+    // While working on one part: e.g. --only pages (otp, transfer, pages, startup, ledger).
     only: { type: "string" },
     // Writes a V8 CPU profile of each app instance into this folder (open it in Chrome DevTools).
     "cpu-prof": { type: "string" },
@@ -53,7 +54,9 @@ const LEDGER_ROWS = Number(args["ledger-rows"] ?? (QUICK ? 20_000 : 1_000_000));
 const PASSWORD = "bench-account-password-2026";
 const AGENTS = QUICK ? 32 : 128;
 const ONLY = args.only?.split(",");
-const wanted = (part: "otp" | "pages" | "startup" | "ledger") => !ONLY || ONLY.includes(part);
+const wanted = (part: "otp" | "transfer" | "pages" | "startup" | "ledger") => !ONLY || ONLY.includes(part);
+/** An agent's shop location: the transfer takes it, so the load sends none of its own, as the agents' form does. */
+const SHOP_LATLONG = "28.4595,77.0266";
 
 const log = (line: string) => console.log(line);
 
@@ -81,15 +84,16 @@ const agentName = (i: number) => `bench-agent-${String(i + 1).padStart(3, "0")}`
 
 async function seedAccounts(agents: number) {
   for (let i = 0; i < agents; i++)
-    await createUser({ username: agentName(i), password: PASSWORD, role: "agent", userCode: EKO_UAT.userCode }, "bench");
+    await createUser({ username: agentName(i), password: PASSWORD, role: "agent", userCode: EKO_UAT.userCode, shopLatlong: SHOP_LATLONG }, "bench");
   await createUser({ username: "bench-supervisor", password: PASSWORD, role: "supervisor" }, "bench");
   await closeDb(); // the embedded database is the app's from here on
 }
 
-type DatabaseRun = { otp: OtpPathRun[]; firstLoad: FirstLoad[]; speed: PageSpeed[] };
+type DatabaseRun = { otp: PathRun[]; transfer: PathRun[]; firstLoad: FirstLoad[]; speed: PageSpeed[] };
 
 async function benchOnDatabase(
   kind: "pglite" | "postgres",
+  sim: Simulator,
   simUrl: string,
   postgresServer: string | undefined,
   measurePages: boolean,
@@ -147,14 +151,39 @@ async function benchOnDatabase(
       const body = (await response.json().catch(() => null)) as { status?: string } | null;
       return response.ok && body?.status ? body.status : `http-${response.status}`;
     };
-    const otp: OtpPathRun[] = [];
+    const appPid = app.process.pid;
+    const measure = (
+      concurrency: number,
+      ours: Record<string, (worker: number) => Promise<string>>,
+      beforeRound?: (seconds: number) => Promise<void>,
+    ) =>
+      comparePaths(
+        { "bare handler": bareHandler, ...ours },
+        { concurrency, seconds: SECONDS, rounds: ROUNDS, warmupSeconds: QUICK ? 0.5 : 2, cpu: cpuMeter(appPid, kind === "postgres"), beforeRound },
+      );
+    const otp: PathRun[] = [];
     for (const concurrency of wanted("otp") ? LEVELS : []) {
       log(`  OTP path and bare handler, ${concurrency} at a time, ${SECONDS} s each…`);
-      const [bare, ours] = await comparePaths(
-        { "bare handler": bareHandler, "OTP path": otpPath },
-        { concurrency, seconds: SECONDS, rounds: ROUNDS, warmupSeconds: QUICK ? 0.5 : 2, cpu: cpuMeter(app.process.pid, kind === "postgres") },
-      );
+      const [bare, ours] = await measure(concurrency, { "OTP path": otpPath });
       otp.push({ database, concurrency, bare: bare!, ours: ours! });
+    }
+
+    // After every OTP level: the transfers' OTPs would crowd the agents' windows that the OTP path's limit check reads.
+    const inbox = smsInbox(sim.sms);
+    const send = (worker: number) => sendOtp(baseUrl, actions.sendOtp, cookies[(turn++ + worker) % agents]!, inbox);
+    const setup = wanted("transfer") || (measurePages && wanted("pages")) ? await transferSetup(baseUrl, send) : undefined;
+    const transfer: PathRun[] = [];
+    for (const concurrency of wanted("transfer") ? LEVELS : []) {
+      log(`  transfer and bare handler, ${concurrency} at a time, ${SECONDS} s each…`);
+      const pool = otpPool(send, concurrency, LATENCY_MS);
+      const transferPath = async (worker: number) => {
+        const sent = pool.take();
+        if (sent) return (await postTransfer(baseUrl, setup!.action, sent)).outcome;
+        pool.put(await send(worker)); // not expected (see otpPool); a turn that ran dry shows as failures
+        return "no OTP ready";
+      };
+      const [bare, ours] = await measure(concurrency, { transfer: transferPath }, (seconds) => pool.fill(seconds));
+      transfer.push({ database, concurrency, bare: bare!, ours: ours! });
     }
 
     const firstLoad: FirstLoad[] = [];
@@ -168,6 +197,8 @@ async function benchOnDatabase(
           { name: "sign-in", path: "/login" },
           { name: "agent form", path: "/", cookie: agent },
           { name: "supervisor review", path: "/requests", cookie: supervisor },
+          { name: "OTP step", path: `/otp/${setup!.open.ref}`, route: "/otp/[ref]", cookie: setup!.open.cookie },
+          { name: "transfer", path: `/transfers/${setup!.transferRef}`, route: "/transfers/[ref]", cookie: setup!.spent.cookie },
         ];
         log(`  first-load JavaScript of ${visits.length} pages…`);
         for (const visit of visits) firstLoad.push(await firstLoadJs(browser, baseUrl, visit));
@@ -177,12 +208,26 @@ async function benchOnDatabase(
         await browser.close();
       }
     }
-    return { otp, firstLoad, speed };
+    return { otp, transfer, firstLoad, speed };
   } finally {
     await stopApp(app);
     if (scratch) await dropScratchDatabase(postgresServer!, scratch.name);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The transfer action's id, from a browser transferring on an OTP sent through the Send OTP action, and real rows for
+ * the transfer's pages: one more transfer as the load makes them, and an OTP left open for its OTP step page.
+ */
+async function transferSetup(baseUrl: string, send: (worker: number) => ReturnType<typeof sendOtp>) {
+  log("  a transfer in a browser, for its action and pages…");
+  const [inBrowser, spent, open] = [await send(0), await send(0), await send(0)];
+  await new Promise((resolve) => setTimeout(resolve, 250)); // the sent rows are completed just after the answer
+  const action = await captureTransfer(baseUrl, inBrowser);
+  const made = await postTransfer(baseUrl, action, spent);
+  if (made.outcome !== "success" || !made.ref) throw new Error(`A transfer over HTTP gave ${made.outcome}`);
+  return { action, transferRef: made.ref, spent, open };
 }
 
 async function benchStartup(simUrl: string): Promise<Startup[]> {
@@ -240,12 +285,12 @@ async function main() {
       return null;
     }
   };
-  const pglite = await stage("embedded database", () => benchOnDatabase("pglite", simUrl, undefined, true));
+  const pglite = await stage("embedded database", () => benchOnDatabase("pglite", sim, simUrl, undefined, true));
   if (pglite) runs.push(pglite);
-  if (postgresServer && wanted("otp")) {
-    const postgres = await stage("PostgreSQL", () => benchOnDatabase("postgres", simUrl, postgresServer, false));
+  if (postgresServer && (wanted("otp") || wanted("transfer"))) {
+    const postgres = await stage("PostgreSQL", () => benchOnDatabase("postgres", sim, simUrl, postgresServer, false));
     if (postgres) runs.push(postgres);
-  } else log("\nPostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure the OTP path on it too.");
+  } else log("\nPostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure the OTP path and the transfer on it too.");
   await sim.close();
   const startup = wanted("startup") ? ((await stage("start-up", () => benchStartup(simUrl))) ?? []) : [];
   const ledger = wanted("ledger") ? await stage("ledger", benchLedger) : null;
@@ -261,6 +306,7 @@ async function main() {
       ledgerRows: LEDGER_ROWS,
     },
     otpPath: runs.flatMap((r) => r.otp),
+    transferPath: runs.flatMap((r) => r.transfer),
     firstLoadJs: runs.flatMap((r) => r.firstLoad),
     pageSpeed: runs.flatMap((r) => r.speed),
     startup,

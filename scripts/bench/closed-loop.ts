@@ -17,6 +17,9 @@ export type PathFigures = {
 
 type Fire = (worker: number) => Promise<string>;
 
+/** What each path answers when it did its job: an OTP sent, a transfer made. */
+const DONE = new Set(["sent", "success"]);
+
 /**
  * `concurrency` workers, each sending its next request as soon as the last one is answered, for `seconds`. `fire`
  * returns the request's outcome ("sent", say); one that throws counts as a failure. Throughput counts the requests
@@ -54,9 +57,18 @@ async function closedLoop(
  */
 export async function comparePaths(
   paths: Record<string, Fire>,
-  options: { concurrency: number; seconds: number; rounds: number; warmupSeconds: number; cpu?: CpuMeter },
+  options: {
+    concurrency: number;
+    seconds: number;
+    rounds: number;
+    warmupSeconds: number;
+    cpu?: CpuMeter;
+    /** Off the clock before the warm-up and each round, given each path's seconds in it (the transfers' OTPs). */
+    beforeRound?: (seconds: number) => Promise<void>;
+  },
 ): Promise<PathFigures[]> {
   const names = Object.keys(paths);
+  await options.beforeRound?.(options.warmupSeconds);
   for (const name of names) await closedLoop(paths[name]!, options.concurrency, options.warmupSeconds);
   const merged = new Map(
     names.map((name) => [
@@ -65,6 +77,7 @@ export async function comparePaths(
     ]),
   );
   for (let round = 0; round < options.rounds; round++) {
+    await options.beforeRound?.(options.seconds / options.rounds);
     for (const name of names) {
       const before = options.cpu?.();
       const run = await closedLoop(paths[name]!, options.concurrency, options.seconds / options.rounds);
@@ -80,7 +93,7 @@ export async function comparePaths(
   return names.map((name) => {
     const { samples, outcomes, answered, seconds, cpu } = merged.get(name)!;
     const sorted = [...samples].sort((a, b) => a - b);
-    const failures = [...outcomes].filter(([outcome]) => outcome !== "sent").reduce((sum, [, n]) => sum + n, 0);
+    const failures = [...outcomes].filter(([outcome]) => !DONE.has(outcome)).reduce((sum, [, n]) => sum + n, 0);
     return {
       path: name,
       concurrency: options.concurrency,

@@ -3,12 +3,14 @@ import type { FirstLoad, PageSpeed } from "./pages";
 import { table } from "./report";
 import type { Startup } from "./startup";
 
-export type OtpPathRun = { database: string; concurrency: number; bare: PathFigures; ours: PathFigures };
+/** One of our paths (Send OTP, or the transfer) against the bare handler, measured in alternating turns. */
+export type PathRun = { database: string; concurrency: number; bare: PathFigures; ours: PathFigures };
 
 export type BenchResults = {
   measuredAt: string;
   settings: Record<string, unknown>;
-  otpPath: OtpPathRun[];
+  otpPath: PathRun[];
+  transferPath: PathRun[];
   firstLoadJs: FirstLoad[];
   pageSpeed: PageSpeed[];
   startup: Startup[];
@@ -32,23 +34,29 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 export function budgetLines(results: BenchResults): BudgetLine[] {
   const lines: BudgetLine[] = [];
-  for (const database of [...new Set(results.otpPath.map((r) => r.database))]) {
-    const runs = results.otpPath.filter((r) => r.database === database);
-    const busiest = runs.reduce((a, b) => (b.concurrency > a.concurrency ? b : a));
-    const ratio = busiest.ours.rps / busiest.bare.rps;
-    const min = BUDGETS.throughputRatio[database] ?? 0.7;
-    lines.push({
-      budget: `${database}: OTP path throughput ≥ ${min} × bare handler at ${busiest.concurrency} at a time`,
-      figure: ratio.toFixed(2),
-      met: ratio >= min,
-    });
-    const single = runs.reduce((a, b) => (b.concurrency < a.concurrency ? b : a));
-    const added = single.ours.p50 - single.bare.p50;
-    lines.push({
-      budget: `${database}: added latency (our p50 − bare p50, ${single.concurrency} at a time) ≤ ${BUDGETS.addedLatencyMs} ms`,
-      figure: `${added.toFixed(1)} ms`,
-      met: added <= BUDGETS.addedLatencyMs,
-    });
+  for (const [part, all] of [
+    ["OTP path", results.otpPath],
+    ["transfer", results.transferPath],
+  ] as const) {
+    for (const database of [...new Set(all.map((r) => r.database))]) {
+      const runs = all.filter((r) => r.database === database);
+      const busiest = runs.reduce((a, b) => (b.concurrency > a.concurrency ? b : a));
+      const ratio = busiest.ours.rps / busiest.bare.rps;
+      const min = BUDGETS.throughputRatio[database] ?? 0.7;
+      lines.push({
+        budget: `${database}: ${part} throughput ≥ ${min} × bare handler at ${busiest.concurrency} at a time`,
+        figure: ratio.toFixed(2),
+        met: ratio >= min,
+      });
+      const single = runs.reduce((a, b) => (b.concurrency < a.concurrency ? b : a));
+      const added = single.ours.p50 - single.bare.p50;
+      // The OTP path's wording is kept, so its lines compare with earlier results.
+      lines.push({
+        budget: `${database}: ${part === "OTP path" ? "" : `${part} `}added latency (our p50 − bare p50, ${single.concurrency} at a time) ≤ ${BUDGETS.addedLatencyMs} ms`,
+        figure: `${added.toFixed(1)} ms`,
+        met: added <= BUDGETS.addedLatencyMs,
+      });
+    }
   }
   const bare = results.firstLoadJs.find((f) => f.path === "/bench/bare");
   for (const page of results.firstLoadJs.filter((f) => f !== bare)) {
@@ -82,9 +90,14 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const cpuFigure = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? "–" : fixed(ms, 2));
 
 export function resultTables(results: BenchResults): string {
+  // Each transfer row sits under the OTP rows of its database and concurrency.
+  const databases = [...new Set([...results.otpPath, ...results.transferPath].map((r) => r.database))];
+  const runs = [...results.otpPath, ...results.transferPath].sort(
+    (a, b) => databases.indexOf(a.database) - databases.indexOf(b.database) || a.concurrency - b.concurrency,
+  );
   const otp = table(
-    ["Database", "At a time", "Path", "Requests", "req/s", "p50 ms", "p99 ms", "Not sent", "Ratio", "CPU ms/req: app", "database", "bench", ""],
-    results.otpPath.flatMap((run) =>
+    ["Database", "At a time", "Path", "Requests", "req/s", "p50 ms", "p99 ms", "Not done", "Ratio", "CPU ms/req: app", "database", "bench", ""],
+    runs.flatMap((run) =>
       [run.bare, run.ours].map((p) => [
         run.database,
         String(run.concurrency),

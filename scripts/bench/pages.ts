@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 import { percentile } from "./stats";
 
-/** Who the page is opened as: a session cookie, or nobody (the sign-in page). */
-export type Visit = { name: string; path: string; cookie?: string };
+/** Who the page is opened as: a session cookie, or nobody (the sign-in page); `route` names a path with a ref in results. */
+export type Visit = { name: string; path: string; cookie?: string; route?: string };
 
 async function contextFor(
   browser: Browser,
@@ -44,7 +44,7 @@ export async function firstLoadJs(browser: Browser, baseUrl: string, visit: Visi
     const done = await Promise.all(scripts);
     return {
       page: visit.name,
-      path: visit.path,
+      path: visit.route ?? visit.path,
       scripts: done.length,
       bytes: done.reduce((sum, s) => sum + s.bytes, 0),
       encodings: [...new Set(done.map((s) => s.encoding))],
