@@ -35,7 +35,7 @@ export function NeedsAttention({ attention, i18n }: { attention: Attention; i18n
             {attention.items.map((item) => (
               <li key={item.ref} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <Link href={`/requests/transfers/${item.ref}`} className="font-mono text-brand-700 underline underline-offset-2">
+                  <Link href={`/requests/transfers/${item.ref}`} className="inline-flex min-h-11 items-center font-mono text-brand-700 underline underline-offset-2">
                     {item.ref}
                   </Link>{" "}
                   · {item.agent} · {formatRupees(item.amount, locale)} · {formatIndiaTime(item.createdAt, locale)}

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { formatIndiaTime } from "@/lib/format";
 import { describeResult } from "@/lib/otp-requests/result-message";
 import type { OtpRequestResult } from "@/lib/otp-requests/result";
-import { movedNoMoney, type TransferView } from "@/lib/transfers/view";
+import { mayResendOtp, type TransferView } from "@/lib/transfers/view";
 
 type Sent = Extract<OtpRequestResult, { status: "sent" }>;
 
@@ -93,7 +93,7 @@ export function OtpResult({ result, resendAt, resending, onResend, onNewTransfer
         />
       ) : null}
       <div className="mt-4 flex flex-wrap gap-2 print:hidden">
-        {!transfer || movedNoMoney(transfer.state) ? <ResendButton allowedAt={resendAt} pending={resending} onResend={onResend} /> : null}
+        {!transfer || mayResendOtp(transfer.state) ? <ResendButton allowedAt={resendAt} pending={resending} onResend={onResend} /> : null}
         <Button type="button" variant="secondary" onClick={onNewTransfer}>
           {t("result.newTransfer")}
         </Button>

@@ -14,7 +14,7 @@ function lines(view: TransferView, agent: string, { locale, t }: I18n): Line[] {
     view.recipientAccountMasked ? [t("receipt.account"), view.recipientAccountMasked] : null,
     [t("receipt.amount"), rupees(view.amount)],
     [t("receipt.fee"), rupees(view.fee)],
-    [t("receipt.collect"), rupees(view.collectable ?? view.amount + (view.fee ?? 0))],
+    [t("receipt.collect"), rupees(view.collectable ?? view.amount)],
     [t("receipt.time"), formatIndiaTime(view.settledAt ?? view.createdAt, locale)],
     [t("receipt.customer"), view.customerMobileMasked],
     [t("receipt.agent"), agent],

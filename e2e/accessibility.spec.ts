@@ -50,6 +50,12 @@ const PAGES: { caller: Caller; name: string; path: string; status?: number; read
     // The summary is fetched by the browser once the page is there.
     ready: async (page) => expect(page.locator("main section dl")).toBeVisible(),
   },
+  {
+    caller: "supervisor",
+    name: "supervisors' transfers",
+    path: "/requests/transfers",
+    ready: async (page) => expect(page.getByTestId("outcomes-chart")).toBeVisible(),
+  },
   { caller: "admin", name: "admin's users", path: "/admin/users", ready: async (page) => expect(page.locator("main form").first()).toBeVisible() },
   { caller: "admin", name: "admin's audit trail", path: "/admin/audit", ready: async (page) => expect(page.locator("main table")).toBeVisible() },
 ];

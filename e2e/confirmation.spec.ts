@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 test.describe("a confirmation before the OTP goes out", () => {
   test("Send OTP shows the details in figures and words; Edit sends nothing; confirming sends once", async ({ transferPage, sim, freshMobile }) => {
     const page = transferPage.page;
-    const recent = page.getByRole("region", { name: "My recent requests" });
+    const recent = page.getByRole("region", { name: "My recent transfers" });
     // This customer's row in the agent's recent list (other workers' sends come and go in the same list).
     const recentRow = recent.getByText(`••••••${freshMobile.slice(-4)} · ₹12,500`);
     await transferPage.fill({ recipientId: "10017740", amount: "12,500", customerMobile: `0${freshMobile}`, beneficiaryId: "40367" });

@@ -13,6 +13,7 @@ const PAGES: { path: string; role: RoleName | null }[] = [
   { path: "/login", role: null },
   { path: "/", role: "agent" },
   { path: "/requests", role: "supervisor" },
+  { path: "/requests/transfers", role: "supervisor" },
   { path: "/admin/users", role: "admin" },
   { path: "/admin/audit", role: "admin" },
 ];

@@ -3,12 +3,12 @@ import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, notInArray, or } fro
 import type { Db } from "@/lib/db/open";
 import { MONEY_NOT_MOVED, otpRequests, transfers, type NewTransferRow, type OtpRequestRow, type TransferRow } from "@/lib/db/schema";
 
-/** The agent's own OTP request that Eko answered with an `otp_ref_id`: what a transfer on it will move. */
-export async function findSentOtpRequest(db: Db, clientRefId: string, agent: string): Promise<OtpRequestRow | undefined> {
+/** The agent's own OTP request, in whatever state: what a transfer on it will move once it is `sent`. */
+export async function findAgentOtpRequest(db: Db, clientRefId: string, agent: string): Promise<OtpRequestRow | undefined> {
   const [row] = await db
     .select()
     .from(otpRequests)
-    .where(and(eq(otpRequests.clientRefId, clientRefId), eq(otpRequests.agent, agent), eq(otpRequests.state, "sent")))
+    .where(and(eq(otpRequests.clientRefId, clientRefId), eq(otpRequests.agent, agent)))
     .limit(1);
   return row;
 }

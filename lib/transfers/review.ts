@@ -67,7 +67,8 @@ export async function getTransferSummary(filters: TransferFilters): Promise<Tran
   const spanDays = start && end ? (end.getTime() - start.getTime()) / 86_400_000 : Infinity;
   const unit = spanDays <= CHART_DAYS_BY_HOUR ? "hour" : "day";
   const noMoney = sql.raw(MONEY_NOT_MOVED.map((s) => `'${s}'`).join(", "));
-  const bucket = sql<string>`date_trunc(${unit}, ${transfers.createdAt} at time zone 'Asia/Kolkata')`;
+  // The unit is written into the SQL, not bound: GROUP BY must see the very expression the SELECT uses.
+  const bucket = sql<string>`date_trunc('${sql.raw(unit)}', ${transfers.createdAt} at time zone 'Asia/Kolkata')`;
   const [states, chart] = await Promise.all([
     db
       .select({

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { ekoCalls, transfers } from "@/lib/db/schema";
+import { ekoCalls, otpRequests, transfers } from "@/lib/db/schema";
 import { describeEachDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
 import { CircuitBreaker } from "@/lib/eko/circuit-breaker";
 import { requestTransactionOtp } from "@/lib/otp-requests/service";
@@ -131,6 +131,16 @@ describeEachDatabase("a transfer from the customer's OTP", (database) => {
       await runDueInquiries(deps);
     }
     expect(await rowOf(database, result.transfer.ref)).toMatchObject({ state: "success", checks: 3, nextCheckAt: null });
+  });
+
+  it("waits for an OTP request whose 'sent' is still being written when the customer's OTP arrives at once", async () => {
+    const { ref, otp } = await sentOtp(database);
+    const byRef = eq(otpRequests.clientRefId, ref);
+    await database.db.update(otpRequests).set({ state: "pending" }).where(byRef);
+    const landing = new Promise((resolve) => setTimeout(resolve, 300)).then(() => database.db.update(otpRequests).set({ state: "sent" }).where(byRef));
+    const result = await initiateTransfer({ otpRequestRef: ref, otp, submissionId: randomUUID() }, actor, transferDeps(database, eko));
+    await landing;
+    expect(result).toMatchObject({ status: "transfer", transfer: { state: "success" } });
   });
 
   it("refuses another agent's OTP request, and a transfer with no location to send", async () => {

@@ -15,7 +15,7 @@ import { errorCode } from "@/lib/error-code";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { kickInquiries } from "./inquiries";
 import { initiateColumns } from "./outcome-columns";
-import { completeTransfer, findLiveTransfer, findSentOtpRequest, findTransferBySubmission, insertPendingTransfer } from "./repository";
+import { completeTransfer, findAgentOtpRequest, findLiveTransfer, findTransferBySubmission, insertPendingTransfer } from "./repository";
 import { awaitsEko } from "./tx-status";
 import { transferViewOf, type TransferView } from "./view";
 
@@ -51,10 +51,10 @@ export async function initiateTransfer(input: TransferInput, actor: TransferActo
   const now = deps.now ?? (() => new Date());
   const latlong = actor.shopLatlong ?? input.latlong;
   if (!latlong) return invalid("error.transfer.noLocation");
-  const otpRequest = await findSentOtpRequest(db, input.otpRequestRef, actor.agent);
+  const config = deps.config ?? getEkoConfig();
+  const otpRequest = await sentOtpRequest(db, input.otpRequestRef, actor.agent, config.timeoutMs);
   if (!otpRequest) return invalid("error.transfer.noOtpRequest");
 
-  const config = deps.config ?? getEkoConfig();
   const clientRefId = newClientRefId(now().getTime());
   const createdAt = now();
   const inserted = await insertPendingTransfer(db, {
@@ -117,6 +117,20 @@ export async function initiateTransfer(input: TransferInput, actor: TransferActo
   logEvent(state === "success" ? "info" : "warn", "transfer.initiated", { clientRefId, agent: actor.agent, state, amount: otpRequest.amount });
   if (open) (deps.kick ?? kickInquiries)();
   return { status: "transfer", transfer: transferViewOf(completed ?? { ...inserted, ...update }), repeated: false };
+}
+
+/**
+ * The OTP request the agent was shown "OTP sent" for. Its row is completed just after that answer goes out, so a
+ * transfer posted at once may find it still `pending` for a moment: it waits (as long as Eko's answer could take).
+ */
+async function sentOtpRequest(db: Db, ref: string, agent: string, timeoutMs: number): Promise<OtpRequestRow | undefined> {
+  const deadline = performance.now() + timeoutMs + WAIT_MARGIN_MS;
+  let row = await findAgentOtpRequest(db, ref, agent);
+  while (row?.state === "pending" && performance.now() < deadline) {
+    await sleep(POLL_MS);
+    row = await findAgentOtpRequest(db, ref, agent);
+  }
+  return row?.state === "sent" ? row : undefined;
 }
 
 /** A submission or OTP already used: the first transfer's state once it has one, polled while its call is in flight. */

@@ -14,7 +14,7 @@ export function describeTransfer(view: TransferView, { locale, t }: I18n): Resul
     case "success":
       return {
         title: t("transferOutcome.success.title", { amount: rupees(view.amount), recipient: view.recipientName ?? `#${view.recipientId}` }),
-        next: t("transferOutcome.success.next", { collect: rupees(view.collectable ?? view.amount + (view.fee ?? 0)) }),
+        next: t("transferOutcome.success.next", { collect: rupees(view.collectable ?? view.amount) }),
       };
     case "pending":
     case "unknown":

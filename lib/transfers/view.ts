@@ -51,7 +51,8 @@ export function transferViewOf(row: TransferRow): TransferView {
     tid: row.tid,
     bankRef: row.bankRef,
     fee: rupees(row.feePaise),
-    collectable: rupees(row.collectablePaise),
+    // Eko's inquiry answer carries no collectable_amount; its Initiate answers show it is the amount plus the fee.
+    collectable: rupees(row.collectablePaise) ?? (row.state === "success" && row.feePaise !== null ? row.amount + row.feePaise / 100 : null),
     createdAt: row.createdAt.toISOString(),
     settledAt: iso(row.settledAt),
     lastCheckAt: iso(row.lastCheckAt),
@@ -66,3 +67,6 @@ export function transferViewOf(row: TransferRow): TransferView {
 
 /** Eko moved no money: the OTP request may be used again, or a new OTP sent. */
 export const movedNoMoney = (state: TransferState) => MONEY_NOT_MOVED.includes(state);
+
+/** Nothing moved, or Eko failed the transfer (its OTP is spent): the agent may send a new OTP for another try. */
+export const mayResendOtp = (state: TransferState) => movedNoMoney(state) || state === "failed";

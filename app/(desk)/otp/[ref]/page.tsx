@@ -20,7 +20,7 @@ export default async function OtpRequestPage({ params }: { params: Promise<{ ref
   const { t } = await getTranslator();
   return (
     <div className="mx-auto max-w-md">
-      <Link href="/" className="text-sm font-medium text-brand-700 underline underline-offset-2 print:hidden">
+      <Link href="/" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2 print:hidden">
         {t("receipt.back")}
       </Link>
       <TransferStep details={request} agent={user.name || user.username} askLocation={!user.shopLatlong} existing={existing ?? null} />

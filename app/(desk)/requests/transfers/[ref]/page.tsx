@@ -25,7 +25,7 @@ export default async function TransferDetailPage({ params }: { params: Promise<{
   const copy = describeTransfer(transfer, i18n);
   return (
     <div className="mx-auto max-w-3xl">
-      <Link href="/requests/transfers" className="text-sm font-medium text-brand-700 underline underline-offset-2">
+      <Link href="/requests/transfers" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
         {t("transferDetail.back")}
       </Link>
       <h1 className="mt-2 text-xl font-semibold">
