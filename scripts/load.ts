@@ -14,9 +14,12 @@ import { captureActions } from "./load/capture";
 import { signInOverHttp } from "./load/http-agent";
 import { freePort, startApp, stopApp, type AppInstance } from "./lib/app-instance";
 import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-database";
-import { percentile } from "./bench/stats";
 import { checkLedger } from "./load/ledger-checks";
+import { printSamples, tally } from "./load/report";
 import { runLoad } from "./load/run-load";
+import { settleTransfers } from "./load/settle";
+import { checkTransfers } from "./load/transfer-checks";
+import { transferLoad } from "./load/transfers";
 
 const { values: args } = parseArgs({
   options: {
@@ -25,12 +28,19 @@ const { values: args } = parseArgs({
     database: { type: "string", default: "pglite" },
     "think-ms": { type: "string", default: "1000" },
     "latency-ms": { type: "string", default: "300" },
+    // The desk's wait for Eko (its default is 15 s): shorter keeps a run with slow transfers short.
+    "eko-timeout-ms": { type: "string", default: "5000" },
+    "settle-seconds": { type: "string", default: "60" },
     "cpu-prof": { type: "string" },
   },
 });
 const AGENTS = Number(args.agents);
 const SECONDS = Number(args.seconds);
 const PASSWORD = "load-agent-password-2026";
+const EKO_TIMEOUT_MS = Number(args["eko-timeout-ms"]);
+// Odd-numbered agents' shops have a location; the others' browsers give one with the form.
+const SHOP_LATLONG = "28.4595,77.0266";
+const hasShop = (n: number) => n % 2 === 1;
 
 async function main(): Promise<boolean> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
@@ -38,7 +48,7 @@ async function main(): Promise<boolean> {
   if (args.database === "postgres" && !postgresServer) throw new Error("--database postgres needs DATABASE_URL or TEST_DATABASE_URL.");
   const dataDir = mkdtempSync(path.join(tmpdir(), "ld-load-"));
   const scratch = args.database === "postgres" ? await createScratchDatabase(postgresServer!, "ld_load") : undefined;
-  const sim = createEkoSimulator({ ...EKO_UAT, slowMs: 20_000, control: false, latencyMs: Number(args["latency-ms"]) });
+  const sim = createEkoSimulator({ ...EKO_UAT, slowMs: EKO_TIMEOUT_MS + 3_000, control: false, latencyMs: Number(args["latency-ms"]) });
   const simPort = await sim.listen(0);
   const dbEnv: Record<string, string> = scratch
     ? { DATABASE_URL: scratch.url, LEDGER_KEY: randomBytes(32).toString("base64"), DATA_DIR: dataDir }
@@ -49,7 +59,7 @@ async function main(): Promise<boolean> {
     console.log(`Seeding ${AGENTS} agents on ${scratch ? "PostgreSQL" : "the embedded database"}…`);
     for (let i = 1; i <= AGENTS; i++) {
       const username = `load-agent-${String(i).padStart(3, "0")}`;
-      await createUser({ username, password: PASSWORD, role: "agent", userCode: EKO_UAT.userCode }, "load");
+      await createUser({ username, password: PASSWORD, role: "agent", userCode: EKO_UAT.userCode, shopLatlong: hasShop(i) ? SHOP_LATLONG : undefined }, "load");
     }
     await closeDb(); // the embedded database is the app's from here on
     const appEnv = {
@@ -60,6 +70,9 @@ async function main(): Promise<boolean> {
       EKO_ACCESS_KEY: EKO_UAT.accessKey,
       EKO_INITIATOR_ID: EKO_UAT.initiatorId,
       EKO_USER_CODE: EKO_UAT.userCode,
+      EKO_TIMEOUT_MS: String(EKO_TIMEOUT_MS),
+      // The lost transfers are settled as "not made" within the run's wait; a real desk waits 2 minutes.
+      TRANSFER_NOT_FOUND_AFTER_MS: "3000",
       AUTH_SECURE_COOKIES: "false",
       // Every simulated agent signs in from this one address, within a second.
       SIGN_IN_PER_ADDRESS_PER_MINUTE: "100000",
@@ -67,32 +80,42 @@ async function main(): Promise<boolean> {
     for (let i = 0; i < (scratch ? 2 : 1); i++)
       instances.push(await startApp(await freePort(), appEnv, 60_000, args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : []));
     const first = instances[0]!;
-    const actions = await captureActions(first.baseUrl, { username: "load-agent-001", password: PASSWORD });
+    const customerOtp = (otpRefId: string) => sim.sms.findLast((sms) => sms.otpRefId === otpRefId)?.otp;
+    const actions = await captureActions(first.baseUrl, { username: "load-agent-001", password: PASSWORD }, customerOtp);
+    const transfers = transferLoad(customerOtp, sim.faults, actions.transfer!);
     const agents = await Promise.all(
       Array.from({ length: AGENTS }, async (_, i) => {
         const baseUrl = instances[i % instances.length]!.baseUrl;
         const cookie = await signInOverHttp(baseUrl, actions.signIn, `load-agent-${String(i + 1).padStart(3, "0")}`, PASSWORD);
-        return { baseUrl, cookie };
+        return { baseUrl, cookie, latlong: hasShop(i + 1) ? undefined : SHOP_LATLONG };
       }),
     );
     console.log(`${AGENTS} agents on ${instances.length} instance(s) for ${SECONDS} s against the simulator (${args["latency-ms"]} ms latency)…`);
-    const load = await runLoad({ agents, action: actions.sendOtp, seconds: SECONDS, thinkMs: Number(args["think-ms"]), mobilePool: AGENTS * 20 });
+    const load = await runLoad({
+      agents,
+      action: actions.sendOtp,
+      seconds: SECONDS,
+      thinkMs: Number(args["think-ms"]),
+      mobilePool: AGENTS * 20,
+      afterSent: transfers.afterSent,
+    });
+    printSamples("requests", load.samples, load.seconds);
+    printSamples("transfer posts", transfers.samples, load.seconds, "answers");
+    console.log(`faults and duplicates: ${tally(transfers.planned)}`);
 
-    const times = load.samples.map((s) => s.ms).sort((a, b) => a - b);
-    const outcomes = new Map<string, number>();
-    for (const s of load.samples) outcomes.set(s.outcome, (outcomes.get(s.outcome) ?? 0) + 1);
-    const serverErrors = load.samples.filter((s) => s.httpStatus >= 500 || s.httpStatus === 0).length;
-    console.log(`\nrequests ${load.samples.length} in ${load.seconds.toFixed(1)} s: ${(load.samples.length / load.seconds).toFixed(1)}/s`);
-    console.log(
-      `latency p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms`,
-    );
-    console.log(`outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}`);
-
+    const settled = await settleTransfers(transfers.seen, Number(args["settle-seconds"]) * 1000);
+    console.log(`settling: ${settled.opened} transfers open after the run, ${settled.open} still open after ${settled.seconds.toFixed(1)} s`);
     for (const instance of instances) await stopApp(instance);
     const handle = await openDatabase(dbTargetFrom(process.env));
     const checks = await checkLedger(handle.db, load.submissionIds, limitsFrom());
+    const transferChecks = await checkTransfers(handle.db, sim.received, transfers);
     await handle.close();
-    checks.push({ name: "no request answered with a 5xx or dropped", ok: serverErrors === 0, detail: `${serverErrors} of ${load.samples.length}` });
+    console.log(`Initiate calls the simulator faulted: ${tally(transferChecks.faulted)}`);
+    console.log(`transfers by final state: ${tally(transferChecks.states)}`);
+    checks.push(...transferChecks.checks);
+    const posts = [...load.samples, ...transfers.samples];
+    const serverErrors = posts.filter((s) => s.httpStatus >= 500 || s.httpStatus === 0).length;
+    checks.push({ name: "no request answered with a 5xx or dropped", ok: serverErrors === 0, detail: `${serverErrors} of ${posts.length}` });
     console.log("\nledger checks:");
     for (const c of checks) console.log(`  ${c.ok ? "PASS" : "FAIL"}  ${c.name}: ${c.detail}`);
     return checks.every((c) => c.ok);

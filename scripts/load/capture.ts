@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser, type Request } from "@playwright/test";
 
 export type ActionTarget = { url: string; actionId: string; contentType: string };
-export type CapturedActions = { signIn: ActionTarget; sendOtp: ActionTarget };
+export type CapturedActions = { signIn: ActionTarget; sendOtp: ActionTarget; transfer?: ActionTarget };
 
 const SYSTEM_CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -23,9 +23,14 @@ function target(request: Request): ActionTarget {
 
 /**
  * The load goes through exactly what the form uses, the server actions: a real browser signs in and sends one OTP
- * once, and the action ids it posted are reused by the load's plain HTTP clients.
+ * once, and the action ids it posted are reused by the load's plain HTTP clients. Given the customer's OTP for an
+ * `otp_ref_id`, it also transfers on that OTP (the account needs a shop location: the browser gives none).
  */
-export async function captureActions(baseUrl: string, account: { username: string; password: string }): Promise<CapturedActions> {
+export async function captureActions(
+  baseUrl: string,
+  account: { username: string; password: string },
+  customerOtp?: (otpRefId: string) => string | undefined,
+): Promise<CapturedActions> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
@@ -48,7 +53,15 @@ export async function captureActions(baseUrl: string, account: { username: strin
     const signIn = actions[0];
     const sendOtp = actions.find((request) => request.postData()?.includes("submissionId"));
     if (!signIn || !sendOtp) throw new Error("The browser did not post the sign-in and send actions");
-    return { signIn: target(signIn), sendOtp: target(sendOtp) };
+    if (!customerOtp) return { signIn: target(signIn), sendOtp: target(sendOtp) };
+    const otp = customerOtp((await page.getByTestId("otp-ref-id").textContent())?.trim() ?? "");
+    if (!otp) throw new Error("The simulator texted no OTP for the browser's send");
+    await page.getByRole("textbox", { name: "Customer's OTP" }).fill(otp);
+    await page.getByRole("button", { name: /^Transfer ₹/ }).click();
+    await page.getByTestId("transfer-title").or(page.getByRole("alert")).first().waitFor();
+    const transfer = actions.find((request) => request.postData()?.includes("otpRequestRef"));
+    if (!transfer) throw new Error("The browser did not post the transfer action");
+    return { signIn: target(signIn), sendOtp: target(sendOtp), transfer: target(transfer) };
   } finally {
     await browser.close();
   }
