@@ -16,7 +16,10 @@ export function NeedsAttention({ attention, i18n }: { attention: Attention; i18n
   const { locale, t } = i18n;
   const open = attention.counts.length > 0;
   return (
-    <section aria-labelledby="needs-attention" className={`mt-4 rounded-lg border p-4 text-sm ${open ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
+    <section
+      aria-labelledby="needs-attention"
+      className={`mt-4 rounded-lg border p-4 text-sm ${open ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
+    >
       <h2 id="needs-attention" className="font-semibold">
         {t("attention.title")}
       </h2>
@@ -35,7 +38,10 @@ export function NeedsAttention({ attention, i18n }: { attention: Attention; i18n
             {attention.items.map((item) => (
               <li key={item.ref} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <Link href={`/requests/transfers/${item.ref}`} className="inline-flex min-h-11 items-center font-mono text-brand-700 underline underline-offset-2">
+                  <Link
+                    href={`/requests/transfers/${item.ref}`}
+                    className="inline-flex min-h-11 items-center font-mono text-brand-700 underline underline-offset-2"
+                  >
                     {item.ref}
                   </Link>{" "}
                   · {item.agent} · {formatRupees(item.amount, locale)} · {formatIndiaTime(item.createdAt, locale)}

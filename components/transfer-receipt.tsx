@@ -35,7 +35,11 @@ export function receiptText(view: TransferView, agent: string, i18n: I18n): stri
 export function TransferReceipt({ view, agent, i18n }: { view: TransferView; agent: string; i18n: I18n & { t: Translate } }) {
   const { t } = i18n;
   return (
-    <article aria-labelledby={`receipt-${view.ref}`} data-testid="receipt" className="receipt mt-4 rounded-md border border-slate-300 bg-white p-3 text-sm print:mt-0 print:border-0 print:p-0 print:text-xs">
+    <article
+      aria-labelledby={`receipt-${view.ref}`}
+      data-testid="receipt"
+      className="receipt mt-4 rounded-md border border-slate-300 bg-white p-3 text-sm print:mt-0 print:border-0 print:p-0 print:text-xs"
+    >
       <h3 id={`receipt-${view.ref}`} className="text-center text-base font-bold print:text-sm">
         {t("app.name")} · {t("receipt.title")}
       </h3>

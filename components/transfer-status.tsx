@@ -63,14 +63,23 @@ export function TransferStatus({ initial, agent, repeated = false, onChange }: P
   // The page around it (the agent's recent transfers) shows each new stage too.
   const router = useRouter();
   useEffect(() => router.refresh(), [view.state, router]);
-  const canShare = useSyncExternalStore(noSubscription, () => typeof navigator.share === "function", () => false);
+  const canShare = useSyncExternalStore(
+    noSubscription,
+    () => typeof navigator.share === "function",
+    () => false,
+  );
   const ref = useRef<HTMLElement>(null);
   useEffect(() => ref.current?.focus(), []);
 
   const copy = describeTransfer(view, i18n);
   const open = view.checking || view.state === "pending";
   return (
-    <section ref={ref} tabIndex={-1} aria-labelledby={`transfer-${view.ref}`} className={`mt-4 rounded-lg border p-4 print:border-0 print:p-0 ${TONES[toneOf(view)]}`}>
+    <section
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby={`transfer-${view.ref}`}
+      className={`mt-4 rounded-lg border p-4 print:border-0 print:p-0 ${TONES[toneOf(view)]}`}
+    >
       <div role="status" className="print:hidden">
         <h2 id={`transfer-${view.ref}`} className="text-base font-semibold" data-testid="transfer-title">
           {copy.title}

@@ -129,7 +129,15 @@ export function TransferStep({ details, agent, askLocation, existing = null, onT
           </Button>
         </form>
       ) : null}
-      {transfer && !mayRetryOtp(transfer) ? <TransferStatus key={transfer.ref} initial={transfer} agent={agent} repeated={answer?.status === "transfer" && answer.repeated} onChange={onTransfer} /> : null}
+      {transfer && !mayRetryOtp(transfer) ? (
+        <TransferStatus
+          key={transfer.ref}
+          initial={transfer}
+          agent={agent}
+          repeated={answer?.status === "transfer" && answer.repeated}
+          onChange={onTransfer}
+        />
+      ) : null}
     </div>
   );
 }

@@ -23,7 +23,10 @@ export function TransfersTable({ rows, i18n }: { rows: TransferView[]; i18n: I18
           {rows.map((row) => (
             <tr key={row.ref}>
               <td className="px-3 py-2 whitespace-nowrap">
-                <Link href={`/requests/transfers/${row.ref}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2">
+                <Link
+                  href={`/requests/transfers/${row.ref}`}
+                  className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2"
+                >
                   {formatIndiaTime(row.createdAt, locale)}
                 </Link>
               </td>

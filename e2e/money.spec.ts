@@ -72,7 +72,12 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
     await expect(transferPage.receipt).toHaveCount(0);
   });
 
-  test("a transfer that failed after the money left says a refund is due, and shows it as refund pending", async ({ transferPage, sim, freshMobile, page }) => {
+  test("a transfer that failed after the money left says a refund is due, and shows it as refund pending", async ({
+    transferPage,
+    sim,
+    freshMobile,
+    page,
+  }) => {
     await transferPage.goto();
     await sendOtpAndEnterIt(transferPage, sim, freshMobile, "10017743");
     await transferPage.transferButton.click();
@@ -142,12 +147,22 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
 });
 
 test.describe("supervisors see transfers", () => {
-  test("an on-hold transfer needs attention; its detail lists every Eko call; the CSV masks the customer", async ({ transferPage, sim, freshMobile, supervisorPage }) => {
+  test("an on-hold transfer needs attention; its detail lists every Eko call; the CSV masks the customer", async ({
+    transferPage,
+    sim,
+    freshMobile,
+    supervisorPage,
+  }) => {
     await transferPage.goto();
     await sendOtpAndEnterIt(transferPage, sim, freshMobile, "10017745", "750");
     await transferPage.transferButton.click();
     await expect(transferPage.transferTitle).toHaveText("Eko has put this transfer on hold.");
-    const ref = (await transferPage.page.getByText(/^Desk reference: /).last().textContent())!.replace("Desk reference: ", "").trim();
+    const ref = (await transferPage.page
+      .getByText(/^Desk reference: /)
+      .last()
+      .textContent())!
+      .replace("Desk reference: ", "")
+      .trim();
 
     await supervisorPage.goto("/requests/transfers");
     const attention = supervisorPage.getByRole("region", { name: "Needs attention" });

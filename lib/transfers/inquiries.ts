@@ -48,10 +48,17 @@ export async function checkTransfer(db: Db, row: TransferRow, deps: InquiryDeps 
   const next = open ? nextInquiryAt(row.createdAt, at, checks) : null;
   // An unanswered call still `pending` (its process died) becomes `unknown` once asked about.
   if (state === "pending") update.state = "unknown";
-  const recorded = await recordCheck(db, row.clientRefId, row.state, { ...update, nextCheckAt: next, settledAt: open ? null : at }).catch((error: unknown) => {
-    logEvent("error", "ledger.write_failed", { operation: "transaction-inquiry", clientRefId: row.clientRefId, stage: "outcome", error: errorCode(error) ?? "unknown" });
-    return undefined;
-  });
+  const recorded = await recordCheck(db, row.clientRefId, row.state, { ...update, nextCheckAt: next, settledAt: open ? null : at }).catch(
+    (error: unknown) => {
+      logEvent("error", "ledger.write_failed", {
+        operation: "transaction-inquiry",
+        clientRefId: row.clientRefId,
+        stage: "outcome",
+        error: errorCode(error) ?? "unknown",
+      });
+      return undefined;
+    },
+  );
   logEvent("info", "transfer.checked", { clientRefId: row.clientRefId, outcome: outcome.kind, state: update.state ?? row.state, checks });
   return recorded;
 }
@@ -105,7 +112,9 @@ function tick(): void {
   if (isDraining()) return;
   running = runDueInquiries()
     .then(() => undefined)
-    .catch((error: unknown) => logEvent("error", "transfer.inquiries_failed", { error: errorCode(error) ?? (error instanceof Error ? error.name : "unknown") }))
+    .catch((error: unknown) =>
+      logEvent("error", "transfer.inquiries_failed", { error: errorCode(error) ?? (error instanceof Error ? error.name : "unknown") }),
+    )
     .finally(() => {
       running = null;
       if (again) {

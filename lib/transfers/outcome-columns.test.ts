@@ -50,7 +50,10 @@ describe("Initiate Transaction's answers as a transfer's state", () => {
   it.each([
     ["a wrong OTP (302)", { status: 302, response_status_id: 1, response_type_id: 302, message: "Wrong OTP" }],
     ["an expired OTP (303)", { status: 303, response_status_id: 1, response_type_id: 303, message: "OTP expired" }],
-    ["invalid parameters (461)", { status: 461, response_status_id: 1, response_type_id: -1, message: "Invalid parameters", invalid_params: { amount: "differs" } }],
+    [
+      "invalid parameters (461)",
+      { status: 461, response_status_id: 1, response_type_id: -1, message: "Invalid parameters", invalid_params: { amount: "differs" } },
+    ],
   ])("Eko's refusal, %s, moved no money", (_what, body) => {
     const columns = initiateColumns(interpretAnswer(initiateTransaction, ...answer(body)), 1);
     expect(columns).toMatchObject({ state: "refused", ekoStatus: body.status });
@@ -68,7 +71,10 @@ describe("Initiate Transaction's answers as a transfer's state", () => {
   it("a 403 or a connection never made is known not to have moved money", () => {
     expect(initiateColumns(interpretAnswer(initiateTransaction, 403, "{}"), 1).state).toBe("refused");
     expect(initiateColumns({ kind: "failed", reason: "unreachable", codes: null, httpStatus: null, detail: "" }, 1).state).toBe("not-sent");
-    expect(initiateColumns({ kind: "not-sent", reason: "circuit-open", retryAt: null }, 0)).toMatchObject({ state: "not-sent", failureReason: "circuit-open" });
+    expect(initiateColumns({ kind: "not-sent", reason: "circuit-open", retryAt: null }, 0)).toMatchObject({
+      state: "not-sent",
+      failureReason: "circuit-open",
+    });
   });
 });
 
@@ -77,6 +83,12 @@ describe("Transaction Inquiry's answer", () => {
     const outcome = interpretAnswer(transactionInquiry, ...answer(published("transaction-inquiry")));
     expect(outcome.kind).toBe("ok");
     if (outcome.kind !== "ok") return;
-    expect(transactionColumns(outcome.data)).toMatchObject({ state: "success", tid: "12971397", bankRef: "8761099407", feePaise: 500, recipientAccountMasked: "••••3534" });
+    expect(transactionColumns(outcome.data)).toMatchObject({
+      state: "success",
+      tid: "12971397",
+      bankRef: "8761099407",
+      feePaise: 500,
+      recipientAccountMasked: "••••3534",
+    });
   });
 });

@@ -5,7 +5,6 @@ import { answerColumnsOf } from "@/lib/ledger/answer-columns";
 import type { TransferUpdate } from "./repository";
 import { stageOf } from "./tx-status";
 
-
 const paise = (rupees: number | undefined) => (rupees === undefined || !Number.isFinite(rupees) ? undefined : Math.round(rupees * 100));
 
 /** Only the last four digits of an account the answer may carry in full. */

@@ -13,7 +13,14 @@ export async function getAgentTransfer(ref: string, agent: string): Promise<Tran
 }
 
 /** An OTP request of the agent's that Eko sent an OTP for, as the OTP step shows it. */
-export type SentOtpRequest = { ref: string; amount: number; customerMobileMasked: string; recipientId: number; beneficiaryId: string | null; sentAt: string };
+export type SentOtpRequest = {
+  ref: string;
+  amount: number;
+  customerMobileMasked: string;
+  recipientId: number;
+  beneficiaryId: string | null;
+  sentAt: string;
+};
 
 export async function getAgentSentOtpRequest(ref: string, agent: string): Promise<SentOtpRequest | undefined> {
   const db = await getDb();

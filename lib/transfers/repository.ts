@@ -55,7 +55,12 @@ export async function completeTransfer(db: Db, ref: string, update: TransferUpda
 }
 
 /** Records an inquiry's result, unless another check settled the row meanwhile. */
-export async function recordCheck(db: Db, ref: string, expectedState: TransferRow["state"], update: TransferUpdate): Promise<TransferRow | undefined> {
+export async function recordCheck(
+  db: Db,
+  ref: string,
+  expectedState: TransferRow["state"],
+  update: TransferUpdate,
+): Promise<TransferRow | undefined> {
   const [row] = await db
     .update(transfers)
     .set(update)

@@ -125,7 +125,12 @@ export async function* iterateTransfers(db: Db, filters: TransferFilters, batch 
     const after: SQL | undefined = cursor
       ? or(lt(transfers.createdAt, cursor.createdAt), and(eq(transfers.createdAt, cursor.createdAt), lt(transfers.id, cursor.id)))
       : undefined;
-    const rows: TransferRow[] = await db.select().from(transfers).where(and(where(filters), after)).orderBy(desc(transfers.createdAt), desc(transfers.id)).limit(batch);
+    const rows: TransferRow[] = await db
+      .select()
+      .from(transfers)
+      .where(and(where(filters), after))
+      .orderBy(desc(transfers.createdAt), desc(transfers.id))
+      .limit(batch);
     if (rows.length === 0) return;
     yield rows.map(transferViewOf);
     const last: TransferRow = rows[rows.length - 1]!;
@@ -134,7 +139,16 @@ export async function* iterateTransfers(db: Db, filters: TransferFilters, batch 
   }
 }
 
-export type TransferCall = { operation: string; clientRefId: string; state: string; at: string; latencyMs: number | null; ekoStatus: number | null; ekoMessage: string | null; failureReason: string | null };
+export type TransferCall = {
+  operation: string;
+  clientRefId: string;
+  state: string;
+  at: string;
+  latencyMs: number | null;
+  ekoStatus: number | null;
+  ekoMessage: string | null;
+  failureReason: string | null;
+};
 
 /** A transfer with every Eko call made for it: the OTP, Initiate Transaction, each inquiry; oldest first. */
 export async function getTransferDetail(ref: string): Promise<{ transfer: TransferView; calls: TransferCall[] } | undefined> {
@@ -143,11 +157,7 @@ export async function getTransferDetail(ref: string): Promise<{ transfer: Transf
   if (!row) return undefined;
   const [otp, calls] = await Promise.all([
     db.select().from(otpRequests).where(eq(otpRequests.id, row.otpRequestId)).limit(1),
-    db
-      .select()
-      .from(ekoCalls)
-      .where(eq(ekoCalls.aboutRefId, ref))
-      .orderBy(asc(ekoCalls.createdAt), asc(ekoCalls.id)),
+    db.select().from(ekoCalls).where(eq(ekoCalls.aboutRefId, ref)).orderBy(asc(ekoCalls.createdAt), asc(ekoCalls.id)),
   ]);
   const otpCalls: TransferCall[] = otp.map((o) => ({
     operation: "send-transaction-otp",

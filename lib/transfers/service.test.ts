@@ -20,7 +20,15 @@ let mobileSeq = 0;
 const newCustomer = () => `98${String(Date.now() % 1e6).padStart(6, "0")}${String(mobileSeq++ % 100).padStart(2, "0")}`;
 
 function transferDeps(database: TestDatabase, simulated: SimulatedEko, more: TransferDeps & InquiryDeps = {}): TransferDeps & InquiryDeps {
-  return { db: database.db, config: simulated.config, vault: testVault, breaker: new CircuitBreaker({ failures: 50, cooldownMs: 1_000 }), draining: () => false, kick: () => {}, ...more };
+  return {
+    db: database.db,
+    config: simulated.config,
+    vault: testVault,
+    breaker: new CircuitBreaker({ failures: 50, cooldownMs: 1_000 }),
+    draining: () => false,
+    kick: () => {},
+    ...more,
+  };
 }
 
 /** Sends a real OTP through the desk and reads what the simulator texted the customer. */
@@ -45,7 +53,18 @@ describeEachDatabase("a transfer from the customer's OTP", (database) => {
     expect(view.tid).toMatch(/^\d+$/);
     expect(view.bankRef).toMatch(/^\d+$/);
     const [call] = initiateCalls();
-    expect(call?.body).toMatchObject({ amount: 500, recipient_id: 10017740, customer_id: customerMobile, otp, latlong: SHOP, currency: "INR", state: "1", recipient_id_type: "1", channel: 0, client_ref_id: view.ref });
+    expect(call?.body).toMatchObject({
+      amount: 500,
+      recipient_id: 10017740,
+      customer_id: customerMobile,
+      otp,
+      latlong: SHOP,
+      currency: "INR",
+      state: "1",
+      recipient_id_type: "1",
+      channel: 0,
+      client_ref_id: view.ref,
+    });
     const row = await rowOf(database, view.ref);
     const ledger = JSON.stringify([row, await database.db.select().from(ekoCalls).where(eq(ekoCalls.aboutRefId, view.ref))]);
     expect(ledger).not.toContain(otp);
@@ -87,7 +106,11 @@ describeEachDatabase("a transfer from the customer's OTP", (database) => {
     const { ref, otp, customerMobile } = await sentOtp(database);
     eko.sim.faults.set("slow", 1, customerMobile);
     const kicks: number[] = [];
-    const result = await initiateTransfer({ otpRequestRef: ref, otp, submissionId: randomUUID() }, actor, transferDeps(database, eko, { kick: () => kicks.push(1) }));
+    const result = await initiateTransfer(
+      { otpRequestRef: ref, otp, submissionId: randomUUID() },
+      actor,
+      transferDeps(database, eko, { kick: () => kicks.push(1) }),
+    );
     expect(result).toMatchObject({ status: "transfer", transfer: { state: "unknown", checking: true } });
     expect(kicks).toHaveLength(1);
     if (result.status !== "transfer") return;
@@ -137,7 +160,9 @@ describeEachDatabase("a transfer from the customer's OTP", (database) => {
     const { ref, otp } = await sentOtp(database);
     const byRef = eq(otpRequests.clientRefId, ref);
     await database.db.update(otpRequests).set({ state: "pending" }).where(byRef);
-    const landing = new Promise((resolve) => setTimeout(resolve, 300)).then(() => database.db.update(otpRequests).set({ state: "sent" }).where(byRef));
+    const landing = new Promise((resolve) => setTimeout(resolve, 300)).then(() =>
+      database.db.update(otpRequests).set({ state: "sent" }).where(byRef),
+    );
     const result = await initiateTransfer({ otpRequestRef: ref, otp, submissionId: randomUUID() }, actor, transferDeps(database, eko));
     await landing;
     expect(result).toMatchObject({ status: "transfer", transfer: { state: "success" } });
@@ -145,9 +170,17 @@ describeEachDatabase("a transfer from the customer's OTP", (database) => {
 
   it("refuses another agent's OTP request, and a transfer with no location to send", async () => {
     const { ref, otp } = await sentOtp(database);
-    const other = await initiateTransfer({ otpRequestRef: ref, otp, submissionId: randomUUID() }, { ...actor, agent: "ravi" }, transferDeps(database, eko));
+    const other = await initiateTransfer(
+      { otpRequestRef: ref, otp, submissionId: randomUUID() },
+      { ...actor, agent: "ravi" },
+      transferDeps(database, eko),
+    );
     expect(other).toEqual({ status: "invalid", fieldErrors: {}, formError: "error.transfer.noOtpRequest" });
-    const nowhere = await initiateTransfer({ otpRequestRef: ref, otp, submissionId: randomUUID() }, { ...actor, shopLatlong: null }, transferDeps(database, eko));
+    const nowhere = await initiateTransfer(
+      { otpRequestRef: ref, otp, submissionId: randomUUID() },
+      { ...actor, shopLatlong: null },
+      transferDeps(database, eko),
+    );
     expect(nowhere).toEqual({ status: "invalid", fieldErrors: {}, formError: "error.transfer.noLocation" });
     expect(initiateCalls()).toHaveLength(0);
   });

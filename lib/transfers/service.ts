@@ -52,28 +52,40 @@ export async function initiateTransfer(input: TransferInput, actor: TransferActo
   const latlong = actor.shopLatlong ?? input.latlong;
   if (!latlong) return invalid("error.transfer.noLocation");
   const config = deps.config ?? getEkoConfig();
-  const otpRequest = await sentOtpRequest(db, input.otpRequestRef, actor.agent, config.timeoutMs);
-  if (!otpRequest) return invalid("error.transfer.noOtpRequest");
-
   const clientRefId = newClientRefId(now().getTime());
   const createdAt = now();
-  const inserted = await insertPendingTransfer(db, {
-    clientRefId,
-    submissionId: input.submissionId,
-    otpRequestId: otpRequest.id,
-    agent: actor.agent,
-    agentId: actor.agentId,
-    userCode: actor.userCode,
-    customerMobileHash: otpRequest.customerMobileHash,
-    customerMobileLast4: otpRequest.customerMobileLast4,
-    recipientId: otpRequest.recipientId,
-    beneficiaryId: otpRequest.beneficiaryId,
-    amount: otpRequest.amount,
-    channel: IMPS,
-    createdAt,
-    // If this process dies mid-call, the inquiry worker takes the transfer up once the call could no longer answer.
-    nextCheckAt: new Date(createdAt.getTime() + config.timeoutMs + WAIT_MARGIN_MS),
-  });
+  let otpRequest: OtpRequestRow | undefined;
+  let inserted: TransferRow | null;
+  try {
+    otpRequest = await sentOtpRequest(db, input.otpRequestRef, actor.agent, config.timeoutMs);
+    if (!otpRequest) return invalid("error.transfer.noOtpRequest");
+    inserted = await insertPendingTransfer(db, {
+      clientRefId,
+      submissionId: input.submissionId,
+      otpRequestId: otpRequest.id,
+      agent: actor.agent,
+      agentId: actor.agentId,
+      userCode: actor.userCode,
+      customerMobileHash: otpRequest.customerMobileHash,
+      customerMobileLast4: otpRequest.customerMobileLast4,
+      recipientId: otpRequest.recipientId,
+      beneficiaryId: otpRequest.beneficiaryId,
+      amount: otpRequest.amount,
+      channel: IMPS,
+      createdAt,
+      // If this process dies mid-call, the inquiry worker takes the transfer up once the call could no longer answer.
+      nextCheckAt: new Date(createdAt.getTime() + config.timeoutMs + WAIT_MARGIN_MS),
+    });
+  } catch (error) {
+    // Nothing is sent that the ledger does not hold.
+    logEvent("error", "ledger.write_failed", {
+      operation: "initiate-transaction",
+      clientRefId,
+      stage: "pending",
+      error: errorCode(error) ?? "unknown",
+    });
+    return invalid("error.transfer.ledgerDown");
+  }
   if (!inserted) return repeated(db, input, otpRequest, config.timeoutMs);
 
   let customerMobile: string;
@@ -82,7 +94,13 @@ export async function initiateTransfer(input: TransferInput, actor: TransferActo
   } catch (error) {
     // A ledger key that no longer opens the row: nothing goes to Eko.
     logEvent("error", "transfer.mobile_unreadable", { clientRefId, error: errorCode(error) ?? "unknown" });
-    const failed = await completeTransfer(db, clientRefId, { state: "not-sent", failureReason: "ledger-unavailable", completedAt: now(), settledAt: now(), nextCheckAt: null });
+    const failed = await completeTransfer(db, clientRefId, {
+      state: "not-sent",
+      failureReason: "ledger-unavailable",
+      completedAt: now(),
+      settledAt: now(),
+      nextCheckAt: null,
+    });
     return { status: "transfer", transfer: transferViewOf(failed ?? inserted), repeated: false };
   }
   // The transfer's row is Initiate Transaction's ledger row: in flight until completed, so a shutdown waits for both.
@@ -102,13 +120,21 @@ export async function initiateTransfer(input: TransferInput, actor: TransferActo
     sendGuarded(initiateTransaction, request, { actor, customerMobile, clientRefId }, { ...deps, config }).then(async (outcome) => {
       const columns = initiateColumns(outcome, outcome.latencyMs);
       const open = awaitsEko(columns.state ?? "unknown");
-      const row = await completeTransfer(db, clientRefId, { ...columns, completedAt: now(), nextCheckAt: open ? now() : null, settledAt: open ? null : now() }).catch(
-        (error: unknown) => {
-          // The row stays pending: the inquiry worker settles it from Eko once its check falls due.
-          logEvent("error", "ledger.write_failed", { operation: "initiate-transaction", clientRefId, stage: "outcome", error: errorCode(error) ?? "unknown" });
-          return undefined;
-        },
-      );
+      const row = await completeTransfer(db, clientRefId, {
+        ...columns,
+        completedAt: now(),
+        nextCheckAt: open ? now() : null,
+        settledAt: open ? null : now(),
+      }).catch((error: unknown) => {
+        // The row stays pending: the inquiry worker settles it from Eko once its check falls due.
+        logEvent("error", "ledger.write_failed", {
+          operation: "initiate-transaction",
+          clientRefId,
+          stage: "outcome",
+          error: errorCode(error) ?? "unknown",
+        });
+        return undefined;
+      });
       return { update: columns, completed: row };
     }),
   );

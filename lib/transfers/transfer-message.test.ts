@@ -52,7 +52,9 @@ describe("what the agent is told about a transfer", () => {
     const en = i18nFor("en");
     expect(mayRetryOtp(view({ state: "refused", eko: { status: 302, message: "Wrong OTP" } }))).toBe(true);
     expect(mayRetryOtp(view({ state: "refused", eko: { status: 303, message: "OTP expired" } }))).toBe(false);
-    expect(describeTransfer(view({ state: "refused", eko: { status: 303, message: "OTP expired" } }), en).title).toBe("The OTP has expired. No money moved.");
+    expect(describeTransfer(view({ state: "refused", eko: { status: 303, message: "OTP expired" } }), en).title).toBe(
+      "The OTP has expired. No money moved.",
+    );
     expect(describeTransfer(view({ state: "refused", eko: { status: 945, message: "Limit exhausted" } }), en).title).toBe(
       "Eko refused the transfer: Limit exhausted. No money moved.",
     );

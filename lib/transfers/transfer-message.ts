@@ -26,7 +26,10 @@ export function describeTransfer(view: TransferView, { locale, t }: I18n): Resul
         const code = status as 302 | 303;
         return { title: t(`transferOutcome.refused.${code}.title`), next: t(`transferOutcome.refused.${code}.next`) };
       }
-      return { title: t("transferOutcome.refused.title", { message: view.eko?.message ?? `${status ?? "?"}` }), next: t("transferOutcome.refused.next") };
+      return {
+        title: t("transferOutcome.refused.title", { message: view.eko?.message ?? `${status ?? "?"}` }),
+        next: t("transferOutcome.refused.next"),
+      };
     }
     default:
       return { title: t(`transferOutcome.${view.state}.title`), next: t(`transferOutcome.${view.state}.next`) };

@@ -9,7 +9,10 @@ const POLL_MS = 1_000;
  * Waits, at most `timeoutMs`, until every transfer the desk answered with has left the settling states, reading each
  * as the agent's screen does (GET /api/transfers/<ref>). Returns how many were open at the start and are still open.
  */
-export async function settleTransfers(seen: Map<string, SeenTransfer>, timeoutMs: number): Promise<{ opened: number; open: number; seconds: number }> {
+export async function settleTransfers(
+  seen: Map<string, SeenTransfer>,
+  timeoutMs: number,
+): Promise<{ opened: number; open: number; seconds: number }> {
   const started = performance.now();
   let open = [...seen].filter(([, t]) => SETTLING.has(t.state));
   const opened = open.length;

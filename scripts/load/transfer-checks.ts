@@ -18,7 +18,11 @@ const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).
  * After the transfers settled: no transfer initiated twice (by the desk's ledger and by what the simulator received),
  * none left unknown, every success with one receipt, and every double submission answered with one transfer.
  */
-export async function checkTransfers(db: Db, received: ReceivedRequest[], load: TransferLoad): Promise<{ checks: CheckResult[]; states: [string, number][]; faulted: [string, number][] }> {
+export async function checkTransfers(
+  db: Db,
+  received: ReceivedRequest[],
+  load: TransferLoad,
+): Promise<{ checks: CheckResult[]; states: [string, number][]; faulted: [string, number][] }> {
   const checks: CheckResult[] = [];
   // The transfer's row is its Initiate call's ledger row: every call the simulator received must be one of them, once.
   const [c] = await rows<{ transfers: number; sent: number; otps: number }>(

@@ -29,7 +29,8 @@ const DUPLICATE_AT: Record<number, Duplicate> = { 1: "double click", 9: "double 
 const outcomeOf = (result: Record<string, unknown> | null, httpStatus: number): { outcome: string; answer: Answer } => {
   const transfer = result?.transfer as { ref?: string; state?: string } | undefined;
   if (result?.status === "transfer" && transfer?.state) return { outcome: transfer.state, answer: { ref: transfer.ref, state: transfer.state } };
-  if (result?.status === "invalid") return { outcome: `invalid ${String(result.formError ?? (result.fieldErrors as { otp?: string })?.otp)}`, answer: {} };
+  if (result?.status === "invalid")
+    return { outcome: `invalid ${String(result.formError ?? (result.fieldErrors as { otp?: string })?.otp)}`, answer: {} };
   return { outcome: typeof result?.status === "string" ? result.status : `http-${httpStatus}`, answer: {} };
 };
 

@@ -38,5 +38,7 @@ export const transferFormAction = guardedFormAction("transfer", "counter", trans
 export const checkTransferFormAction = guardedFormAction("checkTransfer", "counter", z.object({ ref: DESK_REF }), async ({ ref }, user) => {
   const checked = await checkTransferNow(ref, user.username);
   const transfer = checked ? transferViewOf(checked) : await getAgentTransfer(ref, user.username);
-  return transfer ? { status: "transfer" as const, transfer, repeated: false } : { status: "invalid" as const, fieldErrors: {}, formError: "error.form.unusable" as const };
+  return transfer
+    ? { status: "transfer" as const, transfer, repeated: false }
+    : { status: "invalid" as const, fieldErrors: {}, formError: "error.form.unusable" as const };
 });

@@ -49,7 +49,11 @@ export default async function TransfersReviewPage({ searchParams }: { searchPara
       </dl>
       <OutcomesChart buckets={summary.chart} unit={summary.unit} i18n={i18n} />
       <p className="mt-4">
-        <Link href={`/api/transfers/export?${filtersToSearchParams(filters)}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2" prefetch={false}>
+        <Link
+          href={`/api/transfers/export?${filtersToSearchParams(filters)}`}
+          className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2"
+          prefetch={false}
+        >
           {t("transfers.csv")}
         </Link>
       </p>

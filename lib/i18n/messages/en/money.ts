@@ -3,6 +3,7 @@ export const money = {
   "error.otp.required": "Enter the OTP the customer received.",
   "error.otp.format": "The OTP is 6 digits.",
   "error.transfer.noLocation": "Your shop's location is not set. Allow location in the browser, or ask an admin to set it.",
+  "error.transfer.ledgerDown": "The desk could not record the transfer, so nothing was sent to Eko and no money moved. Try again in a minute.",
   "error.transfer.noOtpRequest": "This OTP request is not one of yours, or no OTP was sent for it. Send a new OTP.",
 
   "transfer.otp.label": "Customer's OTP",

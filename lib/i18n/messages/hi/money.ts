@@ -4,6 +4,7 @@ export const money: Record<keyof typeof english, string> = {
   "error.otp.required": "ग्राहक को मिला OTP दर्ज करें।",
   "error.otp.format": "OTP 6 अंकों का होता है।",
   "error.transfer.noLocation": "आपकी दुकान की लोकेशन सेट नहीं है। ब्राउज़र में लोकेशन की अनुमति दें, या एडमिन से इसे सेट करवाएँ।",
+  "error.transfer.ledgerDown": "डेस्क ट्रांसफ़र दर्ज नहीं कर सका, इसलिए Eko को कुछ नहीं भेजा गया और कोई पैसा नहीं गया। एक मिनट बाद फिर कोशिश करें।",
   "error.transfer.noOtpRequest": "यह OTP अनुरोध आपका नहीं है, या इसके लिए OTP नहीं भेजा गया। नया OTP भेजें।",
 
   "transfer.otp.label": "ग्राहक का OTP",

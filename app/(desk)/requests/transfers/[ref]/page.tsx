@@ -40,11 +40,21 @@ export default async function TransferDetailPage({ params }: { params: Promise<{
         <table className="w-full text-left text-sm" data-testid="transfer-calls">
           <thead className="bg-slate-50 text-xs uppercase text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("transfers.col.time")}</th>
-              <th scope="col" className="px-3 py-2">{t("transferDetail.operation")}</th>
-              <th scope="col" className="px-3 py-2">{t("transferDetail.outcome")}</th>
-              <th scope="col" className="px-3 py-2">{t("transferDetail.latency")}</th>
-              <th scope="col" className="px-3 py-2">{t("transferDetail.eko")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("transfers.col.time")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("transferDetail.operation")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("transferDetail.outcome")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("transferDetail.latency")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("transferDetail.eko")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -52,7 +62,10 @@ export default async function TransferDetailPage({ params }: { params: Promise<{
               <tr key={call.clientRefId}>
                 <td className="px-3 py-2 whitespace-nowrap">{formatIndiaTime(call.at, locale)}</td>
                 <td className="px-3 py-2 font-mono">{call.operation}</td>
-                <td className="px-3 py-2">{call.state}{call.failureReason ? ` (${call.failureReason})` : ""}</td>
+                <td className="px-3 py-2">
+                  {call.state}
+                  {call.failureReason ? ` (${call.failureReason})` : ""}
+                </td>
                 <td className="px-3 py-2 tabular-nums">{call.latencyMs === null ? "—" : `${formatNumber(call.latencyMs, locale)} ms`}</td>
                 <td className="px-3 py-2">{[call.ekoStatus, call.ekoMessage].filter((v) => v !== null).join(" · ") || "—"}</td>
               </tr>
