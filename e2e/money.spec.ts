@@ -72,6 +72,19 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
     await expect(transferPage.receipt).toHaveCount(0);
   });
 
+  test("in Hindi, a transfer ends with the cash to collect and a Hindi receipt", async ({ transferPage, sim, freshMobile, page }) => {
+    await page.context().addCookies([{ name: "desk-lang", value: "hi", url: APP_URL }]);
+    await page.goto("/");
+    await fillAndSend(page, { customerMobile: freshMobile, recipientId: PLAIN, amount: "900" });
+    await confirmIfAsked(page);
+    await transferPage.customerOtp.fill(await sim.lastOtp(freshMobile));
+    await page.getByRole("button", { name: "₹900 ट्रांसफ़र करें" }).click();
+    await expect(transferPage.transferTitle).toContainText("को ट्रांसफ़र हो गए।");
+    await expect(page.getByText("₹904 नकद लें और रसीद दें।")).toBeVisible();
+    await expect(transferPage.receipt).toContainText("लेने वाली नकद राशि₹904");
+    await expect(page.getByRole("button", { name: "रसीद प्रिंट करें" })).toBeVisible();
+  });
+
   test("a transfer that failed after the money left says a refund is due, and shows it as refund pending", async ({
     transferPage,
     sim,
