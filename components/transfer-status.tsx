@@ -62,7 +62,12 @@ export function TransferStatus({ initial, agent, repeated = false, onChange }: P
   useEffect(() => onChange?.(view), [view, onChange]);
   // The page around it (the agent's recent transfers) shows each new stage too.
   const router = useRouter();
-  useEffect(() => router.refresh(), [view.state, router]);
+  const shownState = useRef(view.state);
+  useEffect(() => {
+    if (shownState.current === view.state) return;
+    shownState.current = view.state;
+    router.refresh();
+  }, [view.state, router]);
   const canShare = useSyncExternalStore(
     noSubscription,
     () => typeof navigator.share === "function",

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { transferFormAction } from "@/app/(desk)/transfers/actions";
 import { useI18n } from "@/components/locale-provider";
@@ -61,6 +62,12 @@ export function TransferStep({ details, agent, askLocation, existing = null, onT
     setAnswered(answer);
     setSubmissionId(newSubmissionId());
   }
+
+  // A new answer changes the agent's recent transfers around this step.
+  const router = useRouter();
+  useEffect(() => {
+    if (answer) router.refresh();
+  }, [answer, router]);
 
   const showForm = !transfer || mayRetryOtp(transfer);
   const serverError = answer?.status === "invalid" ? ((answer.fieldErrors as Record<string, string | undefined>).otp ?? answer.formError) : null;
