@@ -16,6 +16,8 @@ export function OutcomesChart({ buckets, unit, i18n }: { buckets: ChartBucket[];
   const { locale, t } = i18n;
   const max = Math.max(1, ...buckets.map((b) => b.success + b.noMoney + b.open));
   const step = WIDTH / Math.max(buckets.length, 1);
+  // A few buckets would otherwise draw bars as wide as the chart.
+  const bar = Math.min(step * 0.7, 36);
   const label = (at: string) => (unit === "hour" ? formatIndiaClock(at, { locale }) : at.slice(0, 10));
   const title = t("transfers.chartTitle", { unit: t(`transfers.unit.${unit}`) });
   return (
@@ -30,7 +32,7 @@ export function OutcomesChart({ buckets, unit, i18n }: { buckets: ChartBucket[];
               {SERIES.map((s) => {
                 const height = (b[s.key] / max) * (BASE - 8);
                 top -= height;
-                return height > 0 ? <rect key={s.key} x={i * step + step * 0.15} y={top} width={step * 0.7} height={height} fill={s.fill} /> : null;
+                return height > 0 ? <rect key={s.key} x={i * step + (step - bar) / 2} y={top} width={bar} height={height} fill={s.fill} /> : null;
               })}
               {buckets.length <= 24 || i % Math.ceil(buckets.length / 12) === 0 ? (
                 <text x={i * step + step / 2} y={HEIGHT - 4} fontSize="10" textAnchor="middle" fill="#475569">

@@ -7,7 +7,7 @@ const input = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-
 /** A plain GET form: the filters are bookmarkable and hold nothing personal (no mobile). */
 export function TransferFiltersForm({ filters, t }: { filters: TransferFilters; t: Translate }) {
   return (
-    <form method="get" className="mt-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5">
+    <form method="get" className="mt-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 lg:grid-cols-7">
       <label className="text-sm font-medium">
         {t("transfers.filter.from")}
         <input type="date" name="from" defaultValue={filters.from} className={input} />
@@ -30,6 +30,14 @@ export function TransferFiltersForm({ filters, t }: { filters: TransferFilters; 
             </option>
           ))}
         </select>
+      </label>
+      <label className="text-sm font-medium">
+        {t("transfers.filter.min")}
+        <input name="min" inputMode="numeric" defaultValue={filters.min} autoComplete="off" className={input} />
+      </label>
+      <label className="text-sm font-medium">
+        {t("transfers.filter.max")}
+        <input name="max" inputMode="numeric" defaultValue={filters.max} autoComplete="off" className={input} />
       </label>
       <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
         {t("transfers.filter.apply")}

@@ -18,6 +18,7 @@ function lines(view: TransferView, agent: string, { locale, t }: I18n): Line[] {
     [t("receipt.time"), formatIndiaTime(view.settledAt ?? view.createdAt, locale)],
     [t("receipt.customer"), view.customerMobileMasked],
     [t("receipt.agent"), agent],
+    [t("receipt.shop"), view.userCode],
     [t("transfer.deskRef"), view.ref],
   ];
   return all.filter((line): line is Line => line !== null);

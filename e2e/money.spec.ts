@@ -188,6 +188,15 @@ test.describe("supervisors see transfers", () => {
     await expect(calls).toContainText("initiate-transaction");
     await expect(calls).toContainText("transaction-inquiry");
 
+    await supervisorPage.goto("/requests/transfers?state=on-hold&min=750&max=750");
+    await expect(supervisorPage.getByTestId("transfers-table")).toContainText(`••••••${freshMobile.slice(-4)}`);
+    await supervisorPage.getByRole("textbox", { name: "Customer mobile (exact)" }).fill(freshMobile);
+    await supervisorPage.getByRole("button", { name: "Find" }).click();
+    const found = supervisorPage.getByTestId("transfers-by-mobile");
+    await expect(found).toContainText("On hold");
+    await expect(found.locator("tbody tr")).toHaveCount(1);
+    expect(supervisorPage.url()).not.toContain(freshMobile);
+
     const csv = await supervisorPage.request.get("/api/transfers/export?state=on-hold");
     const text = await csv.text();
     expect(text).toContain(ref);

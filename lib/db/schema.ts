@@ -155,6 +155,7 @@ export const transfers = pgTable(
     index("transfers_created_idx").on(t.createdAt, t.id),
     index("transfers_agent_created_idx").on(t.agent, t.createdAt, t.id),
     index("transfers_state_created_idx").on(t.state, t.createdAt, t.id),
+    index("transfers_mobile_created_idx").on(t.customerMobileHash, t.createdAt, t.id),
   ],
 );
 

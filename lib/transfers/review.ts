@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
 import { ekoCalls, otpRequests, transfers, type TransferRow, type TransferState } from "@/lib/db/schema";
 import { MONEY_NOT_MOVED } from "@/lib/db/schema-states";
 import { dayRange } from "@/lib/otp-requests/review-filters";
+import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import type { TransferFilters } from "./review-filters";
 import { transferViewOf, type TransferView } from "./view";
 
@@ -21,6 +22,8 @@ function where(filters: TransferFilters): SQL | undefined {
     filters.agent ? eq(transfers.agent, filters.agent) : undefined,
     start ? gte(transfers.createdAt, start) : undefined,
     end ? lt(transfers.createdAt, end) : undefined,
+    filters.min !== undefined ? gte(transfers.amount, filters.min) : undefined,
+    filters.max !== undefined ? lte(transfers.amount, filters.max) : undefined,
   );
 }
 
@@ -115,6 +118,18 @@ export async function getTransferSummary(filters: TransferFilters): Promise<Tran
 export async function listTransfers(filters: TransferFilters, limit = 50): Promise<TransferView[]> {
   const db = await getDb();
   const rows = await db.select().from(transfers).where(where(filters)).orderBy(desc(transfers.createdAt), desc(transfers.id)).limit(limit);
+  return rows.map(transferViewOf);
+}
+
+/** The newest transfers of one customer, found by the keyed hash of their exact mobile (never stored in clear). */
+export async function findTransfersByMobile(mobile: string, limit = 50): Promise<TransferView[]> {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(transfers)
+    .where(eq(transfers.customerMobileHash, getMobileVault().hash(mobile)))
+    .orderBy(desc(transfers.createdAt), desc(transfers.id))
+    .limit(limit);
   return rows.map(transferViewOf);
 }
 

@@ -27,6 +27,7 @@ const view = (over: Partial<TransferView>): TransferView => ({
   eko: null,
   failureReason: null,
   agent: "asha",
+  userCode: "20810200",
   ...over,
 });
 

@@ -31,6 +31,8 @@ export type TransferView = {
   eko: { status: number | null; message: string | null } | null;
   failureReason: string | null;
   agent: string;
+  /** The agent's Eko user_code: the shop as Eko knows it. */
+  userCode: string;
 };
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -62,6 +64,7 @@ export function transferViewOf(row: TransferRow): TransferView {
     eko: row.ekoStatus === null && row.ekoMessage === null ? null : { status: row.ekoStatus, message: row.ekoMessage },
     failureReason: row.failureReason,
     agent: row.agent,
+    userCode: row.userCode,
   };
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { NeedsAttention } from "@/components/needs-attention";
 import { OutcomesChart } from "@/components/outcomes-chart";
 import { TransferFiltersForm } from "@/components/transfer-filters-form";
+import { TransfersByMobile } from "@/components/transfers-by-mobile";
 import { TransfersTable } from "@/components/transfers-table";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatNumber, formatRupees } from "@/lib/format";
@@ -41,6 +42,7 @@ export default async function TransfersReviewPage({ searchParams }: { searchPara
       <p className="mt-1 text-sm text-slate-600">{t("transfers.intro")}</p>
       <NeedsAttention attention={attention} i18n={i18n} />
       <TransferFiltersForm filters={filters} t={t} />
+      <TransfersByMobile />
       <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="transfer-totals">
         <Stat label={t("transfers.count")} value={formatNumber(summary.count, locale)} />
         <Stat label={t("transfers.successRate")} value={rate} />

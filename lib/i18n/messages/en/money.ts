@@ -129,6 +129,12 @@ export const money = {
   "transferDetail.eko": "Eko's answer",
   "transferDetail.back": "All transfers",
 
+  "transfers.filter.min": "Min ₹",
+  "transfers.filter.max": "Max ₹",
+  "transfers.byMobile.title": "Find a customer's transfers",
+  "transfers.byMobile.submit": "Find",
+  "transfers.byMobile.found": "Transfers of ••••••{last4}",
+  "receipt.shop": "Eko agent code",
   "recent.continue": "Enter OTP",
   "recent.details": "Details",
 } as const;

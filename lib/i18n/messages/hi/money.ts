@@ -130,6 +130,12 @@ export const money: Record<keyof typeof english, string> = {
   "transferDetail.eko": "Eko का जवाब",
   "transferDetail.back": "सभी ट्रांसफ़र",
 
+  "transfers.filter.min": "न्यूनतम ₹",
+  "transfers.filter.max": "अधिकतम ₹",
+  "transfers.byMobile.title": "ग्राहक के ट्रांसफ़र खोजें",
+  "transfers.byMobile.submit": "खोजें",
+  "transfers.byMobile.found": "••••••{last4} के ट्रांसफ़र",
+  "receipt.shop": "Eko एजेंट कोड",
   "recent.continue": "OTP दर्ज करें",
   "recent.details": "विवरण",
 };

@@ -1,0 +1,1 @@
+CREATE INDEX "transfers_mobile_created_idx" ON "transfers" USING btree ("customer_mobile_hash","created_at","id");
