@@ -1,17 +1,9 @@
 "use client";
 
 import { useI18n } from "@/components/locale-provider";
+import { Stat } from "@/components/ui/stat";
 import { formatIndiaTime, formatNumber } from "@/lib/format";
 import type { ReviewSummary } from "@/lib/otp-requests/review-filters";
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 text-lg font-semibold tabular-nums">{value}</dd>
-    </div>
-  );
-}
 
 export function RequestsSummary({ summary }: { summary: ReviewSummary }) {
   const { locale, t } = useI18n();

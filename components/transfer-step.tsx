@@ -70,6 +70,8 @@ export function TransferStep({ details, agent, askLocation, existing = null, onT
   }, [answer, router]);
 
   const showForm = !transfer || mayRetryOtp(transfer);
+  // Eko refused the OTP as wrong: say so above the field, which stays for another try.
+  const retry = transfer && mayRetryOtp(transfer) ? describeTransfer(transfer, i18n) : null;
   const serverError = answer?.status === "invalid" ? ((answer.fieldErrors as Record<string, string | undefined>).otp ?? answer.formError) : null;
   const error = otpError ?? (serverError ? translateText(t, serverError) : undefined);
   const amount = formatRupees(details.amount, locale);
@@ -96,9 +98,9 @@ export function TransferStep({ details, agent, askLocation, existing = null, onT
           {refusedMessage(answer.reason, t).title}
         </p>
       ) : null}
-      {transfer && mayRetryOtp(transfer) ? (
+      {retry ? (
         <p role="alert" className="mt-3 text-sm font-medium text-red-800">
-          {describeTransfer(transfer, i18n).title} {describeTransfer(transfer, i18n).next}
+          {retry.title} {retry.next}
         </p>
       ) : null}
       {showForm ? (

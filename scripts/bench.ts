@@ -12,8 +12,8 @@ import { comparePaths } from "./bench/closed-loop";
 import { cpuMeter } from "./bench/cpu";
 import { CPU_SLOWDOWN, firstLoadJs, pageSpeed, SLOW_4G, type FirstLoad, type PageSpeed, type Visit } from "./bench/pages";
 import { budgetLines, resultTables, type BenchResults, type PathRun } from "./bench/otp-report";
-import { measureStartup, type Startup } from "./bench/startup";
-import { captureTransfer, otpPool, postTransfer, sendOtp, smsInbox } from "./bench/transfers";
+import { benchStartup } from "./bench/startup";
+import { otpPool, postTransfer, sendOtp, smsInbox, transferSetup } from "./bench/transfers";
 import { freePort, startApp, stopApp } from "./lib/app-instance";
 import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-database";
 import { captureActions, launchBrowser } from "./load/capture";
@@ -171,7 +171,7 @@ async function benchOnDatabase(
     // After every OTP level: the transfers' OTPs would crowd the agents' windows that the OTP path's limit check reads.
     const inbox = smsInbox(sim.sms);
     const send = (worker: number) => sendOtp(baseUrl, actions.sendOtp, cookies[(turn++ + worker) % agents]!, inbox);
-    const setup = wanted("transfer") || (measurePages && wanted("pages")) ? await transferSetup(baseUrl, send) : undefined;
+    const setup = wanted("transfer") || (measurePages && wanted("pages")) ? await transferSetup(baseUrl, send, log) : undefined;
     const transfer: PathRun[] = [];
     for (const concurrency of wanted("transfer") ? LEVELS : []) {
       log(`  transfer and bare handler, ${concurrency} at a time, ${SECONDS} s each…`);
@@ -216,41 +216,6 @@ async function benchOnDatabase(
   }
 }
 
-/**
- * The transfer action's id, from a browser transferring on an OTP sent through the Send OTP action, and real rows for
- * the transfer's pages: one more transfer as the load makes them, and an OTP left open for its OTP step page.
- */
-async function transferSetup(baseUrl: string, send: (worker: number) => ReturnType<typeof sendOtp>) {
-  log("  a transfer in a browser, for its action and pages…");
-  const [inBrowser, spent, open] = [await send(0), await send(0), await send(0)];
-  await new Promise((resolve) => setTimeout(resolve, 250)); // the sent rows are completed just after the answer
-  const action = await captureTransfer(baseUrl, inBrowser);
-  const made = await postTransfer(baseUrl, action, spent);
-  if (made.outcome !== "success" || !made.ref) throw new Error(`A transfer over HTTP gave ${made.outcome}`);
-  return { action, transferRef: made.ref, spent, open };
-}
-
-async function benchStartup(simUrl: string): Promise<Startup[]> {
-  const runs = QUICK ? 1 : 3;
-  const base = { NODE_ENV: "production" as const, DATABASE_URL: "", LEDGER_KEY: "", ...ekoEnv(simUrl) };
-  const dirs: string[] = [];
-  const fresh = () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "ld-start-"));
-    dirs.push(dir);
-    return dir;
-  };
-  try {
-    log(`\nStart-up: npm start until /login answers, ${runs} run(s) each…`);
-    const cold = await measureStartup("fresh data directory (creates and migrates the database)", runs, () => ({ ...base, DATA_DIR: fresh() }));
-    const kept = fresh();
-    await measureStartup("(first start, not counted)", 1, () => ({ ...base, DATA_DIR: kept }));
-    const warm = await measureStartup("existing data (a restart)", runs, () => ({ ...base, DATA_DIR: kept }));
-    return [cold, warm];
-  } finally {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 function benchLedger(): unknown {
   log(`\nLedger: npm run bench:ledger with ${LEDGER_ROWS.toLocaleString("en-US")} rows…`);
   const out = path.join(mkdtempSync(path.join(tmpdir(), "ld-ledger-")), "ledger.json");
@@ -292,7 +257,7 @@ async function main() {
     if (postgres) runs.push(postgres);
   } else log("\nPostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure the OTP path and the transfer on it too.");
   await sim.close();
-  const startup = wanted("startup") ? ((await stage("start-up", () => benchStartup(simUrl))) ?? []) : [];
+  const startup = wanted("startup") ? ((await stage("start-up", () => benchStartup({ NODE_ENV: "production", DATABASE_URL: "", LEDGER_KEY: "", ...ekoEnv(simUrl) }, QUICK ? 1 : 3, log))) ?? []) : [];
   const ledger = wanted("ledger") ? await stage("ledger", benchLedger) : null;
   const results: BenchResults = {
     measuredAt: new Date().toISOString(),

@@ -4,7 +4,7 @@ import { normaliseMobile } from "./mobile";
 import type { UrlFilters } from "./review-filters";
 
 /** How the server reads the supervisors' review filters: from the page's URL and from the route handlers' bodies. */
-const day = z
+export const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   // Date.parse rolls 2026-02-30 over into March: only a day that survives the round trip is a day.
@@ -13,7 +13,7 @@ const day = z
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
   });
 // From the URL it is text; from the live table's JSON it is the number the page already parsed.
-const rupees = z.union([
+export const rupees = z.union([
   z.number().int().min(0).max(999_999_999),
   z
     .string()
@@ -21,7 +21,7 @@ const rupees = z.union([
     .regex(/^\d{1,9}$/)
     .transform(Number),
 ]);
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+export const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /** What may live in the URL. A bad value is dropped rather than failing the page. */
 export const urlFiltersSchema = z.object({

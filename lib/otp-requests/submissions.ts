@@ -1,14 +1,11 @@
 import "server-only";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "@/lib/db/open";
 import type { OtpRequestRow } from "@/lib/db/schema";
 import { findBySubmission, type PendingRequest } from "./ledger-repository";
 import type { OtpRequestResult } from "./result";
 import type { MessageKey } from "@/lib/i18n/translate";
+import { WAIT_MARGIN_MS, whilePending } from "@/lib/ledger/while-pending";
 
-const POLL_MS = 100;
-/** Beyond Eko's timeout: the first request's own ledger write, and a little clock drift between instances. */
-const WAIT_MARGIN_MS = 3_000;
 
 export const FORM_REUSED = "error.form.reused" satisfies MessageKey;
 export const FORM_UNUSABLE = "error.form.unusable" satisfies MessageKey;
@@ -50,12 +47,8 @@ export async function replaySubmission(db: Db, row: OtpRequestRow, options: Repl
     timeoutSeconds: Math.round(options.timeoutMs / 1000),
   };
   const budgetMs = row.createdAt.getTime() + options.timeoutMs + WAIT_MARGIN_MS - options.now().getTime();
-  const deadline = performance.now() + Math.min(Math.max(budgetMs, 0), options.timeoutMs + WAIT_MARGIN_MS);
-  let current = row;
-  while (current.state === "pending") {
-    if (performance.now() >= deadline) return unknown;
-    await sleep(POLL_MS);
-    current = (current.submissionId ? await findBySubmission(db, current.submissionId) : undefined) ?? current;
-  }
+  const read = async () => (row.submissionId ? await findBySubmission(db, row.submissionId) : undefined);
+  const current = await whilePending(row, read, Math.min(Math.max(budgetMs, 0), options.timeoutMs + WAIT_MARGIN_MS));
+  if (current.state === "pending") return unknown;
   return storedResult(current.result) ?? unknown;
 }

@@ -23,10 +23,9 @@ const BATCH = 10;
 export const CHECK_NOW_GAP_MS = 3_000;
 
 /**
- * One Transaction Inquiry for a claimed transfer, by its `client_ref_id` (all the desk knows when Initiate went
- * unanswered), and its result recorded with the next check. Eko's `tx_status` is taken as it is; "no such
- * transaction" settles an unanswered transfer as `not-found` only after NOT_FOUND_CHECKS such answers in a row and
- * TRANSFER_NOT_FOUND_AFTER_MS after the desk gave up on the call; any other fault just waits for the next check. Past the schedule's 24 hours, a person takes over (no next check).
+ * One Transaction Inquiry by `client_ref_id` for a claimed transfer, recorded with the next check. "No such
+ * transaction" settles it as `not-found` only when repeated and well after the call was given up; any other fault
+ * waits for the next check; past the schedule, a person takes over.
  */
 export async function checkTransfer(db: Db, row: TransferRow, deps: InquiryDeps = {}): Promise<TransferRow | undefined> {
   const now = deps.now ?? (() => new Date());
@@ -38,7 +37,7 @@ export async function checkTransfer(db: Db, row: TransferRow, deps: InquiryDeps 
   if (outcome.kind === "ok") update = { ...update, ...transactionColumns(outcome.data), notFoundChecks: 0 };
   else if (outcome.kind === "rejected" && row.tid === null) {
     const notFoundChecks = row.notFoundChecks + 1;
-    // Eko may still record a request that reached it late: "never made" only well after the call was given up.
+    // Eko may still record a request that reached it late.
     const gaveUpAt = row.completedAt?.getTime() ?? row.createdAt.getTime() + (deps.config ?? getEkoConfig()).timeoutMs;
     const longEnough = at.getTime() - gaveUpAt >= (deps.notFoundAfterMs ?? settings("ledger").notFoundAfterMs);
     update = { ...update, notFoundChecks, ...(notFoundChecks >= NOT_FOUND_CHECKS && longEnough ? { state: "not-found" as const } : {}) };

@@ -1,22 +1,11 @@
 import { z } from "zod";
 import { TRANSFER_STATES } from "@/lib/db/schema-states";
+import { day, lenient, rupees } from "@/lib/otp-requests/review-request";
 
 /**
  * The supervisors' transfer filters, as they live in the URL: India-time days, the agent, the state, an amount range.
  * An exact customer mobile never goes in the URL: it is posted (`findTransfersByMobile`).
  */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value);
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-
-const rupees = z
-  .string()
-  .trim()
-  .regex(/^\d{1,9}$/)
-  .transform(Number);
-
 export const transferFiltersSchema = z.object({
   state: lenient(z.enum(TRANSFER_STATES)),
   agent: lenient(z.string().trim().min(1).max(64)),

@@ -58,7 +58,6 @@ export type TransferSummary = {
   /** Rupees moved by successful transfers, and Eko's fees on them. */
   amount: number;
   fees: number;
-  byState: Partial<Record<TransferState, number>>;
   unit: "hour" | "day";
   chart: ChartBucket[];
 };
@@ -96,42 +95,29 @@ export async function getTransferSummary(filters: TransferFilters): Promise<Tran
       .orderBy(bucket)
       .limit(62),
   ]);
-  const byState: TransferSummary["byState"] = {};
-  let count = 0;
-  for (const s of states) {
-    byState[s.state] = s.count;
-    count += s.count;
-  }
+  const count = states.reduce((sum, s) => sum + s.count, 0);
   const success = states.find((s) => s.state === "success");
   return {
     count,
     success: success?.count ?? 0,
     amount: Number(success?.amount ?? 0),
     fees: Number(success?.fees ?? 0) / 100,
-    byState,
     unit,
     chart: chart.map((b) => ({ at: `${b.at}+05:30`, success: b.success, noMoney: b.noMoney, open: b.total - b.success - b.noMoney })),
   };
 }
 
-/** The newest filtered transfers (a page of them), for the table. */
-export async function listTransfers(filters: TransferFilters, limit = 50): Promise<TransferView[]> {
+async function newest(condition: SQL | undefined, limit: number): Promise<TransferView[]> {
   const db = await getDb();
-  const rows = await db.select().from(transfers).where(where(filters)).orderBy(desc(transfers.createdAt), desc(transfers.id)).limit(limit);
+  const rows = await db.select().from(transfers).where(condition).orderBy(desc(transfers.createdAt), desc(transfers.id)).limit(limit);
   return rows.map(transferViewOf);
 }
 
+/** The newest filtered transfers (a page of them), for the table. */
+export const listTransfers = (filters: TransferFilters, limit = 50) => newest(where(filters), limit);
+
 /** The newest transfers of one customer, found by the keyed hash of their exact mobile (never stored in clear). */
-export async function findTransfersByMobile(mobile: string, limit = 50): Promise<TransferView[]> {
-  const db = await getDb();
-  const rows = await db
-    .select()
-    .from(transfers)
-    .where(eq(transfers.customerMobileHash, getMobileVault().hash(mobile)))
-    .orderBy(desc(transfers.createdAt), desc(transfers.id))
-    .limit(limit);
-  return rows.map(transferViewOf);
-}
+export const findTransfersByMobile = (mobile: string, limit = 50) => newest(eq(transfers.customerMobileHash, getMobileVault().hash(mobile)), limit);
 
 /** Every filtered transfer, a batch at a time in keyset order (newest first): for the CSV export. */
 export async function* iterateTransfers(db: Db, filters: TransferFilters, batch = 1_000): AsyncGenerator<TransferView[]> {
@@ -165,6 +151,20 @@ export type TransferCall = {
   failureReason: string | null;
 };
 
+type CallRow = Pick<TransferRow, "clientRefId" | "createdAt" | "latencyMs" | "ekoStatus" | "ekoMessage" | "failureReason"> & { state: string };
+
+/** Any ledger row of an Eko call (they share ekoCallColumns) as a line of a transfer's calls. */
+const callOf = (operation: string, row: CallRow): TransferCall => ({
+  operation,
+  clientRefId: row.clientRefId,
+  state: row.state,
+  at: row.createdAt.toISOString(),
+  latencyMs: row.latencyMs,
+  ekoStatus: row.ekoStatus,
+  ekoMessage: row.ekoMessage,
+  failureReason: row.failureReason,
+});
+
 /** A transfer with every Eko call made for it: the OTP, Initiate Transaction, each inquiry; oldest first. */
 export async function getTransferDetail(ref: string): Promise<{ transfer: TransferView; calls: TransferCall[] } | undefined> {
   const db = await getDb();
@@ -174,36 +174,8 @@ export async function getTransferDetail(ref: string): Promise<{ transfer: Transf
     db.select().from(otpRequests).where(eq(otpRequests.id, row.otpRequestId)).limit(1),
     db.select().from(ekoCalls).where(eq(ekoCalls.aboutRefId, ref)).orderBy(asc(ekoCalls.createdAt), asc(ekoCalls.id)),
   ]);
-  const otpCalls: TransferCall[] = otp.map((o) => ({
-    operation: "send-transaction-otp",
-    clientRefId: o.clientRefId,
-    state: o.state,
-    at: o.createdAt.toISOString(),
-    latencyMs: o.latencyMs,
-    ekoStatus: o.ekoStatus,
-    ekoMessage: o.ekoMessage,
-    failureReason: o.failureReason,
-  }));
-  // The transfer's own row is Initiate Transaction's ledger row.
-  const initiate: TransferCall = {
-    operation: "initiate-transaction",
-    clientRefId: row.clientRefId,
-    state: row.state,
-    at: row.createdAt.toISOString(),
-    latencyMs: row.latencyMs,
-    ekoStatus: row.ekoStatus,
-    ekoMessage: row.ekoMessage,
-    failureReason: row.failureReason,
-  };
-  const inquiries: TransferCall[] = calls.map((c) => ({
-    operation: c.operation,
-    clientRefId: c.clientRefId,
-    state: c.state,
-    at: c.createdAt.toISOString(),
-    latencyMs: c.latencyMs,
-    ekoStatus: c.ekoStatus,
-    ekoMessage: c.ekoMessage,
-    failureReason: c.failureReason,
-  }));
-  return { transfer: transferViewOf(row), calls: [...otpCalls, initiate, ...inquiries] };
+  // The OTP request's row and the transfer's own row are the ledger rows of Send OTP and Initiate Transaction.
+  const otpCalls = otp.map((o) => callOf("send-transaction-otp", o));
+  const inquiries = calls.map((c) => callOf(c.operation, c));
+  return { transfer: transferViewOf(row), calls: [...otpCalls, callOf("initiate-transaction", row), ...inquiries] };
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { setTimeout as sleep } from "node:timers/promises";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
 import type { OtpRequestRow, TransferRow } from "@/lib/db/schema";
@@ -8,6 +7,7 @@ import { getEkoConfig } from "@/lib/eko/config";
 import { initiateTransaction } from "@/lib/eko/operations/initiate-transaction";
 import { isSubmissionId } from "@/lib/ledger/submission-id";
 import { sendGuarded, type RecordedCallDeps } from "@/lib/ledger/recorded-call";
+import { WAIT_MARGIN_MS, whilePending } from "@/lib/ledger/while-pending";
 import { trackInFlight } from "@/lib/startup/graceful-shutdown";
 import { logEvent } from "@/lib/log";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
@@ -33,17 +33,13 @@ export type TransferDeps = Partial<RecordedCallDeps> & { kick?: () => void };
 
 /** Eko's channels: IMPS where the recipient allows it. Until the recipient picker (#19) records the channel, IMPS. */
 const IMPS = 0;
-const POLL_MS = 100;
-const WAIT_MARGIN_MS = 3_000;
 
 const invalid = (formError: MessageKey): TransferResult => ({ status: "invalid", fieldErrors: {}, formError });
 
 /**
- * The customer's OTP turned into money moved, once. The amount, recipient and customer come from the agent's own
- * OTP request in the ledger, never from the browser. The transfer is written before Initiate Transaction is sent;
- * the same submission (double click, retry, another tab, a replayed request) or a second transfer on the same OTP
- * finds that row and is shown it, never a second call. Initiate Transaction is sent once and never retried: an
- * outcome that is not an answer leaves the transfer `unknown`, and Transaction Inquiry settles it.
+ * The customer's OTP turned into money moved, once: what moves comes from the agent's own OTP request in the ledger;
+ * the row is written before the call, so a repeat finds it instead of calling again; the call is never retried, and
+ * an outcome that is not an answer is left `unknown` for Transaction Inquiry.
  */
 export async function initiateTransfer(input: TransferInput, actor: TransferActor, deps: TransferDeps = {}): Promise<TransferResult> {
   if (!isSubmissionId(input.submissionId)) return invalid("error.form.unusable");
@@ -150,26 +146,19 @@ export async function initiateTransfer(input: TransferInput, actor: TransferActo
  * transfer posted at once may find it still `pending` for a moment: it waits (as long as Eko's answer could take).
  */
 async function sentOtpRequest(db: Db, ref: string, agent: string, timeoutMs: number): Promise<OtpRequestRow | undefined> {
-  const deadline = performance.now() + timeoutMs + WAIT_MARGIN_MS;
-  let row = await findAgentOtpRequest(db, ref, agent);
-  while (row?.state === "pending" && performance.now() < deadline) {
-    await sleep(POLL_MS);
-    row = await findAgentOtpRequest(db, ref, agent);
-  }
+  const read = () => findAgentOtpRequest(db, ref, agent);
+  const first = await read();
+  const row = first && (await whilePending(first, read, timeoutMs + WAIT_MARGIN_MS));
   return row?.state === "sent" ? row : undefined;
 }
 
 /** A submission or OTP already used: the first transfer's state once it has one, polled while its call is in flight. */
 async function repeated(db: Db, input: TransferInput, otpRequest: OtpRequestRow, timeoutMs: number): Promise<TransferResult> {
   const find = async () => (await findTransferBySubmission(db, input.submissionId)) ?? (await findLiveTransfer(db, otpRequest.id));
-  let row: TransferRow | undefined = await find();
-  if (!row) return invalid("error.submission.reload");
-  if (row.otpRequestId !== otpRequest.id) return invalid("error.form.reused");
-  logEvent("info", "transfer.repeated", { clientRefId: row.clientRefId, agent: otpRequest.agent, state: row.state });
-  const deadline = performance.now() + timeoutMs + WAIT_MARGIN_MS;
-  while (row.state === "pending" && performance.now() < deadline) {
-    await sleep(POLL_MS);
-    row = (await find()) ?? row;
-  }
+  const first = await find();
+  if (!first) return invalid("error.submission.reload");
+  if (first.otpRequestId !== otpRequest.id) return invalid("error.form.reused");
+  logEvent("info", "transfer.repeated", { clientRefId: first.clientRefId, agent: otpRequest.agent, state: first.state });
+  const row = await whilePending(first, find, timeoutMs + WAIT_MARGIN_MS);
   return { status: "transfer", transfer: transferViewOf(row), repeated: true };
 }

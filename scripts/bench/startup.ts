@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { freePort } from "../lib/app-instance";
 import { percentile } from "./stats";
 
@@ -56,4 +59,24 @@ export async function measureStartup(kind: string, runs: number, envFor: (run: n
   for (let run = 0; run < runs; run++) times.push(await startOnce(envFor(run)));
   const sorted = [...times].sort((a, b) => a - b);
   return { kind, runs, medianMs: percentile(sorted, 50), maxMs: sorted[sorted.length - 1]! };
+}
+
+/** `npm start` until /login answers: from a fresh data directory (creating and migrating it), and as a restart. */
+export async function benchStartup(base: NodeJS.ProcessEnv, runs: number, log: (line: string) => void): Promise<Startup[]> {
+  const dirs: string[] = [];
+  const fresh = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ld-start-"));
+    dirs.push(dir);
+    return dir;
+  };
+  try {
+    log(`\nStart-up: npm start until /login answers, ${runs} run(s) each…`);
+    const cold = await measureStartup("fresh data directory (creates and migrates the database)", runs, () => ({ ...base, DATA_DIR: fresh() }));
+    const kept = fresh();
+    await measureStartup("(first start, not counted)", 1, () => ({ ...base, DATA_DIR: kept }));
+    const warm = await measureStartup("existing data (a restart)", runs, () => ({ ...base, DATA_DIR: kept }));
+    return [cold, warm];
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -105,3 +105,16 @@ export async function captureTransfer(baseUrl: string, sent: SentOtp): Promise<A
     await browser.close();
   }
 }
+
+/**
+ * The transfer action's id, from a browser transferring on an OTP sent through the Send OTP action, and real rows for
+ * the transfer's pages: one more transfer as the load makes them, and an OTP left open for its OTP step page.
+ */
+export async function transferSetup(baseUrl: string, send: (worker: number) => Promise<SentOtp>, log: (line: string) => void) {
+  log("  a transfer in a browser, for its action and pages…");
+  const [inBrowser, spent, open] = [await send(0), await send(0), await send(0)];
+  const action = await captureTransfer(baseUrl, inBrowser);
+  const made = await postTransfer(baseUrl, action, spent);
+  if (made.outcome !== "success" || !made.ref) throw new Error(`A transfer over HTTP gave ${made.outcome}`);
+  return { action, transferRef: made.ref, spent, open };
+}

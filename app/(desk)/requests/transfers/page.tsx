@@ -5,6 +5,7 @@ import { OutcomesChart } from "@/components/outcomes-chart";
 import { TransferFiltersForm } from "@/components/transfer-filters-form";
 import { TransfersByMobile } from "@/components/transfers-by-mobile";
 import { TransfersTable } from "@/components/transfers-table";
+import { Stat } from "@/components/ui/stat";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatNumber, formatRupees } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -18,15 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 text-lg font-semibold tabular-nums">{value}</dd>
-    </div>
-  );
-}
 
 /** The supervisors' transfers: what needs attention, totals, outcomes over time, and the transfers themselves. */
 export default async function TransfersReviewPage({ searchParams }: { searchParams: SearchParams }) {
