@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_PORT, APP_URL, appEnv, SIM_PORT, SIM_SLOW_MS, SIM_URL, storageStateFor } from "./e2e/support/settings";
+import { APP_LOG, APP_PORT, APP_URL, appEnv, SIM_PORT, SIM_SLOW_MS, SIM_URL, storageStateFor } from "./e2e/support/settings";
 
 // Debian's Chromium where it is installed (Playwright cannot download its own here); Playwright's own elsewhere. Its
 // headless shell first, as Playwright's own headless runs use: the full browser in headless mode took half as long
@@ -51,7 +51,8 @@ export default defineConfig({
     },
     {
       // Against the production build (`npm test` builds first), with the demo accounts created beforehand.
-      command: `node_modules/.bin/tsx --conditions=react-server scripts/seed-demo-users.ts && node_modules/.bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      // The server's log lines go to a file the specs read: what was logged is checked like what was answered.
+      command: `mkdir -p .test-output && node_modules/.bin/tsx --conditions=react-server scripts/seed-demo-users.ts && node_modules/.bin/next start -p ${APP_PORT} -H 127.0.0.1 >> ${APP_LOG} 2>&1`,
       url: APP_URL,
       env: appEnv,
       reuseExistingServer: false,

@@ -5,11 +5,16 @@ import { useI18n } from "@/components/locale-provider";
 import { Button } from "@/components/ui/button";
 import { formatRupees } from "@/lib/format";
 import { amountInWords } from "@/lib/i18n/amount-in-words";
+import type { RecipientChoice } from "@/lib/customers/visit-result";
 import type { OtpRequestInput } from "@/lib/otp-requests/fields";
 
 type Props = {
   /** The checked details waiting for the agent's word; null keeps the dialog closed. */
   details: OtpRequestInput | null;
+  /** The recipient as picked from the customer's list: named instead of shown by IDs. */
+  recipient?: RecipientChoice | null;
+  /** The verified customer's mobile, masked: their full number never reaches the browser. */
+  mobileMasked?: string;
   onConfirm: () => void;
   onEdit: () => void;
 };
@@ -20,7 +25,7 @@ const spacedMobile = (mobile: string) => `${mobile.slice(0, 5)} ${mobile.slice(5
  * The last look before an SMS goes out: the agent reads the details back to the customer. Escape means Edit. A
  * native modal <dialog> keeps focus inside and everything behind it inert.
  */
-export function ConfirmOtpDialog({ details, onConfirm, onEdit }: Props) {
+export function ConfirmOtpDialog({ details, recipient, mobileMasked, onConfirm, onEdit }: Props) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -54,7 +59,7 @@ export function ConfirmOtpDialog({ details, onConfirm, onEdit }: Props) {
             {t("confirm.title")}
           </h2>
           <p className="mt-1 text-sm text-slate-600">{t("confirm.intro")}</p>
-          <ConfirmDetails id="confirm-otp-details" details={details} />
+          <ConfirmDetails id="confirm-otp-details" details={details} recipient={recipient} mobileMasked={mobileMasked} />
           <div className="mt-4 flex flex-col gap-2">
             <Button ref={confirmButton} type="button" onClick={onConfirm}>
               {t("confirm.send")}
@@ -70,12 +75,18 @@ export function ConfirmOtpDialog({ details, onConfirm, onEdit }: Props) {
 }
 
 /** The details read back to the customer: in the dialog, and on the page when the form was posted without a script. */
-export function ConfirmDetails({ id, details }: { id: string; details: OtpRequestInput }) {
+type DetailsProps = { id: string; details: OtpRequestInput; recipient?: RecipientChoice | null; mobileMasked?: string };
+
+export function ConfirmDetails({ id, details, recipient, mobileMasked }: DetailsProps) {
   const { locale, t } = useI18n();
   const rows = [
-    { label: t("confirm.mobile"), value: spacedMobile(details.customerMobile), testId: "confirm-mobile" },
-    { label: t("confirm.recipient"), value: String(details.recipientId), testId: "confirm-recipient" },
-    { label: t("confirm.beneficiary"), value: details.beneficiaryId ?? t("confirm.noBeneficiary"), testId: "confirm-beneficiary" },
+    { label: t("confirm.mobile"), value: mobileMasked ?? spacedMobile(details.customerMobile), testId: "confirm-mobile" },
+    ...(recipient
+      ? [{ label: t("confirm.recipient"), value: `${recipient.name}, ${recipient.bank} ${recipient.accountMasked}`, testId: "confirm-recipient" }]
+      : [
+          { label: t("confirm.recipient"), value: String(details.recipientId), testId: "confirm-recipient" },
+          { label: t("confirm.beneficiary"), value: details.beneficiaryId ?? t("confirm.noBeneficiary"), testId: "confirm-beneficiary" },
+        ]),
   ];
   return (
     <dl id={id} className="mt-4 divide-y divide-slate-100 rounded-md border border-slate-200 text-sm">

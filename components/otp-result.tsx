@@ -86,6 +86,7 @@ export function OtpResult({ result, resendAt, resending, onResend, onNewTransfer
             customerMobileMasked: result.maskedMobile,
             recipientId: result.recipientId,
             beneficiaryId: result.beneficiaryId ?? null,
+            recipient: result.recipient ?? null,
           }}
           agent={agent}
           askLocation={askLocation}

@@ -10,7 +10,10 @@ import { useI18n } from "@/components/locale-provider";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
 import { OtpResult } from "@/components/otp-result";
 import { PostedConfirmation } from "@/components/posted-confirmation";
-import { RecentRecipientPicks, recentRecipientsKey } from "@/components/recent-recipient-picks";
+import { recentRecipientsKey } from "@/components/recent-recipient-picks";
+import { RecipientChoices } from "@/components/recipient-choices";
+import { TypedRecipientFields } from "@/components/typed-recipient-fields";
+import type { CustomerForForm } from "@/lib/customers/visit-result";
 import { ResendButton } from "@/components/resend-button";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -51,15 +54,25 @@ function resendTime(result: ActionResult): number | null {
 
 type TransferFormProps = {
   bounds: AmountBounds;
+  customer?: CustomerForForm;
   /** Who is at the counter, for the receipt. */
   agent: string;
   /** The agent's shop has no location set: the transfer step asks the browser for one. */
   askLocation: boolean;
 };
 
-export function TransferForm({ bounds, agent, askLocation }: TransferFormProps) {
+function startingValues(customer: CustomerForForm | undefined): OtpRequestFormValues {
+  if (!customer) return EMPTY;
+  const picked = customer.recipients.find((r) => r.recipientId === customer.picked);
+  return { ...EMPTY, visitId: customer.visitId, recipientId: picked ? String(picked.recipientId) : "", beneficiaryId: picked?.beneficiaryId ?? "" };
+}
+
+export function TransferForm({ bounds: deskBounds, customer, agent, askLocation }: TransferFormProps) {
   const i18n = useI18n();
   const { locale, t } = i18n;
+  const remaining = customer?.remaining ?? undefined;
+  const bounds = useMemo(() => ({ ...deskBounds, remaining }), [deskBounds, remaining]);
+  const starting = useMemo(() => startingValues(customer), [customer]);
   const resolver = useMemo(() => otpRequestResolver(bounds), [bounds]);
   // Before the script runs, the form posts here instead (so nothing typed lands in a URL); the answer comes back
   // with the page.
@@ -67,11 +80,12 @@ export function TransferForm({ bounds, agent, askLocation }: TransferFormProps) 
   const typed = typedIn(posted);
   const form = useForm<OtpRequestFormValues, unknown, OtpRequestInput>({
     resolver,
-    defaultValues: { ...EMPTY, ...typed },
+    defaultValues: { ...starting, ...typed },
     mode: "onTouched",
   });
   const { errors } = form.formState;
-  const [typedMobile, typedAmount] = useWatch({ control: form.control, name: ["customerMobile", "amount"] });
+  const [typedMobile, typedAmount, pickedId] = useWatch({ control: form.control, name: ["customerMobile", "amount", "recipientId"] });
+  const pickedRecipient = customer?.recipients.find((r) => String(r.recipientId) === pickedId) ?? null;
   // Focus moves only after React has rendered the state that needs it (enabled fields, cleared result).
   const focusTarget = useRef<OtpFieldName | null>(null);
   const sendButton = useRef<HTMLButtonElement>(null);
@@ -150,8 +164,8 @@ export function TransferForm({ bounds, agent, askLocation }: TransferFormProps) 
     send.reset();
     setResendAt(null);
     setSubmissionId(newSubmissionId());
-    form.reset(EMPTY);
-    focusTarget.current = FIELD_ORDER[0]!;
+    form.reset(starting);
+    focusTarget.current = customer ? "amount" : FIELD_ORDER[0]!;
   }
 
   function pickRecipient(pick: { recipientId: string; beneficiaryId: string | null }) {
@@ -168,7 +182,11 @@ export function TransferForm({ bounds, agent, askLocation }: TransferFormProps) 
   const fieldError = (name: OtpFieldName) => {
     const message = errors[name]?.message ?? postedErrors[name];
     return message
-      ? translateText(t, message, { min: formatRupees(bounds.minAmount, locale), max: formatRupees(bounds.maxAmount, locale) })
+      ? translateText(t, message, {
+          min: formatRupees(bounds.minAmount, locale),
+          max: formatRupees(bounds.maxAmount, locale),
+          remaining: formatRupees(remaining ?? 0, locale),
+        })
       : undefined;
   };
   const register = (name: OtpFieldName) => ({
@@ -191,34 +209,25 @@ export function TransferForm({ bounds, agent, askLocation }: TransferFormProps) 
         className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:hidden"
         aria-busy={send.isPending}
       >
-        <TextField
-          id="customerMobile"
-          label={t("field.customerMobile")}
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          enterKeyHint="next"
-          hint={t("hint.customerMobile")}
-          {...register("customerMobile")}
-        />
-        <RecentRecipientPicks typedMobile={typedMobile} onPick={pickRecipient} />
-        <TextField
-          id="recipientId"
-          label={t("field.recipientId")}
-          inputMode="numeric"
-          autoComplete="off"
-          enterKeyHint="next"
-          {...register("recipientId")}
-        />
-        <TextField
-          id="beneficiaryId"
-          label={t("field.beneficiaryId")}
-          hint={t("hint.beneficiaryId")}
-          autoComplete="off"
-          autoCapitalize="characters"
-          enterKeyHint="next"
-          {...register("beneficiaryId")}
-        />
+        {customer ? (
+          <>
+            <input type="hidden" {...form.register("visitId")} />
+            <input type="hidden" {...form.register("beneficiaryId")} />
+            <RecipientChoices
+              recipients={customer.recipients}
+              field={form.register("recipientId")}
+              initial={customer.picked}
+              onChoose={(choice) => {
+                form.setValue("beneficiaryId", choice.beneficiaryId ?? "");
+                form.clearErrors("recipientId");
+              }}
+              error={fieldError("recipientId")}
+              readOnly={send.isPending}
+            />
+          </>
+        ) : (
+          <TypedRecipientFields register={register} typedMobile={typedMobile} onPick={pickRecipient} />
+        )}
         <TextField
           id="amount"
           label={t("field.amount")}
@@ -241,7 +250,7 @@ export function TransferForm({ bounds, agent, askLocation }: TransferFormProps) 
         </Button>
       </form>
 
-      <ConfirmOtpDialog details={confirming?.input ?? null} onConfirm={confirm} onEdit={edit} />
+      <ConfirmOtpDialog details={confirming?.input ?? null} recipient={pickedRecipient} mobileMasked={customer?.mobileMasked} onConfirm={confirm} onEdit={edit} />
       {postedAnswer?.status === "confirm" ? (
         <PostedConfirmation details={postedAnswer.details} typed={postedAnswer.typed} submissionId={postedAnswer.submissionId} formAction={postForm} />
       ) : null}

@@ -15,7 +15,15 @@ import { describeTransfer, mayRetryOtp } from "@/lib/transfers/transfer-message"
 import type { TransferView } from "@/lib/transfers/view";
 
 /** What the OTP was sent for: shown read-only, since the server moves exactly what the OTP request holds. */
-export type OtpRequestDetails = { ref: string; amount: number; customerMobileMasked: string; recipientId: number; beneficiaryId: string | null };
+export type OtpRequestDetails = {
+  ref: string;
+  amount: number;
+  customerMobileMasked: string;
+  recipientId: number;
+  beneficiaryId: string | null;
+  /** The recipient as picked from the customer's list; typed IDs have none. */
+  recipient?: { name: string; bank: string; accountMasked: string } | null;
+};
 
 const newSubmissionId = () => crypto.randomUUID();
 
@@ -84,9 +92,10 @@ export function TransferStep({ details, agent, askLocation, existing = null, onT
           <dt className="text-slate-600">{t("transfer.details.customer")}</dt>
           <dd className="font-mono">{details.customerMobileMasked}</dd>
           <dt className="text-slate-600">{t("transfer.details.recipient")}</dt>
-          <dd>
-            {details.recipientId}
-            {details.beneficiaryId ? ` · ${details.beneficiaryId}` : ""}
+          <dd data-testid="transfer-recipient">
+            {details.recipient
+              ? t("otpResult.recipient", { name: details.recipient.name, bank: details.recipient.bank, account: details.recipient.accountMasked })
+              : `${details.recipientId}${details.beneficiaryId ? ` · ${details.beneficiaryId}` : ""}`}
           </dd>
           <dt className="text-slate-600">{t("transfer.details.amount")}</dt>
           <dd className="font-semibold">{amount}</dd>

@@ -62,7 +62,7 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
 
   test("in Hindi, a failed transfer says no money moved and not to collect cash", async ({ transferPage, sim, freshMobile, page }) => {
     await page.context().addCookies([{ name: "desk-lang", value: "hi", url: APP_URL }]);
-    await page.goto("/");
+    await page.goto("/enter-ids");
     await fillAndSend(page, { customerMobile: freshMobile, recipientId: FAILS, amount: "500" });
     await confirmIfAsked(page);
     await transferPage.customerOtp.fill(await sim.lastOtp(freshMobile));
@@ -74,7 +74,7 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
 
   test("in Hindi, a transfer ends with the cash to collect and a Hindi receipt", async ({ transferPage, sim, freshMobile, page }) => {
     await page.context().addCookies([{ name: "desk-lang", value: "hi", url: APP_URL }]);
-    await page.goto("/");
+    await page.goto("/enter-ids");
     await fillAndSend(page, { customerMobile: freshMobile, recipientId: PLAIN, amount: "900" });
     await confirmIfAsked(page);
     await transferPage.customerOtp.fill(await sim.lastOtp(freshMobile));

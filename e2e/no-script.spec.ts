@@ -88,7 +88,7 @@ test.describe("without JavaScript", () => {
   test("the customer's OTP moves the money once, and the OTP never reaches an address", async ({ browser, sim, freshMobile }) => {
     const { context, page, urls } = await withoutScript(browser, "agent");
     const transfer = new TransferPage(page);
-    await page.goto("/");
+    await page.goto("/enter-ids");
     await transfer.fill({ recipientId: "10017740", amount: "1200", customerMobile: freshMobile });
     await transfer.sendButton.click();
     await page.getByRole("region", { name: "Confirm OTP request" }).getByRole("button", { name: "Confirm and send OTP" }).click();

@@ -30,7 +30,7 @@ async function sendFor(user: DeskUser, submissionId: string, values: OtpRequestI
   }
   return requestTransactionOtp(
     values,
-    { actor: { agent: user.username, agentId: user.id, userCode: user.userCode }, submissionId },
+    { actor: { agent: user.username, agentId: user.id, userCode: user.userCode }, submissionId, sessionId: user.sessionId },
     { completeAfter: after },
   );
 }
@@ -52,7 +52,13 @@ function buildPostedSchema() {
     z.object({
       confirmed: z.literal("1").optional(),
       submissionId: SUBMISSION_ID.optional(),
-      typed: z.object({ recipientId: z.string(), amount: z.string(), customerMobile: z.string(), beneficiaryId: z.string().optional() }),
+      typed: z.object({
+        recipientId: z.string(),
+        amount: z.string(),
+        customerMobile: z.string().default(""),
+        beneficiaryId: z.string().optional(),
+        visitId: z.string().optional(),
+      }),
       values,
     }),
   );

@@ -50,7 +50,7 @@ export class TransferPage {
   }
 
   async goto() {
-    await this.page.goto("/");
+    await this.page.goto("/enter-ids");
     await this.recipientId.waitFor();
   }
 

@@ -17,6 +17,8 @@ export const EKO = {
 
 /** Each run's embedded database lives here; `npm test` clears .test-output first. */
 export const E2E_DATA_DIR = ".test-output/e2e-data";
+/** The shared app server's log lines (JSON, one per event). */
+export const APP_LOG = ".test-output/e2e-app.log";
 export const PENDING_GRACE_MS = 1_000;
 
 export const appEnv = {

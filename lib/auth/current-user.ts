@@ -17,13 +17,15 @@ export type DeskUser = {
   locale: Locale | null;
   /** The shop's "lat,long" an admin set, sent with the agent's transfers. */
   shopLatlong: string | null;
+  /** The sign-in this request belongs to: what a customer's verification is bound to. */
+  sessionId: string;
 };
 
 function asRole(value: unknown): Role | null {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
 }
 
-function asDeskUser(user: Partial<SessionUser> & { id: string; name: string }): DeskUser | null {
+function asDeskUser(user: Partial<SessionUser> & { id: string; name: string }, sessionId: string): DeskUser | null {
   const role = asRole(user.role);
   if (!role || user.disabled || !user.username) return null;
   return {
@@ -34,6 +36,7 @@ function asDeskUser(user: Partial<SessionUser> & { id: string; name: string }): 
     userCode: user.userCode ?? null,
     locale: isLocale(user.locale) ? user.locale : null,
     shopLatlong: user.shopLatlong ?? null,
+    sessionId,
   };
 }
 
@@ -48,7 +51,7 @@ export const currentUser = cache(async (): Promise<DeskUser | null> => {
   const cookie = requestHeaders.get("cookie") ?? "";
   if (!SESSION_COOKIE_NAMES.some((name) => cookie.includes(`${name}=`))) return null;
   const quick = await sessionUserByCookie(await getDb(), cookie, await sessionCookieSettings());
-  if (quick) return asDeskUser(quick);
+  if (quick) return asDeskUser(quick, quick.sessionId);
   const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
-  return session ? asDeskUser(session.user as typeof session.user & Partial<SessionUser>) : null;
+  return session ? asDeskUser(session.user as typeof session.user & Partial<SessionUser>, session.session.id) : null;
 });

@@ -16,6 +16,7 @@ export type SessionUser = {
   disabled: boolean;
   locale: string | null;
   shopLatlong: string | null;
+  sessionId: string;
 };
 
 /**
@@ -61,6 +62,7 @@ function prepareSessionByToken(db: Db) {
       disabled: authUsers.disabled,
       locale: authUsers.locale,
       shopLatlong: authUsers.shopLatlong,
+      sessionId: authSessions.id,
     })
     .from(authSessions)
     .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))

@@ -30,6 +30,14 @@ export type TransferState = (typeof TRANSFER_STATES)[number];
 /** The states in which no money moved: the OTP request behind one may be used again. */
 export const MONEY_NOT_MOVED: readonly TransferState[] = ["not-sent", "refused", "not-found"];
 
+/**
+ * A customer at the counter: `looking-up` while Get Sender is in flight, `otp-sent` once Eko texted the verification
+ * OTP, `verified` with a wallet token, `not-enrolled` (308), `kyc-pending` (2136 or 2147: enrolment steps first), or
+ * `ended` when the look-up went nowhere (refused, failed, unknown).
+ */
+export const VISIT_STATES = ["looking-up", "otp-sent", "verified", "not-enrolled", "kyc-pending", "ended"] as const;
+export type VisitState = (typeof VISIT_STATES)[number];
+
 /** What a signed-in person may do: agents send OTPs, supervisors review them, admins manage accounts. */
 export const ROLES = ["agent", "supervisor", "admin"] as const;
 export type Role = (typeof ROLES)[number];

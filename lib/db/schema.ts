@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, char, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
 
-import { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, TRANSFER_STATES } from "./schema-states";
+import { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, TRANSFER_STATES, VISIT_STATES } from "./schema-states";
+import { authSessions } from "./auth-schema";
 
 // `unknown` is also what a `pending` row reads as once it is older than the timeout plus a margin.
-export { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, TRANSFER_STATES, type EkoCallState, type OtpRequestState, type TransferState } from "./schema-states";
+export { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, TRANSFER_STATES, VISIT_STATES, type VisitState, type EkoCallState, type OtpRequestState, type TransferState } from "./schema-states";
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 
@@ -52,6 +53,12 @@ export const otpRequests = pgTable(
     amount: integer("amount").notNull(),
     state: text("state", { enum: OTP_REQUEST_STATES }).notNull().default("pending"),
     otpRefId: text("otp_ref_id"),
+    /** Eko's channel for the recipient (0 IMPS, 2 NEFT), from the recipient list the agent picked from; IMPS when typed. */
+    channel: integer("channel").notNull().default(0),
+    /** The picked recipient as Get Recipients showed it (account masked by Eko), for the result card and the review. */
+    recipientName: text("recipient_name"),
+    recipientBank: text("recipient_bank"),
+    recipientAccountMasked: text("recipient_account_masked"),
     /** The result the agent was shown (masked, no keys): a repeated submission is shown the same. */
     result: jsonb("result"),
   },
@@ -94,6 +101,10 @@ export const ekoCalls = pgTable(
     state: text("state", { enum: EKO_CALL_STATES }).notNull().default("pending"),
     /** The business row this call is about when it is not the row's own call (a transfer's inquiries). */
     aboutRefId: varchar("about_ref_id", { length: 20 }),
+    /** For a call that adds or texts something: one per form submission, so a repeat finds this row. */
+    submissionId: varchar("submission_id", { length: 64 }).unique(),
+    /** What the agent was shown (masked, no token or OTP): a repeated submission is shown the same. */
+    result: jsonb("result"),
   },
   (t) => [
     check("eko_calls_state_known", oneOf(t.state, EKO_CALL_STATES)),
@@ -161,6 +172,41 @@ export const transfers = pgTable(
 
 export type TransferRow = typeof transfers.$inferSelect;
 export type NewTransferRow = typeof transfers.$inferInsert;
+
+/**
+ * The customer at an agent's counter: one row per look-up (Get Sender), bound to the agent's session, which deleting
+ * (signing out, expiry) removes it. Not a ledger row: it holds Eko's wallet token for the verified customer, sealed
+ * with a key derived from LEDGER_KEY, until `expires_at`, and the recipient list last shown (masked by Eko), so what
+ * the browser picks is checked against it.
+ */
+export const customerVisits = pgTable(
+  "customer_visits",
+  {
+    id: varchar("id", { length: 32 }).primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => authSessions.id, { onDelete: "cascade" }),
+    agent: text("agent").notNull(),
+    submissionId: varchar("submission_id", { length: 64 }).notNull().unique(),
+    customerMobileHash: char("customer_mobile_hash", { length: 64 }).notNull(),
+    customerMobileLast4: char("customer_mobile_last4", { length: 4 }).notNull(),
+    customerMobileEncrypted: text("customer_mobile_encrypted").notNull(),
+    state: text("state", { enum: VISIT_STATES }).notNull().default("looking-up"),
+    /** Eko's reference for the verification OTP it texted (Get Sender); the OTP itself is never kept. */
+    senderOtpRefId: text("sender_otp_ref_id"),
+    walletTokenSealed: text("wallet_token_sealed"),
+    /** The customer's card: name, KYC state and limits from Verify Sender OTP. */
+    profile: jsonb("profile"),
+    recipients: jsonb("recipients"),
+    /** The answer the agent was shown for the look-up, so a repeated submission is shown the same. */
+    result: jsonb("result"),
+    createdAt: stamp("created_at").notNull().defaultNow(),
+    expiresAt: stamp("expires_at").notNull(),
+  },
+  (t) => [check("customer_visits_state_known", oneOf(t.state, VISIT_STATES)), index("customer_visits_session_idx").on(t.sessionId)],
+);
+
+export type CustomerVisitRow = typeof customerVisits.$inferSelect;
 
 /** Append-only (a trigger refuses UPDATE and DELETE): sign-ins, user changes, limit refusals. */
 export const auditEvents = pgTable(

@@ -5,15 +5,26 @@ import type { EkoBody } from "./fixtures";
 export type CustomerState = "enrolled" | "not-enrolled" | "aadhaar-pending" | "pan-required";
 
 export type SimRecipient = EkoBody & { recipient_id: number };
-export type SimCustomer = { mobile: string; state: CustomerState; name: string; monthlyLimit: number; used: number; recipients: SimRecipient[] };
+/** A recipient added at the simulator, its full account kept only here: for the duplicate check and the day's count. */
+export type AddedRecipient = { account: string; ifsc: string; atMs: number };
+export type SimCustomer = {
+  mobile: string;
+  state: CustomerState;
+  name: string;
+  monthlyLimit: number;
+  used: number;
+  recipients: SimRecipient[];
+  added: AddedRecipient[];
+};
 
 /** The README's test customers; any other mobile is enrolled, with the recipients of Eko's published sample. */
-export const TEST_CUSTOMERS: Record<string, { state: CustomerState; recipients: boolean; about: string }> = {
+export const TEST_CUSTOMERS: Record<string, { state: CustomerState; recipients: boolean; used?: number; about: string }> = {
   "6111111111": { state: "enrolled", recipients: true, about: "Eko's UAT test customer: enrolled, with recipients" },
   "6222222222": { state: "enrolled", recipients: false, about: "enrolled, no recipients yet" },
   "6333333333": { state: "not-enrolled", recipients: false, about: "not enrolled (Get Sender answers 308)" },
   "6444444444": { state: "aadhaar-pending", recipients: false, about: "KYC pending: Verify Sender OTP answers 2136" },
   "6555555555": { state: "pan-required", recipients: false, about: "PAN required: Verify Sender OTP answers 2147" },
+  "6666666666": { state: "enrolled", recipients: true, used: 49_000, about: "enrolled, 49,000 of 50,000 used this month: 1,000 left" },
 };
 
 export type OtpPurpose = "sender" | "transaction" | "refund";
@@ -55,8 +66,9 @@ export function createPpiLevinState(sampleRecipients: SimRecipient[], now: () =>
         state: known?.state ?? "enrolled",
         name: known ? `Test customer ${mobile.slice(-4)}` : "Walk-in customer",
         monthlyLimit: 50_000,
-        used: 0,
+        used: known?.used ?? 0,
         recipients: !known || known.recipients ? structuredClone(sampleRecipients) : [],
+        added: [],
       };
       customers.set(mobile, found);
     }
@@ -115,7 +127,8 @@ export function createPpiLevinState(sampleRecipients: SimRecipient[], now: () =>
     return Boolean(held && held.customer === mobile && held.expMs > now());
   };
 
-  function addRecipient(mobile: string, fields: { name: string; mobile: string; account: string; ifsc: string; bank: string }): SimRecipient {
+  /** Adds a recipient as Eko lists it (account masked); the checks are the caller's (recipients.ts). */
+  function addRecipient(mobile: string, fields: { name: string; mobile: string; account: string; ifsc: string; bank: string; channel: number }): SimRecipient {
     const recipient: SimRecipient = {
       recipient_id: nextRecipientId++,
       beneficiary_id: null,
@@ -124,12 +137,17 @@ export function createPpiLevinState(sampleRecipients: SimRecipient[], now: () =>
       bank: fields.bank,
       account: `${fields.account.slice(0, 2)}${"X".repeat(Math.max(0, fields.account.length - 6))}${fields.account.slice(-4)}`,
       ifsc: fields.ifsc,
-      channel: 0,
-      allowed_channel: 0,
-      available_channel: 0,
+      account_type: "Bank Account",
+      recipient_id_type: "acc_ifsc",
+      channel: fields.channel,
+      channel_absolute: fields.channel,
+      allowed_channel: fields.channel,
+      available_channel: fields.channel,
       is_verified: 0,
     };
-    customer(mobile).recipients.push(recipient);
+    const c = customer(mobile);
+    c.recipients.push(recipient);
+    c.added.push({ account: fields.account, ifsc: fields.ifsc, atMs: now() });
     return recipient;
   }
 
@@ -147,7 +165,7 @@ export function createPpiLevinState(sampleRecipients: SimRecipient[], now: () =>
     return transactions.get(reference);
   }
 
-  return { customer, issueOtp, spendOtp, issueWalletToken, walletTokenValid, addRecipient, recordTransaction, findTransaction, sms };
+  return { now, customer, issueOtp, spendOtp, issueWalletToken, walletTokenValid, addRecipient, recordTransaction, findTransaction, sms };
 }
 
 export type PpiLevinState = ReturnType<typeof createPpiLevinState>;

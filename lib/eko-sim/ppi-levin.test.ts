@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { newClientRefId } from "@/lib/eko/client-ref-id";
 import type { EkoOperation } from "@/lib/eko/operation";
 import { addRecipient } from "@/lib/eko/operations/add-recipient";
@@ -66,7 +66,7 @@ describe("the simulator serves PPI Levin's operations, with state", () => {
   it("recipients: none yet, a bad IFSC refused by field, then added, given a beneficiary id, and listed", async () => {
     const mobile = "6222222222";
     expect(await call(getRecipients, { customerMobile: mobile })).toMatchObject({ kind: "ok", data: { recipient_list: [] } });
-    const fields = { customerMobile: mobile, clientRefId: newClientRefId(), bankId: 12, name: "Aditya Rao", mobile: "9775597777", account: "123456789012" };
+    const fields = { customerMobile: mobile, clientRefId: newClientRefId(), bankId: 12, name: "Aditya Rao", mobile: "9775597777", account: "123456789012", accountType: "1" as const };
     expect(await call(addRecipient, { ...fields, ifsc: "KKBK878" })).toMatchObject({ kind: "rejected", codes: { status: 461 }, invalidParams: { ifsc: "Invalid IFSC" } });
     const added = await call(addRecipient, { ...fields, ifsc: "KKBK0000878" });
     if (added.kind !== "ok") throw new Error("add-recipient");
@@ -78,6 +78,28 @@ describe("the simulator serves PPI Levin's operations, with state", () => {
     expect(bank).toMatchObject({ kind: "ok", data: { beneficiary_id: expect.stringMatching(/^\d+$/) } });
     const listed = await call(getRecipients, { customerMobile: mobile });
     expect(listed).toMatchObject({ kind: "ok", data: { recipient_list: [{ recipient_id: recipientId, bank: "Kotak Mahindra Bank", account: "12XXXXXX9012" }] } });
+  });
+
+  it("the customer with 49,000 of 50,000 used: 1,000 left in the profile and before PAN", async () => {
+    const session = await verified("6666666666");
+    expect(session).toMatchObject({ kind: "ok", data: { next_allowed_limit: 1000, customer_profile: { total_monthly_limit: 50000, next_allowed_limit: 1000 } } });
+    expect(session.kind === "ok" && session.data.customer_profile.chart?.[0]?.data).toEqual({ unavailable: 0, used: 49000, remaining: 1000 });
+    const listed = await call(getRecipients, { customerMobile: "6666666666" });
+    expect(listed).toMatchObject({ kind: "ok", data: { remaining_limit_before_pan_required: 1000 } });
+    expect(listed.kind === "ok" && listed.data.recipient_list.length).toBeGreaterThan(0);
+  });
+
+  it("a sender OTP is printed in demo mode (printSms)", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const demo = createEkoSimulator({ ...EKO_UAT, slowMs: 1_000, control: false, printSms: true });
+    try {
+      const base = `http://127.0.0.1:${await demo.listen(0)}${SIM_BASE_PATH}`;
+      expect(await callEko(getSender, { customerMobile: "6111111111" }, { ...deps, config: { ...deps.config, baseUrl: base } })).toMatchObject({ kind: "ok" });
+      expect(log).toHaveBeenCalledWith(expect.stringContaining(`${demo.sms.at(-1)!.otp} is your sender OTP`));
+    } finally {
+      log.mockRestore();
+      await demo.close();
+    }
   });
 
   it("a transfer takes the OTP texted for it, only for the same amount and recipient, once; inquiry finds it both ways", async () => {

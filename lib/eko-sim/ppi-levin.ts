@@ -1,22 +1,13 @@
 import type { EkoBody, EkoShapes } from "./fixtures";
 import type { PpiLevinState, SimCustomer, SimTransaction } from "./ppi-levin-state";
+import { refusal, withData } from "./envelopes";
+import { addRecipientAnswer } from "./recipients";
 import { transferScenarioFor, TX_STATUS_DESC, validationError, type SimAnswer } from "./scenarios";
 
 export type PpiLevinRequest = { method: string; path: string; body: EkoBody; query: URLSearchParams };
 export type Handled = { verdict: string; answer: SimAnswer };
 
 const json = (body: EkoBody): SimAnswer => ({ type: "json", httpStatus: 200, body });
-/** A refusal in Eko's envelope. Eko publishes no sample for these; the codes are eko-api.md's. */
-const refusal = (status: number, message: string, responseTypeId = status): EkoBody => ({
-  status,
-  response_status_id: 1,
-  response_type_id: responseTypeId,
-  message,
-});
-const withData = (shape: EkoBody, data: EkoBody): EkoBody => ({ ...structuredClone(shape), data: { ...(structuredClone(shape.data) as EkoBody), ...data } });
-
-const IFSC = /^[A-Z]{4}0[A-Z0-9]{6}$/;
-const BANKS: Record<string, string> = { SBIN: "State Bank of India", HDFC: "HDFC Bank", ICIC: "ICICI Bank", KKBK: "Kotak Mahindra Bank", UTIB: "Axis Bank", PUNB: "Punjab National Bank" };
 
 /** What Initiate Transaction and Transaction Inquiry both say of a transaction: a bank reference only once it succeeded. */
 function transactionData(t: SimTransaction): EkoBody {
@@ -75,16 +66,8 @@ export function handlePpiLevin(state: PpiLevinState, shapes: EkoShapes, request:
       return { verdict: `23: ${c.recipients.length} recipients`, answer: json(withData(shapes.recipients, data)) };
     }
     if (method === "POST" && rest === "/recipient") {
-      const invalid: Record<string, string> = {};
-      const name = typeof body.recipient_name === "string" ? body.recipient_name.trim() : "";
-      const ifsc = typeof body.ifsc === "string" ? body.ifsc.trim().toUpperCase() : "";
-      const account = typeof body.account === "string" ? body.account.trim() : "";
-      if (!/^[A-Za-z .]{2,50}$/.test(name)) invalid.recipient_name = "Invalid recipient name";
-      if (!IFSC.test(ifsc)) invalid.ifsc = "Invalid IFSC";
-      if (!/^\d{9,18}$/.test(account)) invalid.account = "Invalid account number";
-      if (Object.keys(invalid).length > 0) return { verdict: "461: recipient fields", answer: json(validationError(shapes, invalid)) };
-      const added = state.addRecipient(mobile, { name, mobile: String(body.recipient_mobile ?? ""), account, ifsc, bank: BANKS[ifsc.slice(0, 4)] ?? "Bank" });
-      return { verdict: "43: recipient added", answer: json(withData(shapes.addRecipient, { customer_id: mobile, recipient_id: added.recipient_id })) };
+      const added = addRecipientAnswer(state, shapes, mobile, body);
+      return { verdict: added.verdict, answer: json(added.body) };
     }
     if (method === "POST" && rest === "/bank/recipient") {
       if (!state.walletTokenValid(body.wallet_token, mobile)) return { verdict: "wallet token refused", answer: json(refusal(1, "Invalid or expired wallet token", -1)) };

@@ -32,7 +32,7 @@ const CASES = [
   {
     slug: "ppi-levin-add-recipient",
     operation: addRecipient,
-    input: { customerMobile: MOBILE, clientRefId: REF, bankId: 12, name: "Aditya", mobile: "9775597777", account: "1234567890657", ifsc: "KKBK0000878" },
+    input: { customerMobile: MOBILE, clientRefId: REF, bankId: 12, name: "Aditya", mobile: "9775597777", account: "1234567890657", ifsc: "KKBK0000878", accountType: "1" },
   },
   { slug: "ppi-levin-add-recipient-bank", operation: addRecipientBank, input: { customerMobile: MOBILE, recipientId: 10017740, walletToken: "token", clientRefId: REF } },
   { slug: "ppi-levin-send-transaction-otp", operation: sendTransactionOtp, input: { clientRefId: REF, recipientId: 10017740, amount: 110, customerMobile: MOBILE, beneficiaryId: "40367" } },

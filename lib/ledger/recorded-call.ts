@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
-import { ekoCalls, type EkoCallState } from "@/lib/db/schema";
+import { ekoCalls, type EkoCallRow, type EkoCallState } from "@/lib/db/schema";
 import { getEkoBreaker } from "@/lib/eko/breaker-settings";
 import type { CircuitBreaker } from "@/lib/eko/circuit-breaker";
 import { newClientRefId } from "@/lib/eko/client-ref-id";
@@ -24,7 +24,12 @@ export type CallContext = {
   clientRefId?: string;
   /** The business row the call is about, when the call is not that row's own (a transfer's inquiries). */
   aboutRefId?: string;
+  /** For a call that adds or texts something: the form submission it answers, recorded once (see `Repeated`). */
+  submissionId?: string;
 };
+
+/** The submission is already recorded: its first call is (or was) the one, and this arrival calls nothing. */
+export type Repeated = { kind: "repeated"; firstClientRefId: string; clientRefId: string; latencyMs: 0 };
 
 /** Nothing reached Eko: the ledger could not be written, the breaker is open, or the server is stopping. */
 export type NotSent = { kind: "not-sent"; reason: "ledger-unavailable" | "circuit-open" | "shutting-down"; retryAt: string | null };
@@ -48,12 +53,24 @@ const errorCodeOf = (error: unknown): string => errorCode(error) ?? (error insta
  * through the breaker and the transport, then the row completed with Eko's codes. The call counts as in flight until
  * its row is complete, so a graceful shutdown waits for it. Never throws for a fault of Eko's or the ledger's.
  */
+export function recordedCall<Input, Data>(
+  operation: EkoOperation<Input, Data>,
+  input: Input,
+  context: CallContext & { submissionId: string },
+  deps?: Partial<RecordedCallDeps>,
+): Promise<RecordedOutcome<Data> | Repeated>;
+export function recordedCall<Input, Data>(
+  operation: EkoOperation<Input, Data>,
+  input: Input,
+  context: CallContext & { submissionId?: undefined },
+  deps?: Partial<RecordedCallDeps>,
+): Promise<RecordedOutcome<Data>>;
 export async function recordedCall<Input, Data>(
   operation: EkoOperation<Input, Data>,
   input: Input,
   context: CallContext,
   deps: Partial<RecordedCallDeps> = {},
-): Promise<RecordedOutcome<Data>> {
+): Promise<RecordedOutcome<Data> | Repeated> {
   const now = deps.now ?? (() => new Date());
   const clientRefId = context.clientRefId ?? newClientRefId(now().getTime());
   const customer = context.customerMobile ? maskMobile(context.customerMobile) : undefined;
@@ -61,16 +78,26 @@ export async function recordedCall<Input, Data>(
   try {
     db = deps.db ?? (await getDb());
     const protectedMobile = context.customerMobile ? (deps.vault ?? getMobileVault()).protect(context.customerMobile) : null;
-    await db.insert(ekoCalls).values({
-      clientRefId,
-      operation: operation.name,
-      movesMoney: operation.movesMoney,
-      ...context.actor,
-      customerMobileHash: protectedMobile?.customerMobileHash ?? null,
-      customerMobileLast4: protectedMobile?.customerMobileLast4 ?? null,
-      aboutRefId: context.aboutRefId ?? null,
-      createdAt: now(),
-    });
+    const inserted = await db
+      .insert(ekoCalls)
+      .values({
+        clientRefId,
+        operation: operation.name,
+        movesMoney: operation.movesMoney,
+        ...context.actor,
+        customerMobileHash: protectedMobile?.customerMobileHash ?? null,
+        customerMobileLast4: protectedMobile?.customerMobileLast4 ?? null,
+        aboutRefId: context.aboutRefId ?? null,
+        submissionId: context.submissionId ?? null,
+        createdAt: now(),
+      })
+      .onConflictDoNothing({ target: ekoCalls.submissionId })
+      .returning({ id: ekoCalls.id });
+    if (inserted.length === 0) {
+      const [first] = await db.select({ clientRefId: ekoCalls.clientRefId }).from(ekoCalls).where(eq(ekoCalls.submissionId, context.submissionId ?? ""));
+      if (!first) throw new Error("The call's submission is taken but no row holds it");
+      return { kind: "repeated", firstClientRefId: first.clientRefId, clientRefId, latencyMs: 0 };
+    }
   } catch (error) {
     logEvent("error", "ledger.write_failed", { operation: operation.name, clientRefId, customer, stage: "pending", error: errorCodeOf(error) });
     return { kind: "not-sent", reason: "ledger-unavailable", retryAt: null, clientRefId, latencyMs: 0 };
@@ -126,6 +153,17 @@ export async function sendGuarded<Input, Data>(
     latencyMs,
   });
   return { ...outcome, clientRefId, latencyMs };
+}
+
+/** What the agent was shown for a call made once per submission, so a repeat of that submission is shown the same. */
+export async function saveCallResult(db: Db, clientRefId: string, result: unknown): Promise<void> {
+  await db.update(ekoCalls).set({ result }).where(eq(ekoCalls.clientRefId, clientRefId));
+}
+
+/** A call's ledger row, read again (a repeated submission waits on it). */
+export async function findCall(db: Db, clientRefId: string): Promise<EkoCallRow | undefined> {
+  const [row] = await db.select().from(ekoCalls).where(eq(ekoCalls.clientRefId, clientRefId)).limit(1);
+  return row;
 }
 
 /** Completes the row once; a row already completed is never overwritten. A failed write leaves it pending. */

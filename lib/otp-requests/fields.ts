@@ -1,4 +1,5 @@
 import type { MessageKey } from "@/lib/i18n/translate";
+import { isVisitId } from "@/lib/customers/visit-id";
 import { normaliseMobile } from "./mobile";
 
 /**
@@ -7,15 +8,23 @@ import { normaliseMobile } from "./mobile";
  * say the same thing in the same words. Plain functions on purpose: this module ships to the browser, and zod's core
  * alone would be about 25 kB gzip of the page's first-load JavaScript.
  */
-export type AmountBounds = { minAmount: number; maxAmount: number };
+export type AmountBounds = {
+  minAmount: number;
+  maxAmount: number;
+  /** What the verified customer may still send this month, when the desk knows it. */
+  remaining?: number;
+};
 
-export const otpFieldNames = ["recipientId", "amount", "customerMobile", "beneficiaryId"] as const;
+export const otpFieldNames = ["recipientId", "amount", "customerMobile", "beneficiaryId", "visitId"] as const;
 export type OtpFieldName = (typeof otpFieldNames)[number];
 
 /** What the form holds: exactly what the agent typed. */
-export type OtpRequestFormValues = { recipientId: string; amount: string; customerMobile: string; beneficiaryId?: string };
-/** What the server acts on: normalised and typed. */
-export type OtpRequestInput = { recipientId: number; amount: number; customerMobile: string; beneficiaryId?: string };
+export type OtpRequestFormValues = { recipientId: string; amount: string; customerMobile: string; beneficiaryId?: string; visitId?: string };
+/**
+ * What the server acts on: normalised and typed. `visitId` names the verified customer the recipient was picked for;
+ * the server then takes the beneficiary, channel and limit from that visit, not from the browser.
+ */
+export type OtpRequestInput = { recipientId: number; amount: number; customerMobile: string; beneficiaryId?: string; visitId?: string };
 
 export type FieldRead<T> = { ok: true; value: T } | { ok: false; error: MessageKey };
 
@@ -36,11 +45,12 @@ export function readWholeRupees(input: string | undefined): number | null {
   return /^\d{1,9}(\.0{1,2})?$/.test(compact) ? Math.trunc(Number(compact)) : null;
 }
 
-export function readAmount(input: unknown, { minAmount, maxAmount }: AmountBounds): FieldRead<number> {
+export function readAmount(input: unknown, { minAmount, maxAmount, remaining }: AmountBounds): FieldRead<number> {
   if (typeof input !== "string" || !input.replace(/[\s,₹]/g, "")) return fail("error.amount.required");
   const rupees = readWholeRupees(input);
   if (rupees === null) return fail("error.amount.whole");
-  return rupees >= minAmount && rupees <= maxAmount ? ok(rupees) : fail("error.amount.range");
+  if (rupees < minAmount || rupees > maxAmount) return fail("error.amount.range");
+  return remaining === undefined || rupees <= remaining ? ok(rupees) : fail("error.amount.overRemaining");
 }
 
 export function readCustomerMobile(input: unknown): FieldRead<string> {
@@ -57,24 +67,35 @@ export function readBeneficiaryId(input: unknown): FieldRead<string | undefined>
   return /^[A-Za-z0-9]{0,20}$/.test(text) ? ok(text || undefined) : fail("error.beneficiaryId.format");
 }
 
+/** Optional: the opaque reference of the customer's visit (lib/customers/visits.ts), or none for typed IDs. */
+export function readVisitId(input: unknown): FieldRead<string | undefined> {
+  if (input === undefined || input === "") return ok(undefined);
+  return isVisitId(input) ? ok(input) : fail("error.visit.expired");
+}
+
 export function fieldReaders(bounds: AmountBounds): { [F in OtpFieldName]: (input: unknown) => FieldRead<OtpRequestInput[F]> } {
   return {
     recipientId: readRecipientId,
     amount: (input) => readAmount(input, bounds),
     customerMobile: readCustomerMobile,
     beneficiaryId: readBeneficiaryId,
+    visitId: readVisitId,
   };
 }
 
 export type OtpRequestRead = { ok: true; value: OtpRequestInput } | { ok: false; errors: Partial<Record<OtpFieldName, MessageKey>> };
 
-/** All four fields at once: the typed request, or every field's message. */
+/**
+ * Every field at once: the typed request, or every field's message. With a visit, the customer is the visit's and
+ * their mobile is not on the form.
+ */
 export function readOtpRequest(values: Partial<Record<OtpFieldName, unknown>>, bounds: AmountBounds): OtpRequestRead {
   const readers = fieldReaders(bounds);
   const value: Partial<Record<OtpFieldName, unknown>> = {};
   const errors: Partial<Record<OtpFieldName, MessageKey>> = {};
+  const visit = Boolean(values.visitId);
   for (const name of otpFieldNames) {
-    const read = readers[name](values[name]);
+    const read = visit && name === "customerMobile" ? ok("") : readers[name](values[name]);
     if (read.ok) value[name] = read.value;
     else errors[name] = read.error;
   }

@@ -26,11 +26,12 @@ const wentTowardsEko = and(
   )})`,
 );
 
-type WindowSize = { limit: LimitName; max: number; ms: number; by: "mobile" | "agent" };
+export type WindowSize = { limit: LimitName; max: number; ms: number; by: "mobile" | "agent" };
 type Window = WindowSize & { scope: SQL };
 type Exceeded = { limit: LimitName; max: number; count: number; retryAt: Date };
 
-function windowSizes(settings: LimitSettings): WindowSize[] {
+/** The windows every SMS to a customer counts in (transaction OTPs here; sender verifications in lib/customers). */
+export function windowSizes(settings: LimitSettings): WindowSize[] {
   return [
     { limit: "mobile-15m", max: settings.mobilePer15Min, ms: 15 * MINUTE, by: "mobile" },
     { limit: "mobile-24h", max: settings.mobilePer24Hours, ms: 24 * 60 * MINUTE, by: "mobile" },

@@ -21,10 +21,7 @@ export function describeResult(result: OtpRequestResult, { locale, t }: I18n): R
     case "rejected":
       return { title: t(`outcome.rejected.${result.reason}.title`), next: t(`outcome.rejected.${result.reason}.next`) };
     case "limited":
-      return {
-        title: t(`outcome.limited.${result.limit}`, { max: result.max }),
-        next: t("outcome.limited.next", { time: retryTime(result.limit, result.retryAt, locale) }),
-      };
+      return limitedCopy(result, { locale, t });
     case "invalid":
       return { title: t("outcome.invalid.title"), next: result.formError ? translateText(t, result.formError) : t("outcome.invalid.next") };
     case "unknown":
@@ -33,6 +30,14 @@ export function describeResult(result: OtpRequestResult, { locale, t }: I18n): R
       if (result.reason === "circuit-open" || result.reason === "shutting-down") return deskRefusalCopy(t, result.reason, result.retryAt);
       return result.reason === "http" ? httpCopy(t, result.httpStatus) : failedCopy(t, result.reason);
   }
+}
+
+/** Which limit refused the SMS, and from when the agent may try again: the OTP step's and the customer look-up's. */
+export function limitedCopy(result: { limit: LimitName; max: number; retryAt: string }, { locale, t }: I18n): ResultMessage {
+  return {
+    title: t(`outcome.limited.${result.limit}`, { max: result.max }),
+    next: t("outcome.limited.next", { time: retryTime(result.limit, result.retryAt, locale) }),
+  };
 }
 
 /** Eko may have sent the OTP: the agent must ask the customer before trying again. */

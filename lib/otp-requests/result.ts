@@ -24,6 +24,8 @@ export type OtpRequestResult =
       amount?: number;
       recipientId?: number;
       beneficiaryId?: string | null;
+      /** The recipient as picked from the customer's list (absent for typed IDs). */
+      recipient?: { name: string; bank: string; accountMasked: string };
     }
   | {
       status: "rejected";

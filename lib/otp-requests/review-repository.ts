@@ -40,7 +40,10 @@ function where({ filters, mobileHash, staleBefore }: ReviewQuery, cursor?: Revie
   );
 }
 
-type SelectedRow = Omit<OtpRequestRow, "customerMobileHash" | "customerMobileEncrypted" | "state" | "completedAt" | "submissionId" | "agentId" | "result"> & {
+type SelectedRow = Omit<
+  OtpRequestRow,
+  "customerMobileHash" | "customerMobileEncrypted" | "state" | "completedAt" | "submissionId" | "agentId" | "result" | "channel" | "recipientName" | "recipientBank" | "recipientAccountMasked"
+> & {
   state: string;
 };
 

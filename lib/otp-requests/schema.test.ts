@@ -83,7 +83,7 @@ describe("maskMobile", () => {
 });
 
 describe("createOtpRequestSchema", () => {
-  const amount = schema.shape.amount;
+  const amount = schema.out.shape.amount;
 
   it("parses a full valid form into typed values", () => {
     expect(schema.parse({ ...valid, customerMobile: "+91 94444 44444", beneficiaryId: " 40367 " })).toEqual({
@@ -120,8 +120,8 @@ describe("createOtpRequestSchema", () => {
   });
 
   it("recipient ID is a positive whole number", () => {
-    expect(schema.shape.recipientId.parse("10017740")).toBe(10017740);
-    for (const bad of ["0", "-5", "12a", "", "  "]) expect(schema.shape.recipientId.safeParse(bad).success).toBe(false);
+    expect(schema.out.shape.recipientId.parse("10017740")).toBe(10017740);
+    for (const bad of ["0", "-5", "12a", "", "  "]) expect(schema.out.shape.recipientId.safeParse(bad).success).toBe(false);
   });
 
   it("beneficiary ID is optional: blank becomes undefined", () => {

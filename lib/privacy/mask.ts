@@ -16,3 +16,6 @@ const MOBILE_IN_TEXT = /(?<![\d+])(?:\+?91[\s-]?|0)?([6-9]\d{4})[\s-]?(\d{5})(?!
 export function maskMobilesInText(text: string): string {
   return text.replace(MOBILE_IN_TEXT, (_match, head: string, tail: string) => maskMobile(`${head}${tail}`));
 }
+
+/** An account number as the desk keeps and shows it: the last four digits only, or Eko's own masking as Eko sent it. */
+export const maskAccount = (account: string) => (account.length <= 4 || /^\d*[Xx*•]+\d*$/.test(account) ? account : `${MASK.slice(0, 4)}${account.slice(-4)}`);

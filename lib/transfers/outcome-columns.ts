@@ -1,3 +1,4 @@
+import { maskAccount } from "@/lib/privacy/mask";
 import type { EkoOutcome } from "@/lib/eko/operation";
 import type { InitiatedTransaction, Transaction } from "@/lib/eko/operations/initiate-transaction";
 import type { NotSent } from "@/lib/ledger/recorded-call";
@@ -7,8 +8,6 @@ import { stageOf } from "./tx-status";
 
 const paise = (rupees: number | undefined) => (rupees === undefined || !Number.isFinite(rupees) ? undefined : Math.round(rupees * 100));
 
-/** Only the last four digits of an account the answer may carry in full. */
-export const maskAccount = (account: string) => (account.length <= 4 ? account : `••••${account.slice(-4)}`);
 
 /** What a transaction's answer (Initiate's or an inquiry's) tells about it, in the transfer's columns. */
 export function transactionColumns(data: Transaction & Partial<InitiatedTransaction>): TransferUpdate {

@@ -19,6 +19,7 @@ export type SentOtpRequest = {
   customerMobileMasked: string;
   recipientId: number;
   beneficiaryId: string | null;
+  recipient: { name: string; bank: string; accountMasked: string } | null;
   sentAt: string;
 };
 
@@ -36,6 +37,7 @@ export async function getAgentSentOtpRequest(ref: string, agent: string): Promis
     customerMobileMasked: maskMobile(row.customerMobileLast4),
     recipientId: row.recipientId,
     beneficiaryId: row.beneficiaryId,
+    recipient: row.recipientName ? { name: row.recipientName, bank: row.recipientBank ?? "", accountMasked: row.recipientAccountMasked ?? "" } : null,
     sentAt: (row.completedAt ?? row.createdAt).toISOString(),
   };
 }

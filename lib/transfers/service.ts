@@ -31,8 +31,6 @@ export type TransferResult =
 
 export type TransferDeps = Partial<RecordedCallDeps> & { kick?: () => void };
 
-/** Eko's channels: IMPS where the recipient allows it. Until the recipient picker (#19) records the channel, IMPS. */
-const IMPS = 0;
 
 const invalid = (formError: MessageKey): TransferResult => ({ status: "invalid", fieldErrors: {}, formError });
 
@@ -67,7 +65,11 @@ export async function initiateTransfer(input: TransferInput, actor: TransferActo
       recipientId: otpRequest.recipientId,
       beneficiaryId: otpRequest.beneficiaryId,
       amount: otpRequest.amount,
-      channel: IMPS,
+      // The channel the recipient allows, as Get Recipients listed it when the OTP was sent (IMPS for typed IDs).
+      channel: otpRequest.channel,
+      recipientName: otpRequest.recipientName,
+      recipientBank: otpRequest.recipientBank,
+      recipientAccountMasked: otpRequest.recipientAccountMasked,
       createdAt,
       // If this process dies mid-call, the inquiry worker takes the transfer up once the call could no longer answer.
       nextCheckAt: new Date(createdAt.getTime() + config.timeoutMs + WAIT_MARGIN_MS),
@@ -108,7 +110,7 @@ export async function initiateTransfer(input: TransferInput, actor: TransferActo
     customerMobile,
     otp: input.otp,
     otpRefId: otpRequest.otpRefId ?? "",
-    channel: IMPS,
+    channel: otpRequest.channel,
     latlong,
     timestamp: createdAt.toISOString(),
   };

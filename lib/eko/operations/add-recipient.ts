@@ -6,12 +6,15 @@ import { senderPath } from "./paths";
 export type NewRecipient = {
   customerMobile: string;
   clientRefId: string;
-  bankId: number;
+  /** Eko's bank id when the desk knows it; with `type: "ifsc"` Eko finds the bank from the IFSC. */
+  bankId?: number;
   name: string;
   mobile: string;
   /** Goes to Eko only; the desk keeps a masked form. */
   account: string;
   ifsc: string;
+  /** 1 savings, 2 current. */
+  accountType: "1" | "2";
 };
 
 /** Add Recipient: 43 with the new `recipient_id`. */
@@ -28,7 +31,7 @@ export const addRecipient = defineOperation({
     account: r.account,
     ifsc: r.ifsc,
     type: "ifsc",
-    account_type: "1",
+    account_type: r.accountType,
   }),
   data: z.object({ recipient_id: ekoInt }),
   succeeded: (e) => e.response_type_id === 43,

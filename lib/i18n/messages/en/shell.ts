@@ -9,7 +9,7 @@ export const shell = {
   "theme.dark": "Dark mode",
 
   "nav.label": "Desk",
-  "nav.sendOtp": "Send OTP",
+  "nav.sendOtp": "Counter",
   "nav.requests": "Requests",
   "nav.users": "Users",
   "nav.audit": "Audit",

@@ -7,7 +7,7 @@ export const shell: Record<keyof typeof english, string> = {
   "theme.dark": "डार्क मोड",
 
   "nav.label": "डेस्क",
-  "nav.sendOtp": "OTP भेजें",
+  "nav.sendOtp": "काउंटर",
   "nav.requests": "अनुरोध",
   "nav.users": "उपयोगकर्ता",
   "nav.audit": "ऑडिट",

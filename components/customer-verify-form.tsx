@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState } from "react";
+import { lookUpAgainAction, verifyCustomerAction } from "@/app/(desk)/customers/actions";
+import { useI18n } from "@/components/locale-provider";
+import { OtpFailureAlert } from "@/components/otp-failure-alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { refusedMessage } from "@/lib/auth/refused-message";
+import { describeLookUp, describeVerify } from "@/lib/customers/customer-message";
+import { translateText } from "@/lib/i18n/translate";
+
+type Props = { visitId: string; mobileMasked: string; submissionId: string };
+
+/**
+ * The verification OTP Eko texted the customer, and "Send the OTP again". Both are plain forms with their own actions
+ * (they work before the script runs); a verified customer's page reloads as their card and recipients.
+ */
+export function CustomerVerifyForm({ visitId, mobileMasked, submissionId }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [answer, verify, verifying] = useActionState(verifyCustomerAction, null);
+  const [again, lookUpAgain, resending] = useActionState(lookUpAgainAction, null);
+  const otpError = answer?.status === "invalid" ? (answer.fieldErrors.otp ?? answer.formError) : null;
+  const copy =
+    answer?.status === "refused"
+      ? refusedMessage(answer.reason, t)
+      : answer && answer.status !== "invalid"
+        ? describeVerify(answer, i18n)
+        : again?.status === "refused"
+          ? refusedMessage(again.reason, t)
+          : again && again.status !== "invalid"
+            ? describeLookUp(again, i18n)
+            : null;
+  const eko = answer && "eko" in answer ? answer.eko : again && "eko" in again ? again.eko : null;
+  return (
+    <section aria-labelledby="verify-title" className="mt-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="verify-title" className="text-base font-semibold">
+        {t("visit.verifyTitle")}
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">{t("visit.verifyBody", { mobile: mobileMasked })}</p>
+      <form action={verify} aria-busy={verifying} className="mt-4 space-y-4">
+        <input type="hidden" name="visitId" value={visitId} />
+        <TextField
+          id="senderOtp"
+          name="otp"
+          label={t("visit.otp.label")}
+          hint={t("visit.otp.hint")}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          enterKeyHint="go"
+          maxLength={8}
+          required
+          readOnly={verifying}
+          error={otpError ? translateText(t, otpError) : undefined}
+        />
+        <Button type="submit" className="w-full" disabled={verifying}>
+          {verifying ? t("visit.verifying") : t("visit.verify")}
+        </Button>
+      </form>
+      <form action={lookUpAgain} className="mt-2">
+        <input type="hidden" name="visitId" value={visitId} />
+        <input type="hidden" name="submissionId" value={(again && "nextSubmissionId" in again ? again.nextSubmissionId : null) ?? submissionId} />
+        <Button type="submit" variant="secondary" className="w-full" disabled={resending}>
+          {t("visit.resend")}
+        </Button>
+      </form>
+      {copy ? <OtpFailureAlert key={JSON.stringify([answer, again])} copy={copy} eko={eko} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+import type { FieldRead } from "@/lib/otp-requests/fields";
+
+/** Eko publishes no length for the customer's verification OTP: digits, four to eight of them. */
+export function readSenderOtp(input: unknown): FieldRead<string> {
+  const text = typeof input === "string" ? input.replace(/\s/g, "") : "";
+  if (!text) return { ok: false, error: "error.otp.required" };
+  return /^\d{4,8}$/.test(text) ? { ok: true, value: text } : { ok: false, error: "error.senderOtp.format" };
+}

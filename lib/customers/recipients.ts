@@ -1,0 +1,125 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open";
+import type { CustomerVisitRow } from "@/lib/db/schema";
+import { newClientRefId } from "@/lib/eko/client-ref-id";
+import { getRecipients, type recipientSchema } from "@/lib/eko/operations/get-recipients";
+import { listRecentRecipients } from "@/lib/otp-requests/recent-recipients";
+import { recordedCall } from "@/lib/ledger/recorded-call";
+import { maskAccount, maskMobile } from "@/lib/privacy/mask";
+import { getMobileVault } from "@/lib/privacy/mobile-vault";
+import { notOk } from "./call-outcome";
+import type { Counter, CustomerDeps } from "./service";
+import type { CustomerCard, CustomerForForm, RecipientChoice, RecipientsResult } from "./visit-result";
+import { findVisit, isVisitId, updateVisit } from "./visits";
+
+const NEFT = 2;
+
+/** Eko's `channel` 2 is NEFT only; anything else allows IMPS (and NEFT, which every bank takes). */
+export function choiceOf(r: z.output<typeof recipientSchema>): Omit<RecipientChoice, "recent"> {
+  const channel = r.channel ?? r.allowed_channel ?? 0;
+  return {
+    recipientId: r.recipient_id,
+    beneficiaryId: r.beneficiary_id ? String(r.beneficiary_id) : null,
+    name: r.recipient_name.trim(),
+    bank: r.bank.trim(),
+    accountMasked: maskAccount(r.account.trim()),
+    ifsc: r.ifsc.trim(),
+    channel: channel === NEFT ? NEFT : 0,
+    channels: channel === NEFT ? ["NEFT"] : ["IMPS", "NEFT"],
+    verified: r.is_verified === 1,
+  };
+}
+
+/** The session's verified visit, or null: signed out, expired, another agent's, or never verified. */
+export async function verifiedVisit(db: Db, visitId: string, sessionId: string, now: Date): Promise<CustomerVisitRow | null> {
+  const visit = isVisitId(visitId) ? await findVisit(db, visitId, sessionId, now) : undefined;
+  return visit?.state === "verified" && visit.walletTokenSealed ? visit : null;
+}
+
+/** This agent's recent choices for this customer first (latest first), then Eko's order. */
+export function sortedChoices(choices: Omit<RecipientChoice, "recent">[], recentIds: number[]): RecipientChoice[] {
+  const rank = (id: number) => {
+    const at = recentIds.indexOf(id);
+    return at === -1 ? recentIds.length : at;
+  };
+  return choices.map((c) => ({ ...c, recent: recentIds.includes(c.recipientId) })).sort((a, b) => rank(a.recipientId) - rank(b.recipientId));
+}
+
+/**
+ * The verified customer's recipients (Get Recipients, recorded like every Eko call). The list is kept on the visit,
+ * so what the browser later picks is checked against what Eko said, and the channel and bank come from here.
+ */
+export async function customerRecipients(visitId: string, counter: Counter, deps: CustomerDeps = {}): Promise<RecipientsResult> {
+  return (await readRecipients(visitId, counter, deps)).result;
+}
+
+type Read = { result: RecipientsResult; card: CustomerCard | null; customerMobile: string | null };
+
+async function readRecipients(visitId: string, counter: Counter, deps: CustomerDeps): Promise<Read> {
+  const now = deps.now ?? (() => new Date());
+  const db = deps.db ?? (await getDb());
+  const visit = await verifiedVisit(db, visitId, counter.sessionId, now());
+  if (!visit) return { result: { status: "expired" }, card: null, customerMobile: null };
+  const customerMobile = (deps.vault ?? getMobileVault()).decrypt(visit.customerMobileEncrypted);
+  const known = visit.profile as CustomerCard | null;
+  const clientRefId = newClientRefId(now().getTime());
+  const outcome = await recordedCall(getRecipients, { customerMobile }, { actor: counter.actor, customerMobile, clientRefId }, { ...deps, db });
+  if (outcome.kind !== "ok") return { result: notOk(outcome), card: known, customerMobile };
+  const recent = await listRecentRecipients(db, { agent: counter.actor.agent, mobileHash: visit.customerMobileHash, limit: 20 });
+  const recipients = sortedChoices(outcome.data.recipient_list.map(choiceOf), [...new Set(recent.map((r) => Number(r.recipientId)))]);
+  const panRequiredFrom = outcome.data.remaining_limit_before_pan_required ?? null;
+  const card = known ? { ...known, panRequired: outcome.data.pan_required === 1, panRequiredFrom } : null;
+  await updateVisit(db, visitId, { recipients, ...(card ? { profile: card } : {}) });
+  return { result: { status: "ok", recipients, panRequiredFrom }, card, customerMobile };
+}
+
+/** The customer's page: the card, and the transfer form's customer with their recipients (one picked, if given). */
+export async function customerForForm(visitId: string, counter: Counter, picked: number | null, deps: CustomerDeps = {}) {
+  const { result, card, customerMobile } = await readRecipients(visitId, counter, deps);
+  if (result.status !== "ok" || !customerMobile) return { status: "error" as const, result, card };
+  const customer: CustomerForForm = {
+    visitId,
+    mobileMasked: maskMobile(customerMobile),
+    recipients: result.recipients,
+    picked: result.recipients.some((r) => r.recipientId === picked) ? picked : null,
+    remaining: card?.remaining ?? null,
+  };
+  return { status: "ok" as const, customer, card };
+}
+
+/** What a visit shows on its page: the card and the recipients last read, without calling Eko. */
+export async function visitSummary(visitId: string, sessionId: string, deps: CustomerDeps = {}) {
+  const db = deps.db ?? (await getDb());
+  const visit = isVisitId(visitId) ? await findVisit(db, visitId, sessionId, (deps.now ?? (() => new Date()))()) : undefined;
+  if (!visit) return null;
+  return {
+    id: visit.id,
+    state: visit.state,
+    mobileMasked: maskMobile(visit.customerMobileLast4),
+    card: (visit.profile as CustomerCard | null) ?? null,
+    recipients: (visit.recipients as RecipientChoice[] | null) ?? null,
+    expiresAt: visit.expiresAt.toISOString(),
+  };
+}
+
+export type VisitSummary = NonNullable<Awaited<ReturnType<typeof visitSummary>>>;
+
+export type Picked =
+  | { ok: true; customerMobile: string; choice: RecipientChoice }
+  | { ok: false; fieldErrors: Partial<Record<"recipientId" | "amount", string>>; formError: string | null };
+
+/**
+ * A recipient picked for a verified customer, checked against what Eko listed for them and the customer's monthly
+ * room: the Send OTP step takes the customer, beneficiary and channel from here, never from the browser.
+ */
+export async function pickedRecipient(db: Db, pick: { visitId: string; sessionId: string; recipientId: number; amount: number }, now: Date, deps: CustomerDeps = {}): Promise<Picked> {
+  const visit = await verifiedVisit(db, pick.visitId, pick.sessionId, now);
+  if (!visit) return { ok: false, fieldErrors: {}, formError: "error.visit.expired" };
+  const choice = ((visit.recipients as RecipientChoice[] | null) ?? []).find((r) => r.recipientId === pick.recipientId);
+  if (!choice) return { ok: false, fieldErrors: { recipientId: "error.recipient.notInList" }, formError: null };
+  const remaining = (visit.profile as CustomerCard | null)?.remaining;
+  if (remaining != null && pick.amount > remaining) return { ok: false, fieldErrors: { amount: "error.amount.overRemaining" }, formError: null };
+  return { ok: true, customerMobile: (deps.vault ?? getMobileVault()).decrypt(visit.customerMobileEncrypted), choice };
+}

@@ -1,0 +1,88 @@
+import type { EkoCodes } from "@/lib/eko/envelope";
+import type { LimitName } from "@/lib/otp-requests/result";
+
+/** The customer's card, from Verify Sender OTP: what the agent needs before taking cash. Rupees, whole or not. */
+export type CustomerCard = {
+  name: string;
+  mobileMasked: string;
+  /** Eko's `kyc_state` (0 minimum KYC, higher numbers further steps done), null when Eko did not say. */
+  kycState: number | null;
+  monthlyLimit: number | null;
+  used: number | null;
+  /** What the customer may still send this month (`next_allowed_limit`). */
+  remaining: number | null;
+  /** Eko asks for the customer's PAN once they send more than `panRequiredFrom` (Get Recipients). */
+  panRequired: boolean;
+  panRequiredFrom: number | null;
+};
+
+/** One recipient as the agent picks it: Eko's masked account, never the full number. */
+export type RecipientChoice = {
+  recipientId: number;
+  beneficiaryId: string | null;
+  name: string;
+  bank: string;
+  accountMasked: string;
+  ifsc: string;
+  /** Eko's channels: 0 IMPS, 2 NEFT. */
+  channel: number;
+  channels: ("IMPS" | "NEFT")[];
+  verified: boolean;
+  /** This agent sent this customer's money here lately: listed first. */
+  recent: boolean;
+};
+
+/** The verified customer the transfer form sends for: recipients picked from their list, the amount within their month. */
+export type CustomerForForm = { visitId: string; mobileMasked: string; recipients: RecipientChoice[]; picked: number | null; remaining: number | null };
+
+/** Why a call to Eko went nowhere, as the OTP step names it. */
+export type CallFailure = {
+  reason: "ledger-unavailable" | "circuit-open" | "shutting-down" | "unreachable" | "auth" | "http";
+  retryAt: string | null;
+  httpStatus: number | null;
+};
+
+/** Eko answered with something that is not the step's success: its codes, and its message to show beside ours. */
+export type EkoRefusal = { eko: EkoCodes; invalidParams: Record<string, string> };
+
+/** The look-up of a customer's mobile (Get Sender). */
+export type LookUpResult =
+  | { status: "otp-sent"; visitId: string; mobileMasked: string }
+  | { status: "not-enrolled"; mobileMasked: string }
+  | { status: "limited"; limit: LimitName; max: number; retryAt: string }
+  | ({ status: "rejected" } & EkoRefusal)
+  | ({ status: "failed" } & CallFailure)
+  /** Eko may have texted an OTP: ask the customer before looking up again. */
+  | { status: "unknown" };
+
+/** The customer's verification OTP (Verify Sender OTP). */
+export type VerifyResult =
+  | { status: "verified"; visitId: string }
+  /** 2138, or Eko's wrong/expired OTP: type it again, or send a new one. */
+  | { status: "wrong-otp"; eko: EkoCodes }
+  /** The customer must finish KYC first: 2136 Aadhaar, 2147 PAN. */
+  | { status: "kyc-pending"; step: "aadhaar" | "pan"; eko: EkoCodes }
+  /** The visit is over (signed out, expired, or not this agent's): look the customer up again. */
+  | { status: "expired" }
+  | ({ status: "rejected" } & EkoRefusal)
+  | ({ status: "failed" } & CallFailure)
+  | { status: "unknown" };
+
+export type NewRecipientField = "name" | "mobile" | "account" | "accountConfirm" | "ifsc" | "accountType";
+
+/** Add Recipient, then Add Recipient Bank. */
+export type AddRecipientResult =
+  | { status: "added"; recipient: RecipientChoice }
+  | { status: "invalid"; fieldErrors: Partial<Record<NewRecipientField, string>>; formError: string | null }
+  | { status: "expired" }
+  | ({ status: "rejected"; step: "recipient" | "bank"; fieldErrors: Partial<Record<NewRecipientField, string>> } & EkoRefusal)
+  | ({ status: "failed"; step: "recipient" | "bank" } & CallFailure)
+  | { status: "unknown"; step: "recipient" | "bank" };
+
+/** Get Recipients, for the picker (a read: a route handler or a server component, never an action). */
+export type RecipientsResult =
+  | { status: "ok"; recipients: RecipientChoice[]; panRequiredFrom: number | null }
+  | { status: "expired" }
+  | ({ status: "rejected" } & EkoRefusal)
+  | ({ status: "failed" } & CallFailure)
+  | { status: "unknown" };
