@@ -211,12 +211,13 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
       >
         {customer ? (
           <>
-            <input type="hidden" {...form.register("visitId")} />
-            <input type="hidden" {...form.register("beneficiaryId")} />
+            {/* Values in the HTML too, so the form posts them before the script runs. */}
+            <input type="hidden" {...form.register("visitId")} defaultValue={starting.visitId} />
+            <input type="hidden" {...form.register("beneficiaryId")} defaultValue={typed.beneficiaryId ?? starting.beneficiaryId} />
             <RecipientChoices
               recipients={customer.recipients}
               field={form.register("recipientId")}
-              initial={customer.picked}
+              initial={typed.recipientId ? Number(typed.recipientId) : customer.picked}
               onChoose={(choice) => {
                 form.setValue("beneficiaryId", choice.beneficiaryId ?? "");
                 form.clearErrors("recipientId");
@@ -252,7 +253,14 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
 
       <ConfirmOtpDialog details={confirming?.input ?? null} recipient={pickedRecipient} mobileMasked={customer?.mobileMasked} onConfirm={confirm} onEdit={edit} />
       {postedAnswer?.status === "confirm" ? (
-        <PostedConfirmation details={postedAnswer.details} typed={postedAnswer.typed} submissionId={postedAnswer.submissionId} formAction={postForm} />
+        <PostedConfirmation
+          details={postedAnswer.details}
+          recipient={customer?.recipients.find((r) => r.recipientId === postedAnswer.details.recipientId)}
+          mobileMasked={customer?.mobileMasked}
+          typed={postedAnswer.typed}
+          submissionId={postedAnswer.submissionId}
+          formAction={postForm}
+        />
       ) : null}
 
       {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={deskUnreachableMessage(t)} /> : null}

@@ -80,12 +80,43 @@ for (const look of LOOKS) {
       test.use({ storageState: stateFor("agent") });
 
       // One load, through each state in turn: as shown, with field errors, refused by Eko, with the result.
-      test("the transfer form (/ as agent) as shown and with field errors, failure alert, confirmation, OTP result", async ({ page }) => {
-        // Five checks and two sends: more than one page's worth of work.
+      test("the counter from the customer's mobile (/, /customers/…) through each step", async ({ page, sim }) => {
         test.setTimeout(60_000);
         const axe = axeChecker(page, look);
         await applyLook(page, look);
         await open(page, "/");
+        await axe.check("counter as shown");
+        const submit = page.locator('main form button[type="submit"]').first();
+        await page.locator('input[name="customerMobile"]').fill("6333333333");
+        await submit.click();
+        await expect(pageAlert(page)).toBeVisible();
+        await axe.check("customer not enrolled");
+
+        const mobile = uniqueMobile();
+        await page.locator('input[name="customerMobile"]').fill(mobile);
+        await submit.click();
+        const otp = page.locator('input[name="otp"]');
+        await expect(otp).toBeVisible();
+        await axe.check("verification OTP");
+        await otp.fill(await sim.lastOtp(mobile, "sender"));
+        await page.locator('main form button[type="submit"]').first().click();
+        await expect(page.getByTestId("recipient-choices")).toBeVisible();
+        await axe.check("customer's card and recipients");
+
+        await page.locator('a[href$="/add-recipient"]').click();
+        await page.locator('input[name="account"]').fill("123456789012");
+        await page.locator('main form button[type="submit"]').click();
+        await expect(page.locator('input[name="name"]')).toHaveAttribute("aria-invalid", "true");
+        await axe.check("add a recipient, with field errors");
+        axe.assertNone();
+      });
+
+      test("the transfer form (/enter-ids as agent) as shown and with field errors, failure alert, confirmation, OTP result", async ({ page }) => {
+        // Five checks and two sends: more than one page's worth of work.
+        test.setTimeout(60_000);
+        const axe = axeChecker(page, look);
+        await applyLook(page, look);
+        await open(page, "/enter-ids");
         const form = transferForm(page);
         const mobile = uniqueMobile();
         await axe.check("form as shown");

@@ -23,6 +23,7 @@ test.describe("a process killed mid-call loses nothing", () => {
     const page = await (await browser.newContext()).newPage();
     await new LoginPage(page).signInAs("agent", BASE);
     const transfer = new TransferPage(page);
+    await transfer.goto(BASE);
     // Recipient 504: the simulator holds its answer well past the desk's timeout.
     await transfer.send({ recipientId: "504", amount: "2468", customerMobile: freshMobile });
     await expect.poll(async () => (await sim.received(freshMobile)).length).toBe(1);
@@ -55,6 +56,7 @@ test.describe("a transfer left open when the process died is settled after the r
     const page = await (await browser.newContext()).newPage();
     await new LoginPage(page).signInAs("agent", BASE);
     const transfer = new TransferPage(page);
+    await transfer.goto(BASE);
     await transfer.send({ recipientId: "10017740", amount: "1357", customerMobile: freshMobile });
     await expect(transfer.otpRefId).toBeVisible();
     await transfer.customerOtp.fill(await sim.lastOtp(freshMobile));

@@ -32,6 +32,7 @@ test.describe("the counter from the customer's mobile", () => {
     await dialog.getByRole("button", { name: "Confirm and send OTP" }).click();
 
     const transfer = new TransferPage(page);
+    await expect(transfer.customerOtp).toBeVisible();
     await expect(page.getByTestId("transfer-recipient")).toHaveText("Madness, State Bank of India 43XXXXXXXXX45");
     const [otpCall] = (await sim.received(freshMobile)).filter((r) => r.path.endsWith("/ppi-levin/otp"));
     expect(otpCall?.body).toMatchObject({ recipient_id: 10065177, amount: 600, customer_id: freshMobile });
@@ -57,6 +58,7 @@ test.describe("the counter from the customer's mobile", () => {
     await page.getByRole("button", { name: "OTP भेजें", exact: true }).click();
     await page.getByRole("dialog").getByRole("button", { name: /पुष्टि/ }).click();
     const transfer = new TransferPage(page);
+    await expect(transfer.customerOtp).toBeVisible();
     await transfer.customerOtp.fill(await sim.lastOtp(freshMobile));
     await page.getByRole("button", { name: "₹700 ट्रांसफ़र करें" }).click();
     await expect(transfer.receipt).toContainText("लेने वाली नकद राशि₹704");
@@ -112,6 +114,7 @@ test.describe("the counter from the customer's mobile", () => {
   test("add a recipient (the bank named from the IFSC), then send to them; a duplicate is refused plainly", async ({ page, sim, freshMobile }) => {
     const counter = new CounterPage(page);
     await counter.verify(freshMobile, sim);
+    const customerPage = page.url();
     const addRecipient = async () => {
       await counter.addRecipientLink.click();
       await page.getByLabel("Recipient's name").fill("Ravi Kumar");
@@ -135,8 +138,7 @@ test.describe("the counter from the customer's mobile", () => {
     const [otpCall] = (await sim.received(freshMobile)).filter((r) => r.path.endsWith("/ppi-levin/otp"));
     expect(otpCall?.body.recipient_id).toBe((added?.reply?.body.data as { recipient_id?: number } | undefined)?.recipient_id);
 
-    await page.goBack();
-    await page.goto(page.url().replace(/\?.*$/, ""));
+    await page.goto(customerPage);
     await addRecipient();
     await expect(counter.alert).toContainText(/already/i);
   });

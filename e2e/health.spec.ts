@@ -42,6 +42,7 @@ test.describe("an open circuit breaker", () => {
     const agent = await (await browser.newContext()).newPage();
     await new LoginPage(agent).signInAs("agent", instance.base);
     const transfer = new TransferPage(agent);
+    await transfer.goto(instance.base);
     for (const amount of ["1500", "1600"]) {
       await transfer.send({ recipientId: "500", amount, customerMobile: freshMobile });
       await expect(transfer.alert).toContainText("HTTP 500");

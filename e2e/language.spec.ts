@@ -45,7 +45,9 @@ test.describe("English and Hindi", () => {
     await login.signIn(agent.username, agent.password);
     await page.waitForURL("/");
     await prefs.toHindi.click();
-    await expect(page.getByRole("heading", { name: "ट्रांज़ैक्शन OTP भेजें" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "ग्राहक की सेवा करें" })).toBeVisible();
+    await page.goto("/enter-ids");
+    await expect(page.getByRole("heading", { name: "ID से OTP भेजें" })).toBeVisible();
     await expect(page.getByLabel("प्राप्तकर्ता ID")).toBeVisible();
 
     // The amount in words, and a validation error, in Hindi.
@@ -66,6 +68,6 @@ test.describe("English and Hindi", () => {
     await login.signIn(agent.username, agent.password);
     await page.waitForURL("/");
     await expect(prefs.html()).toHaveAttribute("lang", "hi");
-    await expect(page.getByRole("heading", { name: "ट्रांज़ैक्शन OTP भेजें" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "ग्राहक की सेवा करें" })).toBeVisible();
   });
 });

@@ -56,7 +56,8 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
 
     // Opened again later from the agent's recent transfers.
     await transferPage.goto();
-    await page.getByTestId("recent-transfers").getByRole("link", { name: "Receipt" }).first().click();
+    const mine = page.getByTestId("recent-transfers").getByRole("listitem").filter({ hasText: `••••••${freshMobile.slice(-4)}` });
+    await mine.getByRole("link", { name: "Receipt" }).first().click();
     await expect(transferPage.receipt).toContainText("Cash to collect₹504");
   });
 
@@ -186,7 +187,11 @@ test.describe("supervisors see transfers", () => {
     const calls = supervisorPage.getByTestId("transfer-calls");
     await expect(calls).toContainText("send-transaction-otp");
     await expect(calls).toContainText("initiate-transaction");
-    await expect(calls).toContainText("transaction-inquiry");
+    // The first inquiry goes at once, but may land after the page was drawn: the detail is read again until it shows.
+    await expect(async () => {
+      await supervisorPage.reload();
+      await expect(calls).toContainText("transaction-inquiry", { timeout: 1_000 });
+    }).toPass();
 
     await supervisorPage.goto("/requests/transfers?state=on-hold&min=750&max=750");
     await expect(supervisorPage.getByTestId("transfers-table")).toContainText(`••••••${freshMobile.slice(-4)}`);

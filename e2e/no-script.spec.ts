@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { AdminUsersPage } from "./pages/admin-users-page";
+import { CounterPage } from "./pages/counter-page";
 import { accountFor, LoginPage } from "./pages/login-page";
 import { RequestsPage } from "./pages/requests-page";
 import { TransferPage } from "./pages/transfer-page";
@@ -82,6 +83,38 @@ test.describe("without JavaScript", () => {
     expect(resent.status()).toBe(200);
     expect(await sim.received(freshMobile)).toHaveLength(1);
     expectNoneInUrls(urls, [freshMobile, "customerMobile", "1500"]);
+    await context.close();
+  });
+
+  test("the counter from the customer's mobile: look-up, verification, a new recipient and the OTP, nothing typed in an address", async ({ browser, sim, freshMobile }) => {
+    const { context, page, urls } = await withoutScript(browser, "agent");
+    const counter = new CounterPage(page);
+    await counter.lookUp(freshMobile);
+    const verificationOtp = await (async () => {
+      await expect(counter.verificationOtp).toBeVisible();
+      return sim.lastOtp(freshMobile, "sender");
+    })();
+    await counter.verificationOtp.fill(verificationOtp);
+    await counter.verifyButton.click();
+    await expect(counter.card).toBeVisible();
+
+    await counter.addRecipientLink.click();
+    await page.getByLabel("Recipient's name").fill("Sita Devi");
+    await page.getByLabel("Recipient's mobile").fill("9812300001");
+    await page.getByLabel("Account number", { exact: true }).fill("987654321098");
+    await page.getByLabel("Account number again").fill("987654321098");
+    await page.getByLabel("IFSC").fill("UTIB0000123");
+    await page.getByRole("button", { name: "Add recipient" }).click();
+    await expect(counter.recipient(/Sita Devi/)).toBeChecked();
+
+    await counter.amount.fill("750");
+    await page.getByRole("button", { name: "Send OTP", exact: true }).click();
+    await page.getByRole("region", { name: "Confirm OTP request" }).getByRole("button", { name: "Confirm and send OTP" }).click();
+    await expect(page.getByTestId("otp-ref-id")).not.toBeEmpty();
+    const sent = (await sim.received(freshMobile)).filter((r) => r.path.endsWith("/ppi-levin/otp"));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body).toMatchObject({ amount: 750, customer_id: freshMobile });
+    expectNoneInUrls(urls, [freshMobile, verificationOtp, "987654321098", "Sita"]);
     await context.close();
   });
 

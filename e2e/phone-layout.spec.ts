@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { CounterPage } from "./pages/counter-page";
 import { Preferences } from "./pages/preferences";
 import { APP_URL, storageStateFor, type RoleName } from "./support/settings";
 
@@ -12,6 +13,7 @@ async function horizontalOverflow(page: Page): Promise<number> {
 const PAGES: { path: string; role: RoleName | null }[] = [
   { path: "/login", role: null },
   { path: "/", role: "agent" },
+  { path: "/enter-ids", role: "agent" },
   { path: "/requests", role: "supervisor" },
   { path: "/requests/transfers", role: "supervisor" },
   { path: "/admin/users", role: "admin" },
@@ -102,5 +104,26 @@ test.describe("dark mode", () => {
     await page.reload();
     await expect(prefs.html()).toHaveClass(/\bdark\b/);
     await context.close();
+  });
+});
+
+test.describe("a small phone, 360×640, at the counter", () => {
+  test("the customer's page and adding a recipient fit, with 44 px touch targets", async ({ page, sim, freshMobile }) => {
+    const counter = new CounterPage(page);
+    await counter.verify(freshMobile, sim);
+    const fits = async () => {
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("main button, main a[href], main input:not([type=hidden]):not([type=radio])")]
+          .filter((el) => el.offsetParent !== null)
+          .map((el) => ({ el: el.outerHTML.slice(0, 80), h: el.getBoundingClientRect().height }))
+          .filter(({ h }) => h < 44),
+      );
+      expect(small).toEqual([]);
+    };
+    await fits();
+    await counter.addRecipientLink.click();
+    await expect(page.getByLabel("IFSC")).toBeVisible();
+    await fits();
   });
 });

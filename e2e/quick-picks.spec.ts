@@ -15,6 +15,7 @@ test.describe("recent recipients as quick picks", () => {
     await login.signIn(other.username, other.password);
     await otherPage.waitForURL("/");
     const otherTransfer = new TransferPage(otherPage);
+    await otherTransfer.goto();
     await otherTransfer.send({ recipientId: "77777777", amount: "800", customerMobile: freshMobile, beneficiaryId: "OTHER1" });
     await expect(otherTransfer.result).toBeVisible();
     await otherContext.close();

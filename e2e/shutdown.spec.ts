@@ -29,6 +29,7 @@ test.describe("SIGTERM lets the call in flight finish", () => {
     const agent = await (await browser.newContext()).newPage();
     await new LoginPage(agent).signInAs("agent", BASE);
     const transfer = new TransferPage(agent);
+    await transfer.goto(BASE);
     // Recipient 504: the simulator answers (success) after SIM_SLOW_MS, inside this instance's timeout.
     await transfer.send({ recipientId: "504", amount: "2470", customerMobile: freshMobile });
     await expect.poll(async () => (await sim.received(freshMobile)).length).toBe(1);

@@ -108,7 +108,7 @@ test.describe("agent sends a transaction OTP", () => {
 
   test("the page comes gzipped and the Send OTP answer plain, both as Chromium receives them", async ({ transferPage, freshMobile }) => {
     const { page } = transferPage;
-    const document = page.waitForResponse((r) => r.request().resourceType() === "document" && new URL(r.url()).pathname === "/");
+    const document = page.waitForResponse((r) => r.request().resourceType() === "document" && new URL(r.url()).pathname === "/enter-ids");
     await transferPage.goto();
     expect(await (await document).headerValue("content-encoding")).toBe("gzip");
 

@@ -28,10 +28,10 @@ export default async function CounterPage() {
       <h1 className="text-xl font-semibold print:hidden">{t("counter.title")}</h1>
       <p className="mt-1 text-sm text-slate-600 print:hidden">{t("counter.intro")}</p>
       <CustomerLookUpForm submissionId={randomUUID()} />
-      <p className="mt-3 text-sm text-slate-600">
-        <Link href="/enter-ids" className="font-medium text-brand-700 underline">
+      <p className="mt-3 flex flex-wrap items-center gap-x-2 text-sm text-slate-600">
+        <Link href="/enter-ids" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
           {t("counter.enterIds")}
-        </Link>{" "}
+        </Link>
         <span>{t("counter.enterIdsHint")}</span>
       </p>
       <MyRecentTransfers rows={recent} locale={locale} t={t} />

@@ -49,8 +49,9 @@ export class TransferPage {
     this.receipt = page.getByTestId("receipt");
   }
 
-  async goto() {
-    await this.page.goto("/enter-ids");
+  /** The form for typed IDs ("Enter IDs"); `base` for an instance of its own. */
+  async goto(base = "") {
+    await this.page.goto(`${base}/enter-ids`);
     await this.recipientId.waitFor();
   }
 

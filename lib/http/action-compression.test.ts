@@ -6,8 +6,10 @@ const action = new Headers({ ...GZIP, "next-action": "7f3a", "content-type": "te
 const plain = new Headers(GZIP);
 
 describe("answersUncompressed", () => {
-  it("takes the agent page's server actions", () => {
+  it("takes the counter pages' server actions", () => {
     expect(answersUncompressed("POST", "/", action)).toBe(true);
+    expect(answersUncompressed("POST", "/enter-ids", action)).toBe(true);
+    expect(answersUncompressed("POST", "/customers/AbCdEfGhIjKlMnOpQrStUv", action)).toBe(true);
   });
 
   it("leaves pages, other pages' actions and plain posts to gzip", () => {
@@ -19,5 +21,6 @@ describe("answersUncompressed", () => {
     expect(answersUncompressed("POST", "/admin/users", action)).toBe(false);
     expect(answersUncompressed("POST", "/requests", action)).toBe(false);
     expect(answersUncompressed("POST", "/requests/", action)).toBe(false);
+    expect(answersUncompressed("POST", "/customers/AbCdEfGhIjKlMnOpQrStUv/add-recipient", action)).toBe(false);
   });
 });

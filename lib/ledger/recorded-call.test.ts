@@ -56,7 +56,7 @@ describeEachDatabase("every Eko call in the ledger", (database) => {
     const before = sim.received.length;
     // A database that refuses the write, as one that has gone away does.
     const refuse = () => Promise.reject(Object.assign(new Error("terminating connection"), { code: "57P01" }));
-    const broken = { insert: () => ({ values: refuse }) } as unknown as RecordedCallDeps["db"];
+    const broken = { insert: () => ({ values: () => ({ onConflictDoNothing: () => ({ returning: refuse }) }) }) } as unknown as RecordedCallDeps["db"];
     const outcome = await recordedCall(getSender, { customerMobile: "6111111111" }, { actor }, deps({ db: broken }));
     expect(outcome).toMatchObject({ kind: "not-sent", reason: "ledger-unavailable" });
     expect(sim.received.length).toBe(before);

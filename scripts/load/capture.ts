@@ -43,6 +43,8 @@ export async function captureActions(
     await page.getByLabel("Password").fill(account.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.pathname === "/");
+    // The form with typed IDs: the load's customers are any mobiles, with no verification in front.
+    await page.goto(`${baseUrl}/enter-ids`);
     await page.getByLabel("Customer mobile").fill("6000000001");
     await page.getByLabel("Recipient ID").fill("10017740");
     await page.getByLabel("Amount (₹)").fill("100");

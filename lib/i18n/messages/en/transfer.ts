@@ -1,8 +1,5 @@
 /** The agent's Send OTP form: fields, hints, validation errors, quick picks, the confirmation, the result card and refusals. */
 export const transfer = {
-  "transfer.meta": "Send transaction OTP",
-  "transfer.title": "Send transaction OTP",
-  "transfer.intro": "Enter the transfer details. Eko texts the customer an OTP for the transfer.",
   "transfer.form": "Transfer details",
   "field.recipientId": "Recipient ID",
   "field.amount": "Amount (₹)",

@@ -1,9 +1,6 @@
 import type { transfer as english } from "../en/transfer";
 
 export const transfer: Record<keyof typeof english, string> = {
-  "transfer.meta": "ट्रांज़ैक्शन OTP भेजें",
-  "transfer.title": "ट्रांज़ैक्शन OTP भेजें",
-  "transfer.intro": "ट्रांसफ़र का विवरण भरें। Eko ग्राहक को इस ट्रांसफ़र का OTP SMS से भेजता है।",
   "transfer.form": "ट्रांसफ़र का विवरण",
   "field.recipientId": "प्राप्तकर्ता ID",
   "field.amount": "राशि (₹)",
