@@ -27,9 +27,17 @@ export function describeResult(result: OtpRequestResult, { locale, t }: I18n): R
     case "unknown":
       return unknownCopy(t, result.reason, result.timeoutSeconds);
     case "failed":
-      if (result.reason === "circuit-open" || result.reason === "shutting-down") return deskRefusalCopy(t, result.reason, result.retryAt);
-      return result.reason === "http" ? httpCopy(t, result.httpStatus) : failedCopy(t, result.reason);
+      return failureCopy(result, t);
   }
+}
+
+/** Why a call that texts the customer went nowhere: the OTP step's and the customer look-up's. */
+export function failureCopy(
+  failure: { reason: FailureReason | DeskRefusalReason; httpStatus: number | null; retryAt?: string | null },
+  t: Translate,
+): ResultMessage {
+  if (failure.reason === "circuit-open" || failure.reason === "shutting-down") return deskRefusalCopy(t, failure.reason, failure.retryAt ?? null);
+  return failure.reason === "http" ? httpCopy(t, failure.httpStatus) : failedCopy(t, failure.reason);
 }
 
 /** Which limit refused the SMS, and from when the agent may try again: the OTP step's and the customer look-up's. */
@@ -61,7 +69,7 @@ export function deskUnreachableMessage(t: Translate): ResultMessage {
 /** The desk refused before calling Eko (circuit breaker open, or restarting): nothing was sent. */
 function deskRefusalCopy(t: Translate, reason: DeskRefusalReason, retryAt: string | null): ResultMessage {
   if (reason === "shutting-down") return { title: t("outcome.shuttingDown.title"), next: t("outcome.shuttingDown.next") };
-  const seconds = retryAt ? Math.max(1, Math.ceil((new Date(retryAt).getTime() - Date.now()) / 1000)) : null;
+  const seconds = secondsUntil(retryAt);
   const title =
     seconds === null
       ? t("outcome.circuitOpen.titleFew")
@@ -69,4 +77,9 @@ function deskRefusalCopy(t: Translate, reason: DeskRefusalReason, retryAt: strin
         ? t("outcome.circuitOpen.titleOne")
         : t("outcome.circuitOpen.title", { seconds });
   return { title, next: t("outcome.circuitOpen.next") };
+}
+
+/** Whole seconds until the breaker lets a request through (at least 1), or null when it did not say. */
+export function secondsUntil(retryAt: string | null): number | null {
+  return retryAt ? Math.max(1, Math.ceil((new Date(retryAt).getTime() - Date.now()) / 1000)) : null;
 }

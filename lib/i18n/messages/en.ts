@@ -1,6 +1,6 @@
 import { admin } from "./en/admin";
 import { counter } from "./en/counter";
-import { customerOutcomes } from "./en/customer-outcomes";
+import { customers } from "./en/customers";
 import { money } from "./en/money";
 import { outcomes } from "./en/outcomes";
 import { review } from "./en/review";
@@ -11,6 +11,6 @@ import { transfer } from "./en/transfer";
  * Every English string the desk shows, kept by area in ./en/. `{name}` marks a value filled in at run time. The Hindi
  * dictionary must have every key (its type says so), and the unit test checks it keeps the same `{name}` slots.
  */
-export const en = { ...shell, ...transfer, ...outcomes, ...money, ...review, ...admin, ...counter, ...customerOutcomes };
+export const en = { ...shell, ...transfer, ...outcomes, ...money, ...review, ...admin, ...counter, ...customers };
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,7 @@
 import type { MessageKey } from "./en";
 import { admin } from "./hi/admin";
 import { counter } from "./hi/counter";
-import { customerOutcomes } from "./hi/customer-outcomes";
+import { customers } from "./hi/customers";
 import { money } from "./hi/money";
 import { outcomes } from "./hi/outcomes";
 import { review } from "./hi/review";
@@ -9,4 +9,4 @@ import { shell } from "./hi/shell";
 import { transfer } from "./hi/transfer";
 
 /** Hindi for every English key: a missing key is a type error. Eko, OTP, ID and PPI Levin stay as agents know them. */
-export const hi: Record<MessageKey, string> = { ...shell, ...transfer, ...outcomes, ...money, ...review, ...admin, ...counter, ...customerOutcomes };
+export const hi: Record<MessageKey, string> = { ...shell, ...transfer, ...outcomes, ...money, ...review, ...admin, ...counter, ...customers };

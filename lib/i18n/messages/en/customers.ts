@@ -61,7 +61,8 @@ export const customers = {
   "customer.eko.2136.next":
     "They must finish KYC before sending money. Aadhaar validation at this desk is coming; until then they cannot send from a PPI wallet.",
   "customer.eko.2147.title": "Eko needs this customer's PAN before they can send money.",
-  "customer.eko.2147.next": "They must finish KYC with their PAN first. The PAN step at this desk is coming; until then they cannot send from a PPI wallet.",
+  "customer.eko.2147.next":
+    "They must finish KYC with their PAN first. The PAN step at this desk is coming; until then they cannot send from a PPI wallet.",
   "customer.eko.463.title": "Eko has no customer with this mobile.",
   "customer.eko.463.next": "Check the number with the customer, then look them up again.",
   "customer.eko.342.title": "This recipient is already registered for the customer.",
