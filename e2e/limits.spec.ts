@@ -25,7 +25,7 @@ async function agentOn(browser: Browser, instance: Instance, username: string): 
 }
 
 async function sendOn(page: Page, instance: Instance, customerMobile: string, amount: number): Promise<TransferPage> {
-  await page.goto(`${instance.base}/`);
+  await page.goto(`${instance.base}/enter-ids`);
   const transfer = new TransferPage(page);
   await transfer.send({ recipientId: "10017740", amount: String(amount), customerMobile });
   await expect(transfer.result.or(pageAlert(page))).toBeVisible();
@@ -93,7 +93,7 @@ test.describe("limits hold across two instances sharing one PostgreSQL", () => {
     const page = await agentOn(browser, first!, agents.race);
     const mobile = uniqueMobile();
     const transfer = new TransferPage(page);
-    await page.goto(`${first!.base}/`);
+    await page.goto(`${first!.base}/enter-ids`);
     await transfer.fill({ recipientId: "10017740", amount: "3001", customerMobile: mobile });
     // The mobile also posts the recent-recipients lookup: the send is the action with a submission id.
     const send = await captureAction(

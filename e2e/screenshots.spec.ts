@@ -3,6 +3,7 @@ import path from "node:path";
 import { devices, type Locator, type LocatorScreenshotOptions, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { RequestsPage } from "./pages/requests-page";
+import { CounterPage } from "./pages/counter-page";
 import { TransferPage } from "./pages/transfer-page";
 import { applyLook } from "./support/look";
 import { samePicture } from "./support/same-picture";
@@ -13,7 +14,7 @@ import { confirmIfAsked } from "./support/transfer-flow";
 const SCREENSHOTS = path.join(__dirname, "..", "docs", "screenshots");
 
 /** What the pictures show being typed. The number actually sent differs per run (see `sendAs`), its last four do not. */
-const SHOWN = { recipientId: "10017740", amount: "2500", customerMobile: "9876543210", beneficiaryId: "40367" };
+const SHOWN = { amount: "2500", customerMobile: "9876543210" };
 
 const DEVICES = {
   // Pixel 7's viewport (412×915), at one device pixel per CSS pixel to keep the files small.
@@ -89,10 +90,16 @@ test.describe("README screenshots (docs/screenshots/)", () => {
         // The browser's clock stands still, so "Send OTP again in 30 s" reads the same whenever the picture is taken.
         await page.clock.setFixedTime(new Date("2026-11-24T10:30:00+05:30"));
         const transfer = new TransferPage(page);
-        await transfer.goto();
-        await transfer.fill(SHOWN);
-        await transfer.beneficiaryId.blur();
-        await shoot(page, `${device}-form`);
+        // The counter's way: the customer's mobile, their verification, then a recipient picked from their list.
+        const counter = new CounterPage(page);
+        await counter.lookUp(SHOWN.customerMobile);
+        await expect(counter.verificationOtp).toBeVisible();
+        await counter.verificationOtp.fill(await sim.lastOtp(mobile, "sender"));
+        await counter.verifyButton.click();
+        await counter.recipient(/Aditya/).check();
+        await counter.amount.fill(SHOWN.amount);
+        await counter.amount.blur();
+        await shoot(page, `${device}-form`, { fullPage: true });
 
         await transfer.sendButton.click();
         const asked = await confirmIfAsked(page, async (dialog) => {
