@@ -82,7 +82,7 @@ export function ConfirmDetails({ id, details, recipient, mobileMasked }: Details
   const rows = [
     { label: t("confirm.mobile"), value: mobileMasked ?? spacedMobile(details.customerMobile), testId: "confirm-mobile" },
     ...(recipient
-      ? [{ label: t("confirm.recipient"), value: `${recipient.name}, ${recipient.bank} ${recipient.accountMasked}`, testId: "confirm-recipient" }]
+      ? [{ label: t("transfer.details.recipient"), value: `${recipient.name}, ${recipient.bank} ${recipient.accountMasked}`, testId: "confirm-recipient", words: true }]
       : [
           { label: t("confirm.recipient"), value: String(details.recipientId), testId: "confirm-recipient" },
           { label: t("confirm.beneficiary"), value: details.beneficiaryId ?? t("confirm.noBeneficiary"), testId: "confirm-beneficiary" },
@@ -93,7 +93,10 @@ export function ConfirmDetails({ id, details, recipient, mobileMasked }: Details
       {rows.map((row) => (
         <div key={row.testId} className="flex items-baseline justify-between gap-3 px-3 py-2">
           <dt className="text-slate-600">{row.label}</dt>
-          <dd data-testid={row.testId} className="break-all text-right font-mono text-base font-semibold tabular-nums">
+          <dd
+            data-testid={row.testId}
+            className={`text-right text-base font-semibold ${"words" in row ? "break-words" : "break-all font-mono tabular-nums"}`}
+          >
             {row.value}
           </dd>
         </div>

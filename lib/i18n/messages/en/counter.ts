@@ -49,7 +49,7 @@ export const counter = {
   "card.monthlyLimit": "Monthly limit",
   "card.used": "Used this month",
   "card.remaining": "Can still send",
-  "card.panFrom": "PAN is needed once the customer sends more than {amount} more.",
+  "card.panFrom": "Eko asks for the customer's PAN once they have sent {amount} more.",
   "card.panNow": "Eko asks for this customer's PAN before larger transfers.",
 
   "picker.title": "Send to",

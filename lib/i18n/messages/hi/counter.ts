@@ -50,7 +50,7 @@ export const counter: Record<keyof typeof english, string> = {
   "card.monthlyLimit": "मासिक सीमा",
   "card.used": "इस महीने इस्तेमाल",
   "card.remaining": "अभी भेज सकते हैं",
-  "card.panFrom": "ग्राहक के {amount} से ज़्यादा और भेजने पर PAN चाहिए।",
+  "card.panFrom": "ग्राहक के {amount} और भेजने के बाद Eko उनका PAN माँगता है।",
   "card.panNow": "बड़े ट्रांसफ़र से पहले Eko इस ग्राहक का PAN माँगता है।",
 
   "picker.title": "किसे भेजें",
