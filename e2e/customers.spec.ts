@@ -127,13 +127,13 @@ test.describe("the counter from the customer's mobile", () => {
     };
     await addRecipient();
     await expect(counter.recipient(/Ravi Kumar/)).toBeChecked();
-    // Listed as Eko lists it, masked by Eko; the full number nowhere.
-    await expect(counter.recipients).toContainText("XXXXXX9012");
+    // Masked; the full number nowhere.
+    await expect(counter.recipient(/Ravi Kumar/)).toHaveAccessibleName(/(••••|X+)9012/);
     await expect(counter.recipients).not.toContainText("123456789012");
     await counter.amount.fill("450");
     await page.getByRole("button", { name: "Send OTP", exact: true }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Confirm and send OTP" }).click();
-    await expect(page.getByTestId("transfer-recipient")).toHaveText(/^Ravi Kumar, HDFC Bank \w*X+9012$/);
+    await expect(page.getByTestId("transfer-recipient")).toHaveText(/^Ravi Kumar, HDFC Bank (••••|\w*X+)9012$/);
     const added = (await sim.received(freshMobile)).find((r) => r.path.endsWith("/recipient"));
     const [otpCall] = (await sim.received(freshMobile)).filter((r) => r.path.endsWith("/ppi-levin/otp"));
     expect(otpCall?.body.recipient_id).toBe((added?.reply?.body.data as { recipient_id?: number } | undefined)?.recipient_id);

@@ -65,7 +65,6 @@ export async function addCustomerRecipient(
   if (bank.kind === "rejected") return answer({ status: "rejected", step: "bank", eko: bank.codes, invalidParams: bank.invalidParams, fieldErrors: {} });
   if (bank.kind !== "ok") return answer({ ...notOk(bank), step: "bank" } as AddRecipientResult);
 
-  // IMPS unless Eko's list says otherwise: the next read of the list (the page's) brings Eko's own channel.
   const choice: RecipientChoice = {
     recipientId,
     beneficiaryId: bank.data.beneficiary_id,
@@ -79,7 +78,8 @@ export async function addCustomerRecipient(
     recent: false,
   };
   const known = ((visit.recipients as RecipientChoice[] | null) ?? []).filter((r) => r.recipientId !== recipientId);
-  await updateVisit(db, visitId, { recipients: [choice, ...known] });
+  // Listed at once, and the list read from Eko again on the next page (its channel and masking are Eko's word).
+  await updateVisit(db, visitId, { recipients: [choice, ...known], recipientsReadAt: null });
   return answer({ status: "added", recipient: choice });
 }
 

@@ -15,6 +15,8 @@ import type { CustomerCard, CustomerForForm, RecipientChoice, RecipientsResult }
 import { findVisit, isVisitId, updateVisit } from "./visits";
 
 const NEFT = 2;
+/** How long a recipient list read from Eko is shown again without asking Eko. */
+const RECIPIENTS_FRESH_MS = 60_000;
 
 /** Eko's `channel` 2 is NEFT only; anything else allows IMPS (and NEFT, which every bank takes). */
 export function choiceOf(r: z.output<typeof recipientSchema>): Omit<RecipientChoice, "recent"> {
@@ -40,6 +42,7 @@ export async function verifiedVisit(db: Db, visitId: string, sessionId: string, 
 
 /** This agent's recent choices for this customer first (latest first), then Eko's order. */
 export function sortedChoices(choices: Omit<RecipientChoice, "recent">[], recentIds: number[]): RecipientChoice[] {
+  // Stable: Eko's order among the rest.
   const rank = (id: number) => {
     const at = recentIds.indexOf(id);
     return at === -1 ? recentIds.length : at;
@@ -64,14 +67,23 @@ async function readRecipients(visitId: string, counter: Counter, deps: CustomerD
   if (!visit) return { result: { status: "expired" }, card: null, customerMobile: null };
   const customerMobile = (deps.vault ?? getMobileVault()).decrypt(visit.customerMobileEncrypted);
   const known = visit.profile as CustomerCard | null;
+  const recent = async () => {
+    const rows = await listRecentRecipients(db, { agent: counter.actor.agent, mobileHash: visit.customerMobileHash, limit: 20 });
+    return [...new Set(rows.map((r) => Number(r.recipientId)))];
+  };
+  // The page is drawn again after each send and answer: a list read moments ago is not asked of Eko again.
+  const cached = visit.recipients as RecipientChoice[] | null;
+  if (cached && visit.recipientsReadAt && now().getTime() - visit.recipientsReadAt.getTime() < RECIPIENTS_FRESH_MS) {
+    const recipients = sortedChoices(cached, await recent());
+    return { result: { status: "ok", recipients, panRequiredFrom: known?.panRequiredFrom ?? null }, card: known, customerMobile };
+  }
   const clientRefId = newClientRefId(now().getTime());
   const outcome = await recordedCall(getRecipients, { customerMobile }, { actor: counter.actor, customerMobile, clientRefId }, { ...deps, db });
   if (outcome.kind !== "ok") return { result: notOk(outcome), card: known, customerMobile };
-  const recent = await listRecentRecipients(db, { agent: counter.actor.agent, mobileHash: visit.customerMobileHash, limit: 20 });
-  const recipients = sortedChoices(outcome.data.recipient_list.map(choiceOf), [...new Set(recent.map((r) => Number(r.recipientId)))]);
+  const recipients = sortedChoices(outcome.data.recipient_list.map(choiceOf), await recent());
   const panRequiredFrom = outcome.data.remaining_limit_before_pan_required ?? null;
   const card = known ? { ...known, panRequired: outcome.data.pan_required === 1, panRequiredFrom } : null;
-  await updateVisit(db, visitId, { recipients, ...(card ? { profile: card } : {}) });
+  await updateVisit(db, visitId, { recipients, recipientsReadAt: now(), ...(card ? { profile: card } : {}) });
   return { result: { status: "ok", recipients, panRequiredFrom }, card, customerMobile };
 }
 

@@ -45,6 +45,7 @@ export type VisitChange = Partial<{
   walletTokenSealed: string | null;
   profile: CustomerCard;
   recipients: RecipientChoice[];
+  recipientsReadAt: Date | null;
   result: LookUpResult;
   expiresAt: Date;
 }>;

@@ -198,6 +198,7 @@ export const customerVisits = pgTable(
     /** The customer's card: name, KYC state and limits from Verify Sender OTP. */
     profile: jsonb("profile"),
     recipients: jsonb("recipients"),
+    recipientsReadAt: stamp("recipients_read_at"),
     /** The answer the agent was shown for the look-up, so a repeated submission is shown the same. */
     result: jsonb("result"),
     createdAt: stamp("created_at").notNull().defaultNow(),

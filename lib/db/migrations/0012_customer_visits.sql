@@ -11,6 +11,7 @@ CREATE TABLE "customer_visits" (
 	"wallet_token_sealed" text,
 	"profile" jsonb,
 	"recipients" jsonb,
+	"recipients_read_at" timestamp (3) with time zone,
 	"result" jsonb,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp (3) with time zone NOT NULL,
