@@ -34,7 +34,14 @@ export function RequestsTable({ rows }: { rows: ReviewRow[] }) {
           </td>
           <td className="px-3 py-2">{row.agent}</td>
           <td className="whitespace-nowrap px-3 py-2 font-mono">{row.customerMobileMasked}</td>
-          <td className="px-3 py-2 tabular-nums">{row.recipientId}</td>
+          <td className="px-3 py-2">
+            <span className="tabular-nums">{row.recipientId}</span>
+            {row.recipientName ? (
+              <span className="block text-xs text-slate-600">
+                {row.recipientName}, {row.recipientBank} {row.recipientAccountMasked}
+              </span>
+            ) : null}
+          </td>
           <td className="px-3 py-2">{row.beneficiaryId ?? "—"}</td>
           <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatRupees(row.amount, locale)}</td>
           <td className="px-3 py-2">

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Response } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { CounterPage } from "./pages/counter-page";
+import { RequestsPage } from "./pages/requests-page";
 import { TransferPage } from "./pages/transfer-page";
 import { APP_LOG, APP_URL } from "./support/settings";
 
@@ -10,7 +11,7 @@ const AADHAAR_PENDING = "6444444444";
 const NEARLY_AT_LIMIT = "6666666666";
 
 test.describe("the counter from the customer's mobile", () => {
-  test("look up, verify, pick a NEFT recipient by name, send the OTP and transfer: no ID typed", async ({ page, sim, freshMobile }) => {
+  test("look up, verify, pick a NEFT recipient by name, send the OTP and transfer: no ID typed", async ({ page, sim, freshMobile, supervisorPage }) => {
     const counter = new CounterPage(page);
     await counter.lookUp(freshMobile);
     // The customer's page is addressed by an opaque reference, never the mobile.
@@ -42,6 +43,12 @@ test.describe("the counter from the customer's mobile", () => {
     // The recipient allows NEFT only, as Get Recipients said: the transfer went by NEFT.
     const [initiate] = await sim.initiateCalls(freshMobile);
     expect(initiate?.body).toMatchObject({ channel: 2, recipient_id: 10065177, amount: 600 });
+
+    // The supervisors' review names the recipient the agent picked, account masked.
+    const review = new RequestsPage(supervisorPage);
+    await review.goto();
+    await review.filter({ mobile: freshMobile });
+    await expect(review.rows).toContainText("Madness, State Bank of India 43XXXXXXXXX45");
   });
 
   test("in Hindi: the customer's card, a recent recipient first, and a transfer to the receipt", async ({ page, sim, freshMobile }) => {

@@ -10,6 +10,9 @@ const row: ReviewRow = {
   customerMobileMasked: "••••••1111",
   recipientId: 10017740,
   beneficiaryId: null,
+  recipientName: "Madness",
+  recipientBank: "State Bank of India",
+  recipientAccountMasked: "43XXXXXXXXX45",
   amount: 500,
   state: "sent",
   otpRefId: "abc",
@@ -28,7 +31,7 @@ describe("csvLine", () => {
   it.each(["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])(
     "never lets a text cell start a formula, whichever column it is in (%j)",
     (formula) => {
-      for (const column of ["otpRefId", "ekoMessage", "beneficiaryId", "agent", "userCode"] as const) {
+      for (const column of ["otpRefId", "ekoMessage", "beneficiaryId", "agent", "userCode", "recipientName"] as const) {
         const line = csvLine({ ...row, [column]: formula });
         expect(line).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
         expect(line).toContain(`'${formula.replace(/"/g, '""')}`);

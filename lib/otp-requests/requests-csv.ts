@@ -16,6 +16,9 @@ export const CSV_HEADER = [
   "http_status",
   "otp_ref_id",
   "latency_ms",
+  "recipient_name",
+  "recipient_bank",
+  "recipient_account",
 ] as const;
 
 const IST_OFFSET_MS = 5.5 * 60 * 60 * 1000;
@@ -52,5 +55,8 @@ export function csvLine(row: ReviewRow): string {
     cell(row.httpStatus),
     cell(row.otpRefId),
     cell(row.latencyMs),
+    cell(row.recipientName),
+    cell(row.recipientBank),
+    cell(row.recipientAccountMasked),
   ].join(",");
 }

@@ -52,6 +52,10 @@ export type ReviewRow = {
   customerMobileMasked: string;
   recipientId: number;
   beneficiaryId: string | null;
+  /** The recipient as picked from the customer's list (account masked); null for typed IDs. */
+  recipientName: string | null;
+  recipientBank: string | null;
+  recipientAccountMasked: string | null;
   amount: number;
   state: (typeof OTP_REQUEST_STATES)[number];
   otpRefId: string | null;

@@ -42,7 +42,7 @@ function where({ filters, mobileHash, staleBefore }: ReviewQuery, cursor?: Revie
 
 type SelectedRow = Omit<
   OtpRequestRow,
-  "customerMobileHash" | "customerMobileEncrypted" | "state" | "completedAt" | "submissionId" | "agentId" | "result" | "channel" | "recipientName" | "recipientBank" | "recipientAccountMasked"
+  "customerMobileHash" | "customerMobileEncrypted" | "state" | "completedAt" | "submissionId" | "agentId" | "result" | "channel"
 > & {
   state: string;
 };
@@ -56,6 +56,9 @@ function toReviewRow(row: SelectedRow): ReviewRow {
     customerMobileMasked: `${MASK}${row.customerMobileLast4}`,
     recipientId: row.recipientId,
     beneficiaryId: row.beneficiaryId,
+    recipientName: row.recipientName,
+    recipientBank: row.recipientBank,
+    recipientAccountMasked: row.recipientAccountMasked,
     amount: row.amount,
     state: row.state as ReviewRow["state"],
     otpRefId: row.otpRefId,
@@ -81,6 +84,9 @@ export async function listRequests(db: Db, query: ReviewQuery, options: { cursor
       customerMobileLast4: t.customerMobileLast4,
       recipientId: t.recipientId,
       beneficiaryId: t.beneficiaryId,
+      recipientName: t.recipientName,
+      recipientBank: t.recipientBank,
+      recipientAccountMasked: t.recipientAccountMasked,
       amount: t.amount,
       state: effectiveState(query.staleBefore),
       otpRefId: t.otpRefId,
