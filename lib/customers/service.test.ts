@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { authSessions } from "@/lib/db/auth-schema";
 import { describeEachDatabase } from "@/lib/db/testing/test-databases";
 import { getLimitSettings } from "@/lib/otp-requests/limit-settings";
 import { simulatedEkoForFile } from "@/lib/otp-requests/testing/service-harness";
 import { customerRecipients, visitSummary } from "./recipients";
-import { lookUpCustomer, verifyCustomer } from "./service";
+import { lookUpAgain, lookUpCustomer, verifyCustomer } from "./service";
 import { customerDeps, newCustomer, newSession, senderOtp, signedIn, storedText, verifiedCustomer, visitRow } from "./testing/visit-harness";
 
 const eko = simulatedEkoForFile();
@@ -56,14 +56,21 @@ describeEachDatabase("looking a customer up by mobile", (database) => {
     const start = new Date();
     const at = (minutes: number) => customerDeps(database, eko, { now: () => new Date(start.getTime() + minutes * 60_000) });
     // Different agents: the limit is the customer's (their phone), not one agent's.
-    for (let i = 0; i < max; i++) {
-      expect(await lookUpCustomer(mobile, await signedIn(database.db), randomUUID(), at(i))).toMatchObject({ status: "otp-sent" });
-    }
-    const limited = await lookUpCustomer(mobile, await signedIn(database.db), randomUUID(), at(14));
+    const answers = [];
+    const counter = await signedIn(database.db);
+    const submissions = Array.from({ length: max }, () => randomUUID());
+    for (const [i, submissionId] of submissions.entries()) answers.push(await lookUpCustomer(mobile, i === max - 1 ? counter : await signedIn(database.db), submissionId, at(i)));
+    expect(answers.map((a) => a.status)).toEqual(Array(max).fill("otp-sent"));
+    // The look-up that filled the window, sent again (a retry, a double click): its own SMS, not the limit it filled.
+    expect(await lookUpCustomer(mobile, counter, submissions.at(-1)!, at(max))).toEqual(answers.at(-1));
+    const next = { counter: await signedIn(database.db), submissionId: randomUUID() };
+    const limited = await lookUpCustomer(mobile, next.counter, next.submissionId, at(14));
     expect(limited).toEqual({ status: "limited", limit: "mobile-15m", max, retryAt: new Date(start.getTime() + 15 * 60_000).toISOString() });
+    // A refused look-up sent again stays refused, even once the window has moved on: one submission, one answer.
+    expect(await lookUpCustomer(mobile, next.counter, next.submissionId, at(16))).toEqual(limited);
     expect(getSenderCalls()).toHaveLength(max);
     expect(senderSms(mobile)).toHaveLength(max);
-    const later = await lookUpCustomer(mobile, await signedIn(database.db), randomUUID(), at(16));
+    const later = await lookUpCustomer(mobile, next.counter, randomUUID(), at(16));
     expect(later.status).toBe("otp-sent");
   });
 });
@@ -93,7 +100,8 @@ describeEachDatabase("verifying the customer with their OTP", (database) => {
     expect(await customerRecipients(looked.visitId, counter, deps)).toEqual({ status: "expired" });
   });
 
-  it("keeps the wallet token on the server, sealed: in no answer, no visit row as text, no Eko call row", async () => {
+  it("keeps the wallet token on the server, sealed: in no answer, no log line, no visit row as text, no Eko call row", async () => {
+    const logs = (["log", "warn", "error"] as const).map((level) => vi.spyOn(console, level));
     const counter = await signedIn(database.db);
     const deps = customerDeps(database, eko);
     const { visitId, mobile } = await verifiedCustomer(database, eko, counter);
@@ -107,7 +115,10 @@ describeEachDatabase("verifying the customer with their OTP", (database) => {
     const row = await visitRow(database.db, visitId);
     expect(row?.state).toBe("verified");
     expect(row?.walletTokenSealed).toBeTruthy();
-    for (const text of [answers, await storedText(database.db)]) {
+    const logged = JSON.stringify(logs.map((spy) => spy.mock.calls));
+    logs.forEach((spy) => spy.mockRestore());
+    expect(logged).toContain("verify-sender-otp");
+    for (const text of [answers, logged, await storedText(database.db)]) {
       expect(text).not.toContain(token);
       expect(text).not.toContain(signature);
     }
@@ -127,5 +138,21 @@ describeEachDatabase("verifying the customer with their OTP", (database) => {
     expect(await customerRecipients(looked.visitId, other, deps)).toEqual({ status: "expired" });
     await database.db.delete(authSessions).where(eq(authSessions.id, counter.sessionId));
     expect(await visitRow(database.db, looked.visitId)).toBeUndefined();
+  });
+
+  it("looks the same customer up again from their visit (a new SMS), for this sign-in only", async () => {
+    const counter = await signedIn(database.db);
+    const mobile = newCustomer();
+    const deps = customerDeps(database, eko);
+    const looked = await lookUpCustomer(mobile, counter, randomUUID(), deps);
+    if (looked.status !== "otp-sent") throw new Error(looked.status);
+    const stranger = await signedIn(database.db);
+    expect(await lookUpAgain(looked.visitId, stranger, randomUUID(), deps)).toEqual({ status: "expired" });
+    const again = await lookUpAgain(looked.visitId, counter, randomUUID(), deps);
+    expect(again).toMatchObject({ status: "otp-sent", mobileMasked: looked.mobileMasked });
+    expect(again.status === "otp-sent" && again.visitId).not.toBe(looked.visitId);
+    expect(senderSms(mobile)).toHaveLength(2);
+    if (again.status !== "otp-sent") return;
+    expect(await verifyCustomer(again.visitId, senderOtp(eko, mobile), counter, deps)).toEqual({ status: "verified", visitId: again.visitId });
   });
 });

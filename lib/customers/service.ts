@@ -46,12 +46,9 @@ export async function lookUpCustomer(mobile: string, counter: Counter, submissio
   try {
     db = deps.db ?? (await getDb());
     const protectedMobile = (deps.vault ?? getMobileVault()).protect(mobile);
-    const limited = await senderLookUpLimited(db, { agent: counter.actor.agent, mobileHash: protectedMobile.customerMobileHash }, now());
-    if (limited) {
-      logEvent("warn", "customer.look_up_limited", { agent: counter.actor.agent, limit: limited.limit, customer: mobileMasked });
-      return limited;
-    }
     const at = now();
+    // The submission is claimed before the limits are counted: a repeat of a look-up that filled a window is shown
+    // that look-up's answer (its SMS went out), never the limit it filled.
     visit = await insertVisit(db, {
       id: newVisitId(),
       sessionId: counter.sessionId,
@@ -62,6 +59,12 @@ export async function lookUpCustomer(mobile: string, counter: Counter, submissio
       expiresAt: new Date(at.getTime() + LOOK_UP_VALID_MS),
     });
     if (!visit) return await repeatedLookUp(db, submissionId, deps);
+    const limited = await senderLookUpLimited(db, { agent: counter.actor.agent, mobileHash: protectedMobile.customerMobileHash }, at);
+    if (limited) {
+      logEvent("warn", "customer.look_up_limited", { agent: counter.actor.agent, limit: limited.limit, customer: mobileMasked });
+      await updateVisit(db, visit.id, { state: "ended", result: limited });
+      return limited;
+    }
   } catch (error) {
     logEvent("error", "ledger.write_failed", { operation: getSender.name, customer: mobileMasked, error: error instanceof Error ? error.name : "unknown" });
     return { status: "failed", reason: "ledger-unavailable", retryAt: null, httpStatus: null };
