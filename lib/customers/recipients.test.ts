@@ -143,5 +143,10 @@ describeEachDatabase("a transaction OTP for a picked recipient", (database) => {
     const initiate = eko.sim.received.filter((r) => r.path.endsWith("/customer/payment/ppi-levin"));
     expect(initiate).toHaveLength(1);
     expect(initiate[0]?.body).toMatchObject({ channel: 2, recipient_id: MADNESS, customer_id: mobile, amount: 500 });
+
+    // The card and the amount check count the transfer just made: the month's room is Eko's figure less it.
+    const after = await customerForForm(visitId, counter, null, customerDeps(database, eko));
+    expect(after.card).toMatchObject({ remaining: 49_500, used: 500 });
+    expect(await sendOtpFor(database, counter, visitId, ADITYA, 49_600)).toMatchObject({ status: "invalid", fieldErrors: { amount: "error.amount.overRemaining" } });
   });
 });

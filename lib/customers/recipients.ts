@@ -10,6 +10,7 @@ import { recordedCall } from "@/lib/ledger/recorded-call";
 import { maskAccount, maskMobile } from "@/lib/privacy/mask";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { notOk } from "./call-outcome";
+import { cardNow } from "./room-left";
 import type { Counter, CustomerDeps } from "./service";
 import type { CustomerCard, CustomerForForm, RecipientChoice, RecipientsResult } from "./visit-result";
 import { findVisit, isVisitId, updateVisit } from "./visits";
@@ -75,16 +76,16 @@ async function readRecipients(visitId: string, counter: Counter, deps: CustomerD
   const cached = visit.recipients as RecipientChoice[] | null;
   if (cached && visit.recipientsReadAt && now().getTime() - visit.recipientsReadAt.getTime() < RECIPIENTS_FRESH_MS) {
     const recipients = sortedChoices(cached, await recent());
-    return { result: { status: "ok", recipients, panRequiredFrom: known?.panRequiredFrom ?? null }, card: known, customerMobile };
+    return { result: { status: "ok", recipients, panRequiredFrom: known?.panRequiredFrom ?? null }, card: known && (await cardNow(db, known, visit)), customerMobile };
   }
   const clientRefId = newClientRefId(now().getTime());
   const outcome = await recordedCall(getRecipients, { customerMobile }, { actor: counter.actor, customerMobile, clientRefId }, { ...deps, db });
-  if (outcome.kind !== "ok") return { result: notOk(outcome), card: known, customerMobile };
+  if (outcome.kind !== "ok") return { result: notOk(outcome), card: known && (await cardNow(db, known, visit)), customerMobile };
   const recipients = sortedChoices(outcome.data.recipient_list.map(choiceOf), await recent());
   const panRequiredFrom = outcome.data.remaining_limit_before_pan_required ?? null;
   const card = known ? { ...known, panRequired: outcome.data.pan_required === 1, panRequiredFrom } : null;
   await updateVisit(db, visitId, { recipients, recipientsReadAt: now(), ...(card ? { profile: card } : {}) });
-  return { result: { status: "ok", recipients, panRequiredFrom }, card, customerMobile };
+  return { result: { status: "ok", recipients, panRequiredFrom }, card: card && (await cardNow(db, card, visit)), customerMobile };
 }
 
 /** The customer's page: the card, and the transfer form's customer with their recipients (one picked, if given). */
@@ -131,7 +132,8 @@ export async function pickedRecipient(db: Db, pick: { visitId: string; sessionId
   if (!visit) return { ok: false, fieldErrors: {}, formError: "error.visit.expired" };
   const choice = ((visit.recipients as RecipientChoice[] | null) ?? []).find((r) => r.recipientId === pick.recipientId);
   if (!choice) return { ok: false, fieldErrors: { recipientId: "error.recipient.notInList" }, formError: null };
-  const remaining = (visit.profile as CustomerCard | null)?.remaining;
+  const profile = visit.profile as CustomerCard | null;
+  const remaining = profile && (await cardNow(db, profile, visit)).remaining;
   if (remaining != null && pick.amount > remaining) return { ok: false, fieldErrors: { amount: "error.amount.overRemaining" }, formError: null };
   return { ok: true, customerMobile: (deps.vault ?? getMobileVault()).decrypt(visit.customerMobileEncrypted), choice };
 }
