@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NeedsAttention } from "@/components/needs-attention";
 import { OutcomesChart } from "@/components/outcomes-chart";
+import { RefreshWhileVisible } from "@/components/refresh-while-visible";
 import { TransferFiltersForm } from "@/components/transfer-filters-form";
 import { TransfersByMobile } from "@/components/transfers-by-mobile";
 import { TransfersTable } from "@/components/transfers-table";
@@ -12,6 +13,9 @@ import { getTranslator } from "@/lib/i18n/server";
 import { filtersToSearchParams } from "@/lib/otp-requests/review-filters";
 import { readTransferFilters } from "@/lib/transfers/review-filters";
 import { getNeedsAttention, getTransferSummary, listTransfers } from "@/lib/transfers/review";
+
+/** As often as the requests' review polls: a transfer that needs a person shows up without a reload. */
+const LIVE_EVERY_MS = 5_000;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -30,6 +34,7 @@ export default async function TransfersReviewPage({ searchParams }: { searchPara
   const rate = summary.count > 0 ? `${Math.round((summary.success / summary.count) * 100)}%` : "—";
   return (
     <div>
+      <RefreshWhileVisible everyMs={LIVE_EVERY_MS} />
       <h1 className="text-xl font-semibold">{t("transfers.title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("transfers.intro")}</p>
       <NeedsAttention attention={attention} i18n={i18n} />

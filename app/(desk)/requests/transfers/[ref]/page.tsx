@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RefreshWhileVisible } from "@/components/refresh-while-visible";
 import { TransferReceipt } from "@/components/transfer-receipt";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatIndiaTime, formatNumber } from "@/lib/format";
@@ -25,6 +26,8 @@ export default async function TransferDetailPage({ params }: { params: Promise<{
   const copy = describeTransfer(transfer, i18n);
   return (
     <div className="mx-auto max-w-3xl">
+      {/* While Eko is still being asked, each inquiry shows up here as it is made. */}
+      {transfer.checking ? <RefreshWhileVisible everyMs={5_000} /> : null}
       <Link href="/requests/transfers" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
         {t("transferDetail.back")}
       </Link>
