@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -10,7 +10,9 @@ import EKO_UAT from "@/lib/eko-sim/uat-values.json";
 import { createUser } from "@/lib/users/service";
 import { comparePaths } from "./bench/closed-loop";
 import { cpuMeter } from "./bench/cpu";
+import { customerVisit } from "./bench/customers";
 import { CPU_SLOWDOWN, firstLoadJs, pageSpeed, SLOW_4G, type FirstLoad, type PageSpeed, type Visit } from "./bench/pages";
+import { benchLedger } from "./bench/ledger";
 import { budgetLines, resultTables, type BenchResults, type PathRun } from "./bench/otp-report";
 import { benchStartup } from "./bench/startup";
 import { otpPool, postTransfer, sendOtp, smsInbox, transferSetup } from "./bench/transfers";
@@ -190,12 +192,22 @@ async function benchOnDatabase(
     const speed: PageSpeed[] = [];
     if (measurePages && wanted("pages")) {
       const agent = cookies[0]!;
+      // The customer's pages are the visit's session's only: they are opened with the cookie that made the visit.
+      const atCounter = await customerVisit(baseUrl, agent, sim.sms, log);
       const browser = await launchBrowser();
       try {
         const visits: Visit[] = [
           { name: "bare page", path: "/bench/bare", cookie: agent },
           { name: "sign-in", path: "/login" },
           { name: "agent form", path: "/", cookie: agent },
+          { name: "typed IDs", path: "/enter-ids", cookie: agent },
+          { name: "customer's page", path: `/customers/${atCounter.id}`, route: "/customers/[visit]", cookie: atCounter.cookie },
+          {
+            name: "add a recipient",
+            path: `/customers/${atCounter.id}/add-recipient`,
+            route: "/customers/[visit]/add-recipient",
+            cookie: atCounter.cookie,
+          },
           { name: "supervisor review", path: "/requests", cookie: supervisor },
           { name: "OTP step", path: `/otp/${setup!.open.ref}`, route: "/otp/[ref]", cookie: setup!.open.cookie },
           { name: "transfer", path: `/transfers/${setup!.transferRef}`, route: "/transfers/[ref]", cookie: setup!.spent.cookie },
@@ -203,7 +215,8 @@ async function benchOnDatabase(
         log(`  first-load JavaScript of ${visits.length} pages…`);
         for (const visit of visits) firstLoad.push(await firstLoadJs(browser, baseUrl, visit));
         log(`  page speed on a phone (CPU ${CPU_SLOWDOWN}x slower, slow 4G), ${PAGE_RUNS} cold load(s) each…`);
-        for (const visit of [visits[0]!, visits[2]!, visits[3]!]) speed.push(await pageSpeed(browser, baseUrl, visit, PAGE_RUNS));
+        const timed = ["bare page", "agent form", "supervisor review"];
+        for (const visit of visits.filter((v) => timed.includes(v.name))) speed.push(await pageSpeed(browser, baseUrl, visit, PAGE_RUNS));
       } finally {
         await browser.close();
       }
@@ -213,22 +226,6 @@ async function benchOnDatabase(
     await stopApp(app);
     if (scratch) await dropScratchDatabase(postgresServer!, scratch.name);
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-function benchLedger(): unknown {
-  log(`\nLedger: npm run bench:ledger with ${LEDGER_ROWS.toLocaleString("en-US")} rows…`);
-  const out = path.join(mkdtempSync(path.join(tmpdir(), "ld-ledger-")), "ledger.json");
-  const run = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench-ledger.ts"], {
-    env: { ...process.env, BENCH_ROWS: String(LEDGER_ROWS), BENCH_LEDGER_JSON: out },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  try {
-    return JSON.parse(readFileSync(out, "utf8"));
-  } catch {
-    throw new Error(`npm run bench:ledger wrote no figures (exit ${run.status})`);
-  } finally {
-    rmSync(path.dirname(out), { recursive: true, force: true });
   }
 }
 
@@ -257,8 +254,12 @@ async function main() {
     if (postgres) runs.push(postgres);
   } else log("\nPostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure the OTP path and the transfer on it too.");
   await sim.close();
-  const startup = wanted("startup") ? ((await stage("start-up", () => benchStartup({ NODE_ENV: "production", DATABASE_URL: "", LEDGER_KEY: "", ...ekoEnv(simUrl) }, QUICK ? 1 : 3, log))) ?? []) : [];
-  const ledger = wanted("ledger") ? await stage("ledger", benchLedger) : null;
+  const startup = wanted("startup")
+    ? ((await stage("start-up", () =>
+        benchStartup({ NODE_ENV: "production", DATABASE_URL: "", LEDGER_KEY: "", ...ekoEnv(simUrl) }, QUICK ? 1 : 3, log),
+      )) ?? [])
+    : [];
+  const ledger = wanted("ledger") ? await stage("ledger", () => benchLedger(LEDGER_ROWS, log)) : null;
   const results: BenchResults = {
     measuredAt: new Date().toISOString(),
     settings: {
