@@ -98,6 +98,13 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
     await expect(transferPage.transferTitle).toHaveText("The transfer failed after the money left the wallet: a refund is due.");
     await expect(transferPage.receipt).toHaveCount(0);
     await expect(page.getByTestId("recent-transfers").getByText("Refund pending").first()).toBeVisible();
+
+    // At the top of the counter until it is settled, a tap from the transfer's page.
+    await page.goto("/");
+    const due = page.getByRole("region", { name: "Needs action" }).getByRole("listitem").filter({ hasText: `••••••${freshMobile.slice(-4)}` });
+    await expect(due).toContainText("Refund due: ₹500");
+    await due.getByRole("link", { name: "Open" }).click();
+    await expect(transferPage.transferTitle).toHaveText("The transfer failed after the money left the wallet: a refund is due.");
   });
 
   test("a wrong OTP is refused with nothing moved, and the right one then transfers", async ({ transferPage, sim, freshMobile, page }) => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { ActionsDue } from "@/components/actions-due";
 import { CustomerLookUpForm } from "@/components/customer-look-up-form";
 import { MyRecentTransfers } from "@/components/my-recent-transfers";
 import { currentUser } from "@/lib/auth/current-user";
@@ -9,7 +10,7 @@ import { loginPathBack } from "@/lib/auth/guard";
 import { homeFor } from "@/lib/auth/home";
 import { may } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/server";
-import { getAgentRecentTransfers } from "@/lib/transfers/queries";
+import { getAgentActionsDue, getAgentRecentTransfers } from "@/lib/transfers/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -21,12 +22,13 @@ export default async function CounterPage() {
   const user = await currentUser();
   if (!user) redirect(await loginPathBack());
   if (!may(user.role, "counter")) redirect(homeFor(user.role));
-  const recent = await getAgentRecentTransfers(user.username);
+  const [due, recent] = await Promise.all([getAgentActionsDue(user.username), getAgentRecentTransfers(user.username)]);
   const { locale, t } = await getTranslator();
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-xl font-semibold print:hidden">{t("counter.title")}</h1>
       <p className="mt-1 text-sm text-slate-600 print:hidden">{t("counter.intro")}</p>
+      <ActionsDue rows={due} locale={locale} t={t} />
       <CustomerLookUpForm submissionId={randomUUID()} />
       <p className="mt-3 flex flex-wrap items-center gap-x-2 text-sm text-slate-600">
         <Link href="/enter-ids" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">

@@ -91,3 +91,24 @@ export async function getAgentRecentTransfers(agent: string, limit = 10): Promis
     transfer: ref && state ? { ref, state, recipientName } : null,
   }));
 }
+
+/** One of the agent's transfers waiting on the agent: Eko owes the customer a refund (#20 adds the refund itself). */
+export type ActionDue = { ref: string; amount: number; customerMobileMasked: string; recipientName: string | null; createdAt: string };
+
+/** The agent's own transfers in refund pending, newest first: the top of their desk until each is settled. */
+export async function getAgentActionsDue(agent: string, limit = 20): Promise<ActionDue[]> {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(transfers)
+    .where(and(eq(transfers.agent, agent), eq(transfers.state, "refund-pending")))
+    .orderBy(desc(transfers.createdAt), desc(transfers.id))
+    .limit(limit);
+  return rows.map((row) => ({
+    ref: row.clientRefId,
+    amount: row.amount,
+    customerMobileMasked: maskMobile(row.customerMobileLast4),
+    recipientName: row.recipientName,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}

@@ -80,4 +80,8 @@ export const counter = {
   "addRecipient.back": "Back to the customer",
 
   "otpResult.recipient": "{name}, {bank} {account}",
+
+  "actionsDue.title": "Needs action",
+  "actionsDue.refund": "Refund due: {amount} failed after it left the wallet",
+  "actionsDue.open": "Open",
 };

@@ -81,4 +81,8 @@ export const counter: Record<keyof typeof english, string> = {
   "addRecipient.back": "ग्राहक पर वापस",
 
   "otpResult.recipient": "{name}, {bank} {account}",
+
+  "actionsDue.title": "आपकी कार्रवाई बाकी",
+  "actionsDue.refund": "रिफ़ंड बाकी: {amount} वॉलेट से निकलने के बाद विफल",
+  "actionsDue.open": "खोलें",
 };
