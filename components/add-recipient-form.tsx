@@ -6,9 +6,9 @@ import { useI18n } from "@/components/locale-provider";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { refusedMessage } from "@/lib/auth/refused-message";
 import { bankOfIfsc } from "@/lib/customers/banks";
 import { describeAddRecipient } from "@/lib/customers/customer-message";
+import { nextSubmissionId, stepCopy } from "@/lib/customers/step-answer";
 import { readNewRecipient } from "@/lib/customers/new-recipient";
 import type { NewRecipientField } from "@/lib/customers/visit-result";
 import { translateText } from "@/lib/i18n/translate";
@@ -30,14 +30,7 @@ export function AddRecipientForm({ visitId, submissionId }: { visitId: string; s
     const message = checked[name] ?? serverErrors[name];
     return message ? translateText(t, message) : undefined;
   };
-  const copy =
-    answer?.status === "refused"
-      ? refusedMessage(answer.reason, t)
-      : answer && answer.status !== "invalid"
-        ? describeAddRecipient(answer, i18n)
-        : answer?.formError
-          ? { title: translateText(t, answer.formError), next: "" }
-          : null;
+  const copy = stepCopy(answer, describeAddRecipient, i18n);
   const bank = bankOfIfsc(ifsc || echoed.ifsc || "");
   const field = (name: NewRecipientField) => ({ id: `recipient-${name}`, name, error: error(name), readOnly: pending, defaultValue: echoed[name] ?? "" });
 
@@ -55,7 +48,7 @@ export function AddRecipientForm({ visitId, submissionId }: { visitId: string; s
         className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       >
         <input type="hidden" name="visitId" value={visitId} />
-        <input type="hidden" name="submissionId" value={(answer && "nextSubmissionId" in answer ? answer.nextSubmissionId : null) ?? submissionId} />
+        <input type="hidden" name="submissionId" value={nextSubmissionId(answer, submissionId)} />
         <TextField label={t("addRecipient.name")} hint={t("addRecipient.nameHint")} autoComplete="off" autoCapitalize="words" {...field("name")} />
         <TextField label={t("addRecipient.mobile")} type="tel" inputMode="tel" autoComplete="off" {...field("mobile")} />
         <TextField label={t("addRecipient.account")} inputMode="numeric" autoComplete="off" spellCheck={false} {...field("account")} />

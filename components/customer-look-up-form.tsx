@@ -6,8 +6,8 @@ import { useI18n } from "@/components/locale-provider";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { refusedMessage } from "@/lib/auth/refused-message";
 import { describeLookUp } from "@/lib/customers/customer-message";
+import { nextSubmissionId, stepCopy } from "@/lib/customers/step-answer";
 import { translateText } from "@/lib/i18n/translate";
 
 /**
@@ -21,18 +21,11 @@ export function CustomerLookUpForm({ submissionId }: { submissionId: string }) {
   const [answer, formAction, pending] = useActionState(lookUpCustomerAction, null);
   const typed = answer?.status === "invalid" ? (answer.values?.customerMobile ?? "") : "";
   const fieldError = answer?.status === "invalid" ? answer.fieldErrors.customerMobile : undefined;
-  const copy =
-    answer?.status === "refused"
-      ? refusedMessage(answer.reason, t)
-      : answer && answer.status !== "invalid"
-        ? describeLookUp(answer, i18n)
-        : answer?.formError
-          ? { title: translateText(t, answer.formError), next: "" }
-          : null;
+  const copy = stepCopy(answer, describeLookUp, i18n);
   return (
     <>
       <form action={formAction} aria-label={t("counter.title")} aria-busy={pending} className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <input type="hidden" name="submissionId" value={(answer && "nextSubmissionId" in answer ? answer.nextSubmissionId : null) ?? submissionId} />
+        <input type="hidden" name="submissionId" value={nextSubmissionId(answer, submissionId)} />
         <TextField
           id="customerMobile"
           name="customerMobile"

@@ -6,8 +6,8 @@ import { useI18n } from "@/components/locale-provider";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { refusedMessage } from "@/lib/auth/refused-message";
 import { describeLookUp, describeVerify } from "@/lib/customers/customer-message";
+import { nextSubmissionId, stepCopy } from "@/lib/customers/step-answer";
 import { translateText } from "@/lib/i18n/translate";
 
 type Props = { visitId: string; mobileMasked: string; submissionId: string };
@@ -22,16 +22,8 @@ export function CustomerVerifyForm({ visitId, mobileMasked, submissionId }: Prop
   const [answer, verify, verifying] = useActionState(verifyCustomerAction, null);
   const [again, lookUpAgain, resending] = useActionState(lookUpAgainAction, null);
   const otpError = answer?.status === "invalid" ? (answer.fieldErrors.otp ?? answer.formError) : null;
-  const copy =
-    answer?.status === "refused"
-      ? refusedMessage(answer.reason, t)
-      : answer && answer.status !== "invalid"
-        ? describeVerify(answer, i18n)
-        : again?.status === "refused"
-          ? refusedMessage(again.reason, t)
-          : again && again.status !== "invalid"
-            ? describeLookUp(again, i18n)
-            : null;
+  // A wrong-looking OTP is said on its field; everything else as a sentence under the forms.
+  const copy = (answer?.status === "invalid" ? null : stepCopy(answer, describeVerify, i18n)) ?? stepCopy(again, describeLookUp, i18n);
   const eko = answer && "eko" in answer ? answer.eko : again && "eko" in again ? again.eko : null;
   return (
     <section aria-labelledby="verify-title" className="mt-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -60,7 +52,7 @@ export function CustomerVerifyForm({ visitId, mobileMasked, submissionId }: Prop
       </form>
       <form action={lookUpAgain} className="mt-2">
         <input type="hidden" name="visitId" value={visitId} />
-        <input type="hidden" name="submissionId" value={(again && "nextSubmissionId" in again ? again.nextSubmissionId : null) ?? submissionId} />
+        <input type="hidden" name="submissionId" value={nextSubmissionId(again, submissionId)} />
         <Button type="submit" variant="secondary" className="w-full" disabled={resending}>
           {t("visit.resend")}
         </Button>

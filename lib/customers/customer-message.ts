@@ -100,7 +100,6 @@ export function describeLookUp(result: LookUpResult | { status: "expired" }, { l
   }
 }
 
-/** Verify Sender OTP. */
 export function describeVerify(result: VerifyResult, { t }: I18n): ResultMessage {
   switch (result.status) {
     case "verified":
@@ -147,7 +146,6 @@ export function describeAddRecipient(result: AddRecipientResult, { t }: I18n): R
   }
 }
 
-/** Get Recipients, for the picker. */
 export function describeRecipients(result: RecipientsResult, { t }: I18n): ResultMessage {
   switch (result.status) {
     case "ok": {

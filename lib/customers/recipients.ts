@@ -43,7 +43,6 @@ export async function verifiedVisit(db: Db, visitId: string, sessionId: string, 
 
 /** This agent's recent choices for this customer first (latest first), then Eko's order. */
 export function sortedChoices(choices: Omit<RecipientChoice, "recent">[], recentIds: number[]): RecipientChoice[] {
-  // Stable: Eko's order among the rest.
   const rank = (id: number) => {
     const at = recentIds.indexOf(id);
     return at === -1 ? recentIds.length : at;
@@ -51,10 +50,7 @@ export function sortedChoices(choices: Omit<RecipientChoice, "recent">[], recent
   return choices.map((c) => ({ ...c, recent: recentIds.includes(c.recipientId) })).sort((a, b) => rank(a.recipientId) - rank(b.recipientId));
 }
 
-/**
- * The verified customer's recipients (Get Recipients, recorded like every Eko call). The list is kept on the visit,
- * so what the browser later picks is checked against what Eko said, and the channel and bank come from here.
- */
+/** Get Recipients, kept on the visit: what the browser picks is checked against it, and channel and bank come from it. */
 export async function customerRecipients(visitId: string, counter: Counter, deps: CustomerDeps = {}): Promise<RecipientsResult> {
   return (await readRecipients(visitId, counter, deps)).result;
 }
@@ -88,7 +84,6 @@ async function readRecipients(visitId: string, counter: Counter, deps: CustomerD
   return { result: { status: "ok", recipients, panRequiredFrom }, card: card && (await cardNow(db, card, visit)), customerMobile };
 }
 
-/** The customer's page: the card, and the transfer form's customer with their recipients (one picked, if given). */
 export async function customerForForm(visitId: string, counter: Counter, picked: number | null, deps: CustomerDeps = {}) {
   const { result, card, customerMobile } = await readRecipients(visitId, counter, deps);
   if (result.status !== "ok" || !customerMobile) return { status: "error" as const, result, card };
@@ -102,7 +97,6 @@ export async function customerForForm(visitId: string, counter: Counter, picked:
   return { status: "ok" as const, customer, card };
 }
 
-/** What a visit shows on its page: the card and the recipients last read, without calling Eko. */
 export async function visitSummary(visitId: string, sessionId: string, deps: CustomerDeps = {}) {
   const db = deps.db ?? (await getDb());
   const visit = isVisitId(visitId) ? await findVisit(db, visitId, sessionId, (deps.now ?? (() => new Date()))()) : undefined;
@@ -123,10 +117,7 @@ export type Picked =
   | { ok: true; customerMobile: string; choice: RecipientChoice }
   | { ok: false; fieldErrors: Partial<Record<"recipientId" | "amount", string>>; formError: string | null };
 
-/**
- * A recipient picked for a verified customer, checked against what Eko listed for them and the customer's monthly
- * room: the Send OTP step takes the customer, beneficiary and channel from here, never from the browser.
- */
+/** A picked recipient checked against Eko's list and the customer's room: Send OTP takes its customer and channel from here. */
 export async function pickedRecipient(db: Db, pick: { visitId: string; sessionId: string; recipientId: number; amount: number }, now: Date, deps: CustomerDeps = {}): Promise<Picked> {
   const visit = await verifiedVisit(db, pick.visitId, pick.sessionId, now);
   if (!visit) return { ok: false, fieldErrors: {}, formError: "error.visit.expired" };

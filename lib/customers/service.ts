@@ -20,7 +20,6 @@ import type { LookUpResult, VerifyResult } from "./visit-result";
 import { findVisit, findVisitBySubmission, insertVisit, isVisitId, LOOK_UP_VALID_MS, newVisitId, updateVisit } from "./visits";
 import { sealWalletToken, walletTokenExpiry } from "./wallet-token";
 
-/** The agent at the counter, under their own Eko user_code, in one sign-in. */
 export type Counter = { actor: { agent: string; agentId: string | null; userCode: string }; sessionId: string };
 export type CustomerDeps = Partial<RecordedCallDeps>;
 
@@ -33,10 +32,7 @@ export function counterFor(user: DeskUser): Counter | null {
 const WRONG_OTP = new Set([2138, 302, 303]);
 const visitState = (row: CustomerVisitRow) => ({ ...row, state: row.state === "looking-up" ? "pending" : row.state });
 
-/**
- * The customer's mobile, looked up (Get Sender): Eko texts an enrolled customer a verification OTP. One submission is
- * one look-up (one SMS) however often it arrives; a repeat is shown the first arrival's answer.
- */
+/** Get Sender (Eko texts an enrolled customer an OTP): one look-up, one SMS, per submission; a repeat gets its answer. */
 export async function lookUpCustomer(mobile: string, counter: Counter, submissionId: string, deps: CustomerDeps = {}): Promise<LookUpResult> {
   if (!isSubmissionId(submissionId)) return { status: "failed", reason: "ledger-unavailable", retryAt: null, httpStatus: null };
   const now = deps.now ?? (() => new Date());
@@ -47,8 +43,7 @@ export async function lookUpCustomer(mobile: string, counter: Counter, submissio
     db = deps.db ?? (await getDb());
     const protectedMobile = (deps.vault ?? getMobileVault()).protect(mobile);
     const at = now();
-    // The submission is claimed before the limits are counted: a repeat of a look-up that filled a window is shown
-    // that look-up's answer (its SMS went out), never the limit it filled.
+    // Claimed before the limits are counted: a repeat of the look-up that filled a window gets that look-up's answer.
     visit = await insertVisit(db, {
       id: newVisitId(),
       sessionId: counter.sessionId,
@@ -94,10 +89,7 @@ async function repeatedLookUp(db: Db, submissionId: string, deps: CustomerDeps):
   return (settled.result as LookUpResult | null) ?? { status: "unknown" };
 }
 
-/**
- * The verification OTP the customer read out (Verify Sender OTP, intent 19). On success the wallet token is sealed
- * into the visit, never returned: only the customer's card leaves the server.
- */
+/** Verify Sender OTP (intent 19): the wallet token is sealed into the visit, never returned. */
 export async function verifyCustomer(visitId: string, otp: string, counter: Counter, deps: CustomerDeps = {}): Promise<VerifyResult> {
   const now = deps.now ?? (() => new Date());
   const db = deps.db ?? (await getDb());

@@ -9,7 +9,6 @@ export type CustomerCard = {
   kycState: number | null;
   monthlyLimit: number | null;
   used: number | null;
-  /** What the customer may still send this month (`next_allowed_limit`). */
   remaining: number | null;
   /** Eko asks for the customer's PAN once they send more than `panRequiredFrom` (Get Recipients). */
   panRequired: boolean;
@@ -24,7 +23,6 @@ export type RecipientChoice = {
   bank: string;
   accountMasked: string;
   ifsc: string;
-  /** Eko's channels: 0 IMPS, 2 NEFT. */
   channel: number;
   channels: ("IMPS" | "NEFT")[];
   verified: boolean;
@@ -42,10 +40,8 @@ export type CallFailure = {
   httpStatus: number | null;
 };
 
-/** Eko answered with something that is not the step's success: its codes, and its message to show beside ours. */
 export type EkoRefusal = { eko: EkoCodes; invalidParams: Record<string, string> };
 
-/** The look-up of a customer's mobile (Get Sender). */
 export type LookUpResult =
   | { status: "otp-sent"; visitId: string; mobileMasked: string }
   | { status: "not-enrolled"; mobileMasked: string }
@@ -55,14 +51,12 @@ export type LookUpResult =
   /** Eko may have texted an OTP: ask the customer before looking up again. */
   | { status: "unknown" };
 
-/** The customer's verification OTP (Verify Sender OTP). */
 export type VerifyResult =
   | { status: "verified"; visitId: string }
   /** 2138, or Eko's wrong/expired OTP: type it again, or send a new one. */
   | { status: "wrong-otp"; eko: EkoCodes }
   /** The customer must finish KYC first: 2136 Aadhaar, 2147 PAN. */
   | { status: "kyc-pending"; step: "aadhaar" | "pan"; eko: EkoCodes }
-  /** The visit is over (signed out, expired, or not this agent's): look the customer up again. */
   | { status: "expired" }
   | ({ status: "rejected" } & EkoRefusal)
   | ({ status: "failed" } & CallFailure)
@@ -70,7 +64,6 @@ export type VerifyResult =
 
 export type NewRecipientField = "name" | "mobile" | "account" | "accountConfirm" | "ifsc" | "accountType";
 
-/** Add Recipient, then Add Recipient Bank. */
 export type AddRecipientResult =
   | { status: "added"; recipient: RecipientChoice }
   | { status: "invalid"; fieldErrors: Partial<Record<NewRecipientField, string>>; formError: string | null }

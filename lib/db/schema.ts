@@ -174,10 +174,8 @@ export type TransferRow = typeof transfers.$inferSelect;
 export type NewTransferRow = typeof transfers.$inferInsert;
 
 /**
- * The customer at an agent's counter: one row per look-up (Get Sender), bound to the agent's session, which deleting
- * (signing out, expiry) removes it. Not a ledger row: it holds Eko's wallet token for the verified customer, sealed
- * with a key derived from LEDGER_KEY, until `expires_at`, and the recipient list last shown (masked by Eko), so what
- * the browser picks is checked against it.
+ * A customer at an agent's counter, one row per look-up, deleted with the agent's session. Not a ledger row: it holds
+ * the wallet token (sealed) until `expires_at`, and the recipient list the browser's pick is checked against.
  */
 export const customerVisits = pgTable(
   "customer_visits",
@@ -195,11 +193,9 @@ export const customerVisits = pgTable(
     /** Eko's reference for the verification OTP it texted (Get Sender); the OTP itself is never kept. */
     senderOtpRefId: text("sender_otp_ref_id"),
     walletTokenSealed: text("wallet_token_sealed"),
-    /** The customer's card: name, KYC state and limits from Verify Sender OTP. */
     profile: jsonb("profile"),
     recipients: jsonb("recipients"),
     recipientsReadAt: stamp("recipients_read_at"),
-    /** The answer the agent was shown for the look-up, so a repeated submission is shown the same. */
     result: jsonb("result"),
     createdAt: stamp("created_at").notNull().defaultNow(),
     expiresAt: stamp("expires_at").notNull(),

@@ -20,10 +20,7 @@ export type OtpFieldName = (typeof otpFieldNames)[number];
 
 /** What the form holds: exactly what the agent typed. */
 export type OtpRequestFormValues = { recipientId: string; amount: string; customerMobile: string; beneficiaryId?: string; visitId?: string };
-/**
- * What the server acts on: normalised and typed. `visitId` names the verified customer the recipient was picked for;
- * the server then takes the beneficiary, channel and limit from that visit, not from the browser.
- */
+/** What the server acts on. With `visitId`, the customer, beneficiary and channel come from that visit, not the browser. */
 export type OtpRequestInput = { recipientId: number; amount: number; customerMobile: string; beneficiaryId?: string; visitId?: string };
 
 export type FieldRead<T> = { ok: true; value: T } | { ok: false; error: MessageKey };
@@ -67,7 +64,6 @@ export function readBeneficiaryId(input: unknown): FieldRead<string | undefined>
   return /^[A-Za-z0-9]{0,20}$/.test(text) ? ok(text || undefined) : fail("error.beneficiaryId.format");
 }
 
-/** Optional: the opaque reference of the customer's visit (lib/customers/visits.ts), or none for typed IDs. */
 export function readVisitId(input: unknown): FieldRead<string | undefined> {
   if (input === undefined || input === "") return ok(undefined);
   return isVisitId(input) ? ok(input) : fail("error.visit.expired");
@@ -85,10 +81,7 @@ export function fieldReaders(bounds: AmountBounds): { [F in OtpFieldName]: (inpu
 
 export type OtpRequestRead = { ok: true; value: OtpRequestInput } | { ok: false; errors: Partial<Record<OtpFieldName, MessageKey>> };
 
-/**
- * Every field at once: the typed request, or every field's message. With a visit, the customer is the visit's and
- * their mobile is not on the form.
- */
+/** Every field at once: the typed request, or every field's message. A visit's customer has no mobile on the form. */
 export function readOtpRequest(values: Partial<Record<OtpFieldName, unknown>>, bounds: AmountBounds): OtpRequestRead {
   const readers = fieldReaders(bounds);
   const value: Partial<Record<OtpFieldName, unknown>> = {};
