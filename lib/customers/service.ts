@@ -113,7 +113,7 @@ export async function verifyCustomer(visitId: string, otp: string, counter: Coun
   if (outcome.kind === "rejected") {
     const code = outcome.codes.status === 0 ? outcome.codes.responseTypeId : outcome.codes.status;
     if (code === AADHAAR_PENDING || code === PAN_REQUIRED) {
-      await updateVisit(db, visitId, { state: "kyc-pending" });
+      await updateVisit(db, visitId, { state: code === AADHAAR_PENDING ? "aadhaar-required" : "pan-required" });
       return { status: "kyc-pending", step: code === AADHAAR_PENDING ? "aadhaar" : "pan", eko: outcome.codes };
     }
     if (code !== null && WRONG_OTP.has(code)) return { status: "wrong-otp", eko: outcome.codes };

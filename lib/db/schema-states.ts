@@ -31,11 +31,21 @@ export type TransferState = (typeof TRANSFER_STATES)[number];
 export const MONEY_NOT_MOVED: readonly TransferState[] = ["not-sent", "refused", "not-found"];
 
 /**
- * A customer at the counter: `looking-up` while Get Sender is in flight, `otp-sent` once Eko texted the verification
- * OTP, `verified` with a wallet token, `not-enrolled` (308), `kyc-pending` (2136 or 2147: enrolment steps first), or
- * `ended` when the look-up went nowhere (refused, failed, unknown).
+ * A customer at the counter: `looking-up` while Get Sender (or Onboard Sender) is in flight, `otp-sent` once Eko texted
+ * the verification OTP, `verified` with a wallet token, `not-enrolled` (308), the KYC steps Eko asks for
+ * (`aadhaar-required` on 2136, `aadhaar-otp-sent`, `pan-required` on 2147), or `ended` when the look-up went nowhere.
  */
-export const VISIT_STATES = ["looking-up", "otp-sent", "verified", "not-enrolled", "kyc-pending", "ended"] as const;
+export const VISIT_STATES = ["looking-up", "otp-sent", "verified", "not-enrolled", "aadhaar-required", "aadhaar-otp-sent", "pan-required", "ended"] as const;
+
+/**
+ * A refund of a transfer in refund pending. `pending`: written, Initiate Refund in flight. `unknown`: no readable
+ * answer, so Transaction Inquiry settles it. `refunded`: Eko's 74 or `tx_status` 4. Three say no money went back:
+ * `not-sent` (the desk did not call), `refused` (Eko refused, such as a wrong OTP) and `not-made` (unanswered, and
+ * Eko still shows the transfer in refund pending well after): the agent may refund again.
+ */
+export const REFUND_STATES = ["pending", "unknown", "not-sent", "refused", "not-made", "refunded"] as const;
+export type RefundState = (typeof REFUND_STATES)[number];
+export const REFUND_NOT_MADE: readonly RefundState[] = ["not-sent", "refused", "not-made"];
 export type VisitState = (typeof VISIT_STATES)[number];
 
 /** What a signed-in person may do: agents send OTPs, supervisors review them, admins manage accounts. */

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, char, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
 
-import { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, TRANSFER_STATES, VISIT_STATES } from "./schema-states";
+import { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, REFUND_NOT_MADE, REFUND_STATES, TRANSFER_STATES, VISIT_STATES } from "./schema-states";
 import { authSessions } from "./auth-schema";
 
 // `unknown` is also what a `pending` row reads as once it is older than the timeout plus a margin.
-export { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, TRANSFER_STATES, VISIT_STATES, type VisitState, type EkoCallState, type OtpRequestState, type TransferState } from "./schema-states";
+export { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, REFUND_NOT_MADE, REFUND_STATES, TRANSFER_STATES, VISIT_STATES, type RefundState, type VisitState, type EkoCallState, type OtpRequestState, type TransferState } from "./schema-states";
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 
@@ -156,6 +156,9 @@ export const transfers = pgTable(
     nextCheckAt: stamp("next_check_at"),
     /** When the state became final. */
     settledAt: stamp("settled_at"),
+    /** The refund OTP Eko last texted on the desk's asking (Get Refund OTP): Initiate Refund names it. */
+    refundOtpRefId: text("refund_otp_ref_id"),
+    refundOtpSentAt: stamp("refund_otp_sent_at"),
   },
   (t) => [
     check("transfers_amount_positive", sql`${t.amount} > 0`),
@@ -172,6 +175,43 @@ export const transfers = pgTable(
 
 export type TransferRow = typeof transfers.$inferSelect;
 export type NewTransferRow = typeof transfers.$inferInsert;
+
+/**
+ * One row per Initiate Refund, its ledger row: written before the call, completed with Eko's answer or, when there
+ * was none, by Transaction Inquiry on the transfer. What is refunded comes from the transfer, never from the browser.
+ */
+export const refunds = pgTable(
+  "refunds",
+  {
+    ...ekoCallColumns(),
+    submissionId: varchar("submission_id", { length: 64 }).notNull().unique(),
+    transferId: bigint("transfer_id", { mode: "number" })
+      .notNull()
+      .references(() => transfers.id),
+    customerMobileHash: char("customer_mobile_hash", { length: 64 }).notNull(),
+    customerMobileLast4: char("customer_mobile_last4", { length: 4 }).notNull(),
+    amount: integer("amount").notNull(),
+    state: text("state", { enum: REFUND_STATES }).notNull().default("pending"),
+    refundTid: text("refund_tid"),
+    refundedPaise: integer("refunded_paise"),
+    feePaise: integer("fee_paise"),
+    checks: integer("checks").notNull().default(0),
+    lastCheckAt: stamp("last_check_at"),
+    nextCheckAt: stamp("next_check_at"),
+    settledAt: stamp("settled_at"),
+  },
+  (t) => [
+    check("refunds_state_known", oneOf(t.state, REFUND_STATES)),
+    // One refund per transfer that may have given money back: another waits for this one to be refused or not made.
+    uniqueIndex("refunds_one_live_per_transfer_idx").on(t.transferId).where(noneOf(t.state, REFUND_NOT_MADE)),
+    index("refunds_transfer_idx").on(t.transferId, t.createdAt),
+    index("refunds_due_idx").on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index("refunds_created_idx").on(t.createdAt, t.id),
+  ],
+);
+
+export type RefundRow = typeof refunds.$inferSelect;
+export type NewRefundRow = typeof refunds.$inferInsert;
 
 /**
  * A customer at an agent's counter, one row per look-up, deleted with the agent's session. Not a ledger row: it holds

@@ -45,7 +45,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
     );
   }
   if (summary.state !== "verified" || !summary.card) {
-    const title = summary.state === "not-enrolled" ? t("visit.notEnrolled", { mobile: summary.mobileMasked }) : summary.state === "kyc-pending" ? t("visit.kycPending", { mobile: summary.mobileMasked }) : null;
+    const title = summary.state === "not-enrolled" ? t("visit.notEnrolled", { mobile: summary.mobileMasked }) : (summary.state === "aadhaar-required" || summary.state === "pan-required") ? t("visit.kycPending", { mobile: summary.mobileMasked }) : null;
     return (
       <div className="mx-auto max-w-md">
         <h1 className="text-xl font-semibold">{t("visit.meta")}</h1>
