@@ -15,7 +15,10 @@ export type AuditAction =
   | "user.role_changed"
   | "user.user_code_changed"
   | "user.shop_location_changed"
-  | "otp.limited";
+  | "otp.limited"
+  | "refund.otp_requested"
+  | "refund.initiated"
+  | "refund.settled";
 
 export type AuditEntry = {
   /** Username of whoever acted, or "cli", "anonymous". */

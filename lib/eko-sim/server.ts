@@ -90,6 +90,12 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
     return true;
   }
 
+  // A refund names only the TID: its faults are the transaction's customer's, so tests side by side stay apart.
+  function refundCustomer(path: string): string | undefined {
+    const tid = /^\/customer\/payment\/refund\/([^/]+)/.exec(path)?.[1];
+    return tid ? state.findTransaction(decodeURIComponent(tid))?.customer : undefined;
+  }
+
   function handleOperation(req: IncomingMessage, res: ServerResponse, entry: ReceivedRequest, url: URL) {
     if (!admitted(req, res, entry)) return;
     const fields = (entry.body && typeof entry.body === "object" ? entry.body : {}) as EkoBody;
@@ -98,7 +104,8 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
       return reply(res, entry, 200, shapes.invalidInitiator);
     }
     const path = url.pathname.slice(SIM_BASE_PATH.length);
-    const customer = /\/sender\/([^/]+)/.exec(path)?.[1] ?? (typeof fields.customer_id === "string" ? fields.customer_id : undefined);
+    const customer =
+      /\/sender\/([^/]+)/.exec(path)?.[1] ?? (typeof fields.customer_id === "string" ? fields.customer_id : undefined) ?? refundCustomer(path);
     const fault = faults.take(customer ?? "");
     // A slow answer is still the operation's own, done now and sent late (a transfer recorded before a timeout);
     // every other fault leaves the request undone.

@@ -7,6 +7,7 @@ import { transactionInquiry } from "@/lib/eko/operations/transaction-inquiry";
 import { errorCode } from "@/lib/error-code";
 import { recordedCall, type RecordedCallDeps } from "@/lib/ledger/recorded-call";
 import { logEvent } from "@/lib/log";
+import { runDueRefundChecks } from "@/lib/refunds/inquiries";
 import { settings } from "@/lib/settings";
 import { isDraining } from "@/lib/startup/graceful-shutdown";
 import { nextInquiryAt } from "./inquiry-schedule";
@@ -64,7 +65,7 @@ export async function checkTransfer(db: Db, row: TransferRow, deps: InquiryDeps 
 
 const leaseFrom = (now: Date, timeoutMs: number) => new Date(now.getTime() + timeoutMs + 5_000);
 
-/** Checks every transfer due now, a batch at a time; returns how many were checked. */
+/** Checks every transfer and refund due now, a batch at a time; returns how many were checked. */
 export async function runDueInquiries(deps: InquiryDeps = {}): Promise<number> {
   const db = deps.db ?? (await getDb());
   const config = deps.config ?? getEkoConfig();
@@ -75,8 +76,9 @@ export async function runDueInquiries(deps: InquiryDeps = {}): Promise<number> {
     const claimed = await claimDueTransfers(db, at, leaseFrom(at, config.timeoutMs), BATCH);
     await Promise.all(claimed.map((row) => checkTransfer(db, row, { ...deps, config })));
     total += claimed.length;
-    if (claimed.length < BATCH) return total;
+    if (claimed.length < BATCH) break;
   }
+  return total + (await runDueRefundChecks(db, { ...deps, config }));
 }
 
 /**

@@ -43,7 +43,7 @@ export const money = {
   "transferOutcome.checking.title": "Checking with Eko…",
   "transferOutcome.checking.next": "Do not collect cash or try again: Eko's answer did not arrive, and the desk is asking Eko what happened.",
   "transferOutcome.refund-pending.title": "The transfer failed after the money left the wallet: a refund is due.",
-  "transferOutcome.refund-pending.next": "Do not collect cash. Eko has texted the customer a refund OTP: keep it for the refund.",
+  "transferOutcome.refund-pending.next": "Do not collect cash (hand it back if you took it). Then refund it below with the customer's refund OTP.",
   "transferOutcome.refunded.title": "This transfer was refunded.",
   "transferOutcome.refunded.next": "Nothing to collect.",
   "transferOutcome.not-found.title": "Eko has no record of this transfer. No money moved.",

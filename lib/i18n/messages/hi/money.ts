@@ -44,7 +44,7 @@ export const money: Record<keyof typeof english, string> = {
   "transferOutcome.checking.title": "Eko से जाँच हो रही है…",
   "transferOutcome.checking.next": "नकद न लें और दोबारा कोशिश न करें: Eko का जवाब नहीं आया, डेस्क Eko से पूछ रहा है कि क्या हुआ।",
   "transferOutcome.refund-pending.title": "वॉलेट से पैसा निकलने के बाद ट्रांसफ़र विफल हुआ: रिफ़ंड बाकी है।",
-  "transferOutcome.refund-pending.next": "नकद न लें। Eko ने ग्राहक को रिफ़ंड OTP भेजा है: रिफ़ंड के लिए उसे संभालकर रखें।",
+  "transferOutcome.refund-pending.next": "नकद न लें (लिया हो तो लौटा दें)। फिर नीचे ग्राहक के रिफ़ंड OTP से रिफ़ंड करें।",
   "transferOutcome.refunded.title": "इस ट्रांसफ़र का रिफ़ंड हो गया।",
   "transferOutcome.refunded.next": "कुछ नहीं लेना है।",
   "transferOutcome.not-found.title": "Eko के पास इस ट्रांसफ़र का कोई रिकॉर्ड नहीं है। कोई पैसा नहीं गया।",
