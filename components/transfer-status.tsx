@@ -2,17 +2,18 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { checkTransferFormAction } from "@/app/(desk)/transfers/actions";
 import { useI18n } from "@/components/locale-provider";
-import { receiptText, TransferReceipt } from "@/components/transfer-receipt";
+import { Receipt, receiptText } from "@/components/receipt";
+import { ReceiptActions } from "@/components/receipt-actions";
+import { transferReceiptLines } from "@/components/transfer-receipt";
 import { Button } from "@/components/ui/button";
 import { formatIndiaTime } from "@/lib/format";
 import { describeTransfer } from "@/lib/transfers/transfer-message";
 import type { TransferView } from "@/lib/transfers/view";
 
 const POLL_MS = 2_000;
-const noSubscription = () => () => {};
 
 const TONES = {
   done: "border-emerald-300 bg-emerald-50 text-emerald-950",
@@ -68,15 +69,11 @@ export function TransferStatus({ initial, agent, repeated = false, onChange }: P
     shownState.current = view.state;
     router.refresh();
   }, [view.state, router]);
-  const canShare = useSyncExternalStore(
-    noSubscription,
-    () => typeof navigator.share === "function",
-    () => false,
-  );
   const ref = useRef<HTMLElement>(null);
   useEffect(() => ref.current?.focus(), []);
 
   const copy = describeTransfer(view, i18n);
+  const lines = transferReceiptLines(view, agent, i18n);
   const open = view.checking || view.state === "pending";
   return (
     <section
@@ -110,21 +107,8 @@ export function TransferStatus({ initial, agent, repeated = false, onChange }: P
       ) : null}
       {view.state === "success" ? (
         <>
-          <TransferReceipt view={view} agent={agent} i18n={i18n} />
-          <div className="mt-3 flex flex-wrap gap-2 print:hidden">
-            <Button type="button" onClick={() => window.print()}>
-              {t("receipt.print")}
-            </Button>
-            {canShare ? (
-              <Button
-                type="button"
-                variant="secondary"
-                onClick={() => navigator.share({ title: t("receipt.title"), text: receiptText(view, agent, i18n) }).catch(() => undefined)}
-              >
-                {t("receipt.share")}
-              </Button>
-            ) : null}
-          </div>
+          <Receipt id={`receipt-${view.ref}`} title={`${t("app.name")} · ${t("receipt.title")}`} lines={lines} thanks={t("receipt.thanks")} />
+          <ReceiptActions title={t("receipt.title")} text={receiptText(t("receipt.title"), lines)} />
         </>
       ) : null}
     </section>

@@ -44,6 +44,13 @@ export class SimClient {
     return (await this.received(customerId)).filter((r) => r.path.endsWith("/customer/payment/ppi-levin"));
   }
 
+  /** The Initiate Refund calls that reached the simulator for this customer's transfers (a refund names only the TID). */
+  async refundCalls(customerId: string): Promise<SimRequest[]> {
+    const tids = (await this.initiateCalls(customerId)).map((r) => (r.reply?.body.data as { tid?: string } | undefined)?.tid).filter(Boolean);
+    const all = await this.received();
+    return all.filter((r) => tids.some((tid) => r.path.endsWith(`/customer/payment/refund/${tid}`)));
+  }
+
   async faultOff(customerId: string): Promise<void> {
     await this.fault(customerId, "off");
   }

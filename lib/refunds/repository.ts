@@ -31,6 +31,13 @@ export async function refundsOf(db: Db, transferId: number): Promise<RefundRow[]
   return db.select().from(refunds).where(eq(refunds.transferId, transferId)).orderBy(desc(refunds.createdAt), desc(refunds.id));
 }
 
+/** The latest refund of each of these transfers (one query per CSV batch, by refunds_transfer_idx). */
+export async function latestRefundsOf(db: Db, transferIds: number[]): Promise<Map<number, RefundRow>> {
+  if (transferIds.length === 0) return new Map();
+  const rows = await db.select().from(refunds).where(inArray(refunds.transferId, transferIds)).orderBy(asc(refunds.createdAt), asc(refunds.id));
+  return new Map(rows.map((row) => [row.transferId, row]));
+}
+
 /** Sets one state change of a refund, unless another check or answer changed it meanwhile. */
 export async function updateRefund(db: Db, ref: string, expectedState: RefundRow["state"], update: RefundUpdate): Promise<RefundRow | undefined> {
   const [row] = await db

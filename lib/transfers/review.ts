@@ -7,6 +7,7 @@ import { MONEY_NOT_MOVED } from "@/lib/db/schema-states";
 import { dayRange } from "@/lib/otp-requests/review-filters";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import type { TransferFilters } from "./review-filters";
+import { refundsOf } from "@/lib/refunds/repository";
 import { transferViewOf, type TransferView } from "./view";
 
 /** Transfers someone must watch: Eko has not settled them, or a refund is due. */
@@ -120,7 +121,7 @@ export const listTransfers = (filters: TransferFilters, limit = 50) => newest(wh
 export const findTransfersByMobile = (mobile: string, limit = 50) => newest(eq(transfers.customerMobileHash, getMobileVault().hash(mobile)), limit);
 
 /** Every filtered transfer, a batch at a time in keyset order (newest first): for the CSV export. */
-export async function* iterateTransfers(db: Db, filters: TransferFilters, batch = 1_000): AsyncGenerator<TransferView[]> {
+export async function* iterateTransfers(db: Db, filters: TransferFilters, batch = 1_000): AsyncGenerator<TransferRow[]> {
   let cursor: { createdAt: Date; id: number } | null = null;
   for (;;) {
     const after: SQL | undefined = cursor
@@ -133,7 +134,7 @@ export async function* iterateTransfers(db: Db, filters: TransferFilters, batch 
       .orderBy(desc(transfers.createdAt), desc(transfers.id))
       .limit(batch);
     if (rows.length === 0) return;
-    yield rows.map(transferViewOf);
+    yield rows;
     const last: TransferRow = rows[rows.length - 1]!;
     cursor = { createdAt: last.createdAt, id: last.id };
     if (rows.length < batch) return;
@@ -170,12 +171,20 @@ export async function getTransferDetail(ref: string): Promise<{ transfer: Transf
   const db = await getDb();
   const [row] = await db.select().from(transfers).where(eq(transfers.clientRefId, ref)).limit(1);
   if (!row) return undefined;
-  const [otp, calls] = await Promise.all([
+  const [otp, refundRows] = await Promise.all([
     db.select().from(otpRequests).where(eq(otpRequests.id, row.otpRequestId)).limit(1),
-    db.select().from(ekoCalls).where(eq(ekoCalls.aboutRefId, ref)).orderBy(asc(ekoCalls.createdAt), asc(ekoCalls.id)),
+    refundsOf(db, row.id),
   ]);
-  // The OTP request's row and the transfer's own row are the ledger rows of Send OTP and Initiate Transaction.
-  const otpCalls = otp.map((o) => callOf("send-transaction-otp", o));
-  const inquiries = calls.map((c) => callOf(c.operation, c));
-  return { transfer: transferViewOf(row), calls: [...otpCalls, callOf("initiate-transaction", row), ...inquiries] };
+  // The transfer's inquiries and refund OTPs name the transfer; a refund's own inquiries name the refund.
+  const about = [ref, ...refundRows.map((r) => r.clientRefId)];
+  const calls = await db.select().from(ekoCalls).where(inArray(ekoCalls.aboutRefId, about)).orderBy(asc(ekoCalls.createdAt), asc(ekoCalls.id));
+  // The OTP request's, the transfer's and each refund's own rows are the ledger rows of Send OTP, Initiate Transaction
+  // and Initiate Refund.
+  const all = [
+    ...otp.map((o) => callOf("send-transaction-otp", o)),
+    callOf("initiate-transaction", row),
+    ...refundRows.map((r) => callOf("initiate-refund", r)),
+    ...calls.map((c) => callOf(c.operation, c)),
+  ];
+  return { transfer: transferViewOf(row), calls: all.sort((a, b) => a.at.localeCompare(b.at)) };
 }

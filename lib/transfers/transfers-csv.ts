@@ -1,9 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { TransferRow } from "@/lib/db/schema";
 import { cell, istTimestamp } from "@/lib/otp-requests/requests-csv";
 import type { TransferFilters } from "./review-filters";
 import { iterateTransfers } from "./review";
-import type { TransferView } from "./view";
+import { latestRefundsOf } from "@/lib/refunds/repository";
+import { refundViewOf, type RefundView } from "@/lib/refunds/view";
+import { transferViewOf, type TransferView } from "./view";
 
 export const TRANSFERS_CSV_HEADER = [
   "time_ist",
@@ -24,10 +27,14 @@ export const TRANSFERS_CSV_HEADER = [
   "eko_message",
   "checks",
   "settled_ist",
+  "refund_state",
+  "refund_tid",
+  "refunded_inr",
+  "refund_ist",
 ] as const;
 
-/** One line: the mobile and the account only ever in the masked form the view carries. */
-export function transferCsvLine(row: TransferView): string {
+/** One line: the mobile and the account only ever in the masked form the view carries; the latest refund, if any. */
+export function transferCsvLine(row: TransferView, refund?: RefundView): string {
   return [
     istTimestamp(row.createdAt),
     row.ref,
@@ -47,6 +54,10 @@ export function transferCsvLine(row: TransferView): string {
     row.eko?.message ?? null,
     row.checks,
     row.settledAt ? istTimestamp(row.settledAt) : null,
+    refund?.state ?? null,
+    refund?.refundTid ?? null,
+    refund?.refunded ?? null,
+    refund ? istTimestamp(refund.settledAt ?? refund.createdAt) : null,
   ]
     .map(cell)
     .join(",");
@@ -55,7 +66,7 @@ export function transferCsvLine(row: TransferView): string {
 /** The filtered transfers as CSV, pulled a batch at a time as the client reads. */
 export function exportTransfersCsv(filters: TransferFilters): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let batches: AsyncGenerator<TransferView[]> | undefined;
+  let batches: AsyncGenerator<TransferRow[]> | undefined;
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       controller.enqueue(encoder.encode(`\uFEFF${TRANSFERS_CSV_HEADER.join(",")}\r\n`));
@@ -64,7 +75,12 @@ export function exportTransfersCsv(filters: TransferFilters): ReadableStream<Uin
     async pull(controller) {
       const next = await batches?.next();
       if (!next || next.done) return controller.close();
-      controller.enqueue(encoder.encode(`${next.value.map(transferCsvLine).join("\r\n")}\r\n`));
+      const refunds = await latestRefundsOf(await getDb(), next.value.map((row) => row.id));
+      const lines = next.value.map((row) => {
+        const refund = refunds.get(row.id);
+        return transferCsvLine(transferViewOf(row), refund && refundViewOf(refund));
+      });
+      controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
     },
     async cancel() {
       await batches?.return(undefined);

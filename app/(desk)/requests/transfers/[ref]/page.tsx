@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RefreshWhileVisible } from "@/components/refresh-while-visible";
-import { TransferReceipt } from "@/components/transfer-receipt";
+import { Receipt } from "@/components/receipt";
+import { transferReceiptLines } from "@/components/transfer-receipt";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatIndiaTime, formatNumber } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -36,7 +37,12 @@ export default async function TransferDetailPage({ params }: { params: Promise<{
       </h1>
       <p className="mt-1 text-sm">{copy.title}</p>
       <div className="max-w-md">
-        <TransferReceipt view={transfer} agent={transfer.agent} i18n={i18n} />
+        <Receipt
+          id={`receipt-${transfer.ref}`}
+          title={`${t("app.name")} · ${t("receipt.title")}`}
+          lines={transferReceiptLines(transfer, transfer.agent, i18n)}
+          thanks={t("receipt.thanks")}
+        />
       </div>
       <h2 className="mt-6 text-base font-semibold">{t("transferDetail.calls")}</h2>
       <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
