@@ -17,7 +17,8 @@ import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-databa
 import { checkLedger } from "./load/ledger-checks";
 import { printSamples, tally } from "./load/report";
 import { runLoad } from "./load/run-load";
-import { settleTransfers } from "./load/settle";
+import { refundState, settleTransfers } from "./load/settle";
+import { checkRefunds, refundLoad } from "./load/refunds";
 import { checkTransfers } from "./load/transfer-checks";
 import { transferLoad } from "./load/transfers";
 
@@ -81,8 +82,10 @@ async function main(): Promise<boolean> {
       instances.push(await startApp(await freePort(), appEnv, 60_000, args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : []));
     const first = instances[0]!;
     const customerOtp = (otpRefId: string) => sim.sms.findLast((sms) => sms.otpRefId === otpRefId)?.otp;
-    const actions = await captureActions(first.baseUrl, { username: "load-agent-001", password: PASSWORD }, customerOtp);
-    const transfers = transferLoad(customerOtp, sim.faults, actions.transfer!);
+    const refundOtp = (customerMobile: string) => sim.sms.findLast((sms) => sms.to === customerMobile && sms.purpose === "refund")?.otp;
+    const actions = await captureActions(first.baseUrl, { username: "load-agent-001", password: PASSWORD }, customerOtp, refundOtp);
+    const refunds = refundLoad(actions.refund!, refundOtp, sim.faults);
+    const transfers = transferLoad(customerOtp, sim.faults, actions.transfer!, refunds.refund);
     const agents = await Promise.all(
       Array.from({ length: AGENTS }, async (_, i) => {
         const baseUrl = instances[i % instances.length]!.baseUrl;
@@ -101,19 +104,24 @@ async function main(): Promise<boolean> {
     });
     printSamples("requests", load.samples, load.seconds);
     printSamples("transfer posts", transfers.samples, load.seconds, "answers");
-    console.log(`faults and duplicates: ${tally(transfers.planned)}`);
+    printSamples("refund posts", refunds.samples, load.seconds, "answers");
+    console.log(`faults and duplicates: ${tally(transfers.planned)}; refunds: ${tally(refunds.planned)}`);
 
     const settled = await settleTransfers(transfers.seen, Number(args["settle-seconds"]) * 1000);
     console.log(`settling: ${settled.opened} transfers open after the run, ${settled.open} still open after ${settled.seconds.toFixed(1)} s`);
+    const refundsSettled = await settleTransfers(refunds.seen, Number(args["settle-seconds"]) * 1000, refundState);
+    console.log(`settling: ${refundsSettled.opened} refunds made, ${refundsSettled.open} still open after ${refundsSettled.seconds.toFixed(1)} s`);
     for (const instance of instances) await stopApp(instance);
     const handle = await openDatabase(dbTargetFrom(process.env));
     const checks = await checkLedger(handle.db, load.submissionIds, limitsFrom());
     const transferChecks = await checkTransfers(handle.db, sim.received, transfers);
+    const refundChecks = await checkRefunds(handle.db, sim.received);
     await handle.close();
+    console.log(`refunds by final state: ${tally(refundChecks.states)}`);
     console.log(`Initiate calls the simulator faulted: ${tally(transferChecks.faulted)}`);
     console.log(`transfers by final state: ${tally(transferChecks.states)}`);
-    checks.push(...transferChecks.checks);
-    const posts = [...load.samples, ...transfers.samples];
+    checks.push(...transferChecks.checks, ...refundChecks.checks);
+    const posts = [...load.samples, ...transfers.samples, ...refunds.samples];
     const serverErrors = posts.filter((s) => s.httpStatus >= 500 || s.httpStatus === 0).length;
     checks.push({ name: "no request answered with a 5xx or dropped", ok: serverErrors === 0, detail: `${serverErrors} of ${posts.length}` });
     console.log("\nledger checks:");

@@ -2,7 +2,12 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser, type Request } from "@playwright/test";
 
 export type ActionTarget = { url: string; actionId: string; contentType: string };
-export type CapturedActions = { signIn: ActionTarget; sendOtp: ActionTarget; transfer?: ActionTarget };
+export type CapturedActions = {
+  signIn: ActionTarget;
+  sendOtp: ActionTarget;
+  transfer?: ActionTarget;
+  refund?: { sendRefundOtp: ActionTarget; refund: ActionTarget };
+};
 
 const SYSTEM_CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -24,12 +29,14 @@ function target(request: Request): ActionTarget {
 /**
  * The load goes through exactly what the form uses, the server actions: a real browser signs in and sends one OTP
  * once, and the action ids it posted are reused by the load's plain HTTP clients. Given the customer's OTP for an
- * `otp_ref_id`, it also transfers on that OTP (the account needs a shop location: the browser gives none).
+ * `otp_ref_id`, it also transfers on that OTP (the account needs a shop location: the browser gives none), to a
+ * recipient the simulator leaves in refund pending, and refunds that transfer from its page.
  */
 export async function captureActions(
   baseUrl: string,
   account: { username: string; password: string },
   customerOtp?: (otpRefId: string) => string | undefined,
+  refundOtp?: (customerMobile: string) => string | undefined,
 ): Promise<CapturedActions> {
   const browser = await launchBrowser();
   try {
@@ -46,7 +53,7 @@ export async function captureActions(
     // The form with typed IDs: the load's customers are any mobiles, with no verification in front.
     await page.goto(`${baseUrl}/enter-ids`);
     await page.getByLabel("Customer mobile").fill("6000000001");
-    await page.getByLabel("Recipient ID").fill("10017740");
+    await page.getByLabel("Recipient ID").fill(refundOtp ? "10017743" : "10017740");
     await page.getByLabel("Amount (₹)").fill("100");
     await page.getByRole("button", { name: "Send OTP", exact: true }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Confirm and send OTP" }).click();
@@ -63,7 +70,20 @@ export async function captureActions(
     await page.getByTestId("transfer-title").or(page.getByRole("alert")).first().waitFor();
     const transfer = actions.find((request) => request.postData()?.includes("otpRequestRef"));
     if (!transfer) throw new Error("The browser did not post the transfer action");
-    return { signIn: target(signIn), sendOtp: target(sendOtp), transfer: target(transfer) };
+    const captured = { signIn: target(signIn), sendOtp: target(sendOtp), transfer: target(transfer) };
+    if (!refundOtp) return captured;
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId("actions-due").getByRole("link").first().click();
+    await page.getByRole("button", { name: "Send refund OTP" }).click();
+    await page.getByTestId("refund-otp-sent").waitFor();
+    await page.getByRole("textbox", { name: "Refund OTP from the customer's SMS" }).fill(refundOtp("6000000001") ?? "");
+    await page.getByRole("button", { name: "Cash returned: confirm refund" }).click();
+    await page.getByTestId("refund-title").waitFor();
+    // Posted in this order: Send refund OTP, then the refund.
+    const refundPosts = actions.filter((request) => request.postData()?.includes("transferRef"));
+    const [sendRefundOtp, refund] = [refundPosts[0], refundPosts.length > 1 ? refundPosts.at(-1) : undefined];
+    if (!sendRefundOtp || !refund) throw new Error("The browser did not post the refund actions");
+    return { ...captured, refund: { sendRefundOtp: target(sendRefundOtp), refund: target(refund) } };
   } finally {
     await browser.close();
   }

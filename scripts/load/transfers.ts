@@ -43,6 +43,8 @@ export function transferLoad(
   customerOtp: (otpRefId: string) => string | undefined,
   faults: FaultSwitch,
   action: ActionTarget,
+  /** What the agent does next with a transfer Eko left in refund pending (refunds it). */
+  onRefundDue?: (agent: LoadAgent, transferRef: string, customerMobile: string) => Promise<void>,
 ): TransferLoad & { afterSent: AfterSent } {
   const load: TransferLoad = { samples: [], seen: new Map(), planned: new Map(), split: [] };
   const count = (kind: string) => load.planned.set(kind, (load.planned.get(kind) ?? 0) + 1);
@@ -88,6 +90,8 @@ export function transferLoad(
     // Off again in case the desk made no call: the fault would hit this customer's next request.
     if (fault) faults.set("off", undefined, customerMobile);
     if (answers.length === 2 && answers[0]?.ref !== answers[1]?.ref) load.split.push(`${duplicate}: ${answers[0]?.ref} vs ${answers[1]?.ref}`);
+    const refundDue = answers.find((answer) => answer.state === "refund-pending");
+    if (refundDue?.ref && onRefundDue) await onRefundDue(agent, refundDue.ref, customerMobile);
   };
   return { ...load, afterSent };
 }
