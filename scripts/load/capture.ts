@@ -72,6 +72,7 @@ export async function captureActions(
     if (!transfer) throw new Error("The browser did not post the transfer action");
     const captured = { signIn: target(signIn), sendOtp: target(sendOtp), transfer: target(transfer) };
     if (!refundOtp) return captured;
+    await page.getByTestId("transfer-title").waitFor();
     await page.goto(`${baseUrl}/`);
     await page.getByTestId("actions-due").getByRole("link").first().click();
     await page.getByRole("button", { name: "Send refund OTP" }).click();
