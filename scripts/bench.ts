@@ -172,7 +172,7 @@ async function benchOnDatabase(
 
     // After every OTP level: the transfers' OTPs would crowd the agents' windows that the OTP path's limit check reads.
     const inbox = smsInbox(sim.sms);
-    const send = (worker: number) => sendOtp(baseUrl, actions.sendOtp, cookies[(turn++ + worker) % agents]!, inbox);
+    const send = (worker: number, recipientId?: string) => sendOtp(baseUrl, actions.sendOtp, cookies[(turn++ + worker) % agents]!, inbox, recipientId);
     const setup = wanted("transfer") || (measurePages && wanted("pages")) ? await transferSetup(baseUrl, send, log) : undefined;
     const transfer: PathRun[] = [];
     for (const concurrency of wanted("transfer") ? LEVELS : []) {
@@ -211,6 +211,7 @@ async function benchOnDatabase(
           { name: "supervisor review", path: "/requests", cookie: supervisor },
           { name: "OTP step", path: `/otp/${setup!.open.ref}`, route: "/otp/[ref]", cookie: setup!.open.cookie },
           { name: "transfer", path: `/transfers/${setup!.transferRef}`, route: "/transfers/[ref]", cookie: setup!.spent.cookie },
+          { name: "refund step", path: `/transfers/${setup!.refundRef}`, route: "/transfers/[ref] (refund due)", cookie: setup!.toRefund.cookie },
         ];
         log(`  first-load JavaScript of ${visits.length} pages…`);
         for (const visit of visits) firstLoad.push(await firstLoadJs(browser, baseUrl, visit));

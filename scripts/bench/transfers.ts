@@ -20,9 +20,15 @@ export function smsInbox(sms: readonly SimSms[]): (otpRefId: string) => string |
 }
 
 /** One OTP sent through the real Send OTP action, with the OTP the simulator texted for it. */
-export async function sendOtp(baseUrl: string, action: ActionTarget, cookie: string, inbox: (ref: string) => string | undefined): Promise<SentOtp> {
+export async function sendOtp(
+  baseUrl: string,
+  action: ActionTarget,
+  cookie: string,
+  inbox: (ref: string) => string | undefined,
+  recipientId = "10017740",
+): Promise<SentOtp> {
   const values = {
-    recipientId: "10017740",
+    recipientId,
     amount: String(100 + randomInt(24_900)),
     customerMobile: `9${100_000_000 + randomInt(800_000_000)}`,
     beneficiaryId: "",
@@ -110,11 +116,18 @@ export async function captureTransfer(baseUrl: string, sent: SentOtp): Promise<A
  * The transfer action's id, from a browser transferring on an OTP sent through the Send OTP action, and real rows for
  * the transfer's pages: one more transfer as the load makes them, and an OTP left open for its OTP step page.
  */
-export async function transferSetup(baseUrl: string, send: (worker: number) => Promise<SentOtp>, log: (line: string) => void) {
+export async function transferSetup(
+  baseUrl: string,
+  send: (worker: number, recipientId?: string) => Promise<SentOtp>,
+  log: (line: string) => void,
+) {
   log("  a transfer in a browser, for its action and pages…");
-  const [inBrowser, spent, open] = [await send(0), await send(0), await send(0)];
+  const [inBrowser, spent, open, toRefund] = [await send(0), await send(0), await send(0), await send(0, "10017743")];
   const action = await captureTransfer(baseUrl, inBrowser);
   const made = await postTransfer(baseUrl, action, spent);
   if (made.outcome !== "success" || !made.ref) throw new Error(`A transfer over HTTP gave ${made.outcome}`);
-  return { action, transferRef: made.ref, spent, open };
+  // The simulator leaves a transfer to this recipient in refund pending: its page holds the refund step.
+  const refundDue = await postTransfer(baseUrl, action, toRefund);
+  if (refundDue.outcome !== "refund-pending" || !refundDue.ref) throw new Error(`A refund-pending transfer gave ${refundDue.outcome}`);
+  return { action, transferRef: made.ref, spent, open, refundRef: refundDue.ref, toRefund };
 }
