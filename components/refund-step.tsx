@@ -124,7 +124,7 @@ export function RefundStep({ transfer, step, agent, otpSubmissionId, refundSubmi
           ) : null}
         </form>
       ) : (
-        <p className="mt-3 text-sm">{t("refund.otpHint")}</p>
+        <p className="mt-3 text-sm">{t("refund.beforeOtp")}</p>
       )}
       <form action={sendOtp} className="mt-3">
         <input type="hidden" name="transferRef" value={transfer.ref} />

@@ -24,7 +24,13 @@ async function refundPendingTransfer(transferPage: TransferPage, sim: SimClient,
 }
 
 test.describe("refunding a transfer that failed after the money left", () => {
-  test("cash back first, then the customer's refund OTP: one refund for a double click, with a receipt", async ({ transferPage, sim, freshMobile, page }) => {
+  test("cash back first, then the customer's refund OTP: one refund for a double click, with a receipt", async ({
+    transferPage,
+    sim,
+    freshMobile,
+    page,
+    supervisorPage,
+  }) => {
     await page.addInitScript(() => {
       const shared: string[] = [];
       Object.assign(window, { __shared: shared });
@@ -66,6 +72,12 @@ test.describe("refunding a transfer that failed after the money left", () => {
     await expect(page.getByRole("button", { name: "Print receipt" })).toBeHidden();
     await page.emulateMedia({ media: "screen" });
 
+    // In the supervisors' CSV: the latest refund's state, refund TID and the amount refunded to the wallet.
+    const ref = page.url().split("/").at(-1)!;
+    const csv = await (await supervisorPage.request.get("/api/transfers/export?state=refunded")).text();
+    expect(csv.split("\r\n").find((l) => l.includes(ref))).toMatch(/,refunded,\d+,504,/);
+    expect(csv).not.toContain(freshMobile);
+
     // Settled: no longer at the top of the counter.
     await page.goto("/");
     await expect(page.getByTestId("actions-due").getByRole("listitem").filter({ hasText: `••••••${freshMobile.slice(-4)}` })).toHaveCount(0);
@@ -78,12 +90,18 @@ test.describe("refunding a transfer that failed after the money left", () => {
     await page.reload();
     const step = page.getByRole("region", { name: "ग्राहक को रिफ़ंड" });
     await step.getByRole("button", { name: "रिफ़ंड OTP भेजें" }).click();
+    await expect(step.getByTestId("refund-otp-sent")).toBeVisible();
     const otpField = step.getByRole("textbox", { name: "ग्राहक के SMS वाला रिफ़ंड OTP" });
     const otp = await sim.lastOtp(freshMobile, "refund");
     await otpField.fill(otp === "123456" ? "654321" : "123456");
     await step.getByRole("button", { name: "नकद लौटा दिया: रिफ़ंड की पुष्टि करें" }).click();
     await expect(page.getByText("रिफ़ंड OTP सही नहीं है। कोई रिफ़ंड नहीं हुआ।")).toBeVisible();
-    await step.getByRole("textbox", { name: "ग्राहक के SMS वाला रिफ़ंड OTP" }).fill(otp);
+    // The form resets itself once the refused submission's page lands: type the OTP into the form as drawn then.
+    await expect(async () => {
+      await otpField.fill(otp);
+      await page.waitForTimeout(200);
+      await expect(otpField).toHaveValue(otp, { timeout: 0 });
+    }).toPass();
     await step.getByRole("button", { name: "नकद लौटा दिया: रिफ़ंड की पुष्टि करें" }).click();
     await expect(page.getByTestId("refund-title")).toHaveText("₹800 का रिफ़ंड हो गया।");
     await expect(page.getByTestId("receipt")).toContainText("रिफ़ंड की रसीद");
@@ -94,6 +112,8 @@ test.describe("refunding a transfer that failed after the money left", () => {
     await refundPendingTransfer(transferPage, sim, page, freshMobile);
     const step = page.getByRole("region", { name: "Refund to the customer" });
     await step.getByRole("button", { name: "Send refund OTP" }).click();
+    // Eko texted one refund OTP when the transfer failed; the one to type is the desk's, texted now.
+    await expect(step.getByTestId("refund-otp-sent")).toBeVisible();
     await step.getByRole("textbox", { name: "Refund OTP from the customer's SMS" }).fill(await sim.lastOtp(freshMobile, "refund"));
     await sim.fault(freshMobile, "slow", 1);
     await step.getByRole("button", { name: "Cash returned: confirm refund" }).click();
