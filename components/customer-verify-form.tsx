@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { lookUpAgainAction, verifyCustomerAction } from "@/app/(desk)/customers/actions";
 import { useI18n } from "@/components/locale-provider";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
+import { StepCard } from "@/components/step-card";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { describeLookUp, describeVerify } from "@/lib/customers/customer-message";
@@ -26,11 +27,7 @@ export function CustomerVerifyForm({ visitId, mobileMasked, submissionId }: Prop
   const copy = (answer?.status === "invalid" ? null : stepCopy(answer, describeVerify, i18n)) ?? stepCopy(again, describeLookUp, i18n);
   const eko = answer && "eko" in answer ? answer.eko : again && "eko" in again ? again.eko : null;
   return (
-    <section aria-labelledby="verify-title" className="mt-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="verify-title" className="text-base font-semibold">
-        {t("visit.verifyTitle")}
-      </h2>
-      <p className="mt-1 text-sm text-slate-700">{t("visit.verifyBody", { mobile: mobileMasked })}</p>
+    <StepCard id="verify-title" title={t("visit.verifyTitle")} intro={t("visit.verifyBody", { mobile: mobileMasked })}>
       <form action={verify} aria-busy={verifying} className="mt-4 space-y-4">
         <input type="hidden" name="visitId" value={visitId} />
         <TextField
@@ -58,6 +55,6 @@ export function CustomerVerifyForm({ visitId, mobileMasked, submissionId }: Prop
         </Button>
       </form>
       {copy ? <OtpFailureAlert key={JSON.stringify([answer, again])} copy={copy} eko={eko} /> : null}
-    </section>
+    </StepCard>
   );
 }

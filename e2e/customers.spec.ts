@@ -76,11 +76,12 @@ test.describe("the counter from the customer's mobile", () => {
     await expect(page.getByTestId("recipient-choices").getByRole("listitem").first()).toContainText("हाल में");
   });
 
-  test("a customer not enrolled is told so, and nothing is texted", async ({ page, sim }) => {
+  test("a customer not enrolled lands on the enrolment form, and nothing is texted", async ({ page, sim }) => {
     const counter = new CounterPage(page);
     await counter.lookUp(NOT_ENROLLED);
-    await expect(counter.alert).toContainText("not enrolled");
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { name: "Enrol the customer" })).toBeVisible();
+    await expect(page.getByText("••••••3333 is not enrolled with Eko yet")).toBeVisible();
+    await expect(page).toHaveURL(/\/customers\/[A-Za-z0-9_-]{22}$/);
     expect((await sim.received(NOT_ENROLLED)).every((r) => !r.path.endsWith("/otp/verify"))).toBe(true);
   });
 
@@ -97,13 +98,13 @@ test.describe("the counter from the customer's mobile", () => {
     await expect(counter.card).toBeVisible();
   });
 
-  test("a customer with KYC pending is told what is missing", async ({ page, sim }) => {
+  test("a customer with KYC pending is asked for what is missing", async ({ page, sim }) => {
     const counter = new CounterPage(page);
     await counter.lookUp(AADHAAR_PENDING);
     await expect(counter.verificationOtp).toBeVisible();
     await counter.verificationOtp.fill(await sim.lastOtp(AADHAAR_PENDING, "sender"));
     await counter.verifyButton.click();
-    await expect(counter.alert).toContainText(/Aadhaar/i);
+    await expect(page.getByRole("heading", { name: "Customer's Aadhaar" })).toBeVisible();
     await expect(counter.card).toHaveCount(0);
   });
 

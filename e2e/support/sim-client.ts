@@ -31,7 +31,7 @@ export class SimClient {
   }
 
   /** The last OTP the simulator "texted" this customer for `purpose`: what they would read out at the counter. */
-  async lastOtp(customerId: string, purpose: "transaction" | "sender" | "refund" = "transaction"): Promise<string> {
+  async lastOtp(customerId: string, purpose: "transaction" | "sender" | "refund" | "aadhaar" = "transaction"): Promise<string> {
     const response = await this.request.get(`${SIM_URL}/__sim/sms?customer_id=${customerId}`);
     const texts = ((await response.json()) as { purpose: string; otp: string }[]).filter((sms) => sms.purpose === purpose);
     const last = texts.at(-1);

@@ -1,17 +1,15 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import type { Db } from "@/lib/db/open";
-import { getEkoConfig } from "@/lib/eko/config";
 import { newClientRefId } from "@/lib/eko/client-ref-id";
 import { addRecipient } from "@/lib/eko/operations/add-recipient";
 import { addRecipientBank } from "@/lib/eko/operations/add-recipient-bank";
-import { findCall, recordedCall, saveCallResult } from "@/lib/ledger/recorded-call";
+import { recordedCall, saveCallResult } from "@/lib/ledger/recorded-call";
 import { isSubmissionId } from "@/lib/ledger/submission-id";
-import { WAIT_MARGIN_MS, whilePending } from "@/lib/ledger/while-pending";
 import { maskAccount } from "@/lib/privacy/mask";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { bankOfIfsc } from "./banks";
 import { notOk } from "./call-outcome";
+import { firstAnswer } from "./first-answer";
 import type { NewRecipient } from "./new-recipient";
 import { verifiedVisit } from "./recipients";
 import type { Counter, CustomerDeps } from "./service";
@@ -47,7 +45,7 @@ export async function addCustomerRecipient(
   const clientRefId = newClientRefId(now().getTime());
   const input = { ...recipient, customerMobile, clientRefId };
   const added = await recordedCall(addRecipient, input, { ...context, clientRefId, submissionId }, { ...deps, db });
-  if (added.kind === "repeated") return repeatedAdd(db, added.firstClientRefId, deps);
+  if (added.kind === "repeated") return firstAnswer<AddRecipientResult>(db, added.firstClientRefId, deps, { status: "unknown", step: "recipient" }, 2);
   const answer = async (result: AddRecipientResult) => {
     await saveCallResult(db, clientRefId, result);
     return result;
@@ -81,17 +79,4 @@ export async function addCustomerRecipient(
   // Listed at once, and the list read from Eko again on the next page (its channel and masking are Eko's word).
   await updateVisit(db, visitId, { recipients: [choice, ...known], recipientsReadAt: null });
   return answer({ status: "added", recipient: choice });
-}
-
-/** The same submission again: wait for the first arrival's calls, then show what it was shown. */
-async function repeatedAdd(db: Db, firstClientRefId: string, deps: CustomerDeps): Promise<AddRecipientResult> {
-  const budget = 2 * ((deps.config ?? getEkoConfig()).timeoutMs + WAIT_MARGIN_MS);
-  const first = await findCall(db, firstClientRefId);
-  if (!first) return { status: "unknown", step: "recipient" };
-  const withResult = (row: typeof first) => ({ ...row, state: row.result ? "done" : "pending" });
-  const settled = await whilePending(withResult(first), async () => {
-    const row = await findCall(db, firstClientRefId);
-    return row ? withResult(row) : undefined;
-  }, budget);
-  return (settled.result as AddRecipientResult | null) ?? { status: "unknown", step: "recipient" };
 }

@@ -5,8 +5,8 @@ import type { CustomerCard } from "./visit-result";
 
 type Verified = z.output<(typeof verifySenderOtp)["data"]>;
 
-/** The customer's card from Verify Sender OTP: Eko's chart when it has one, else its limit fields. */
-export function cardOf(data: Verified, mobile: string): CustomerCard {
+/** The customer's card from Verify Sender OTP (or a KYC step's updated profile): Eko's chart when it has one, else its limit fields. */
+export function cardOf(data: Pick<Verified, "customer_profile" | "next_allowed_limit">, mobile: string): CustomerCard {
   const profile = data.customer_profile;
   const chart = profile.chart?.[0]?.data;
   const remaining = chart?.remaining ?? profile.next_allowed_limit ?? data.next_allowed_limit ?? null;

@@ -87,7 +87,7 @@ describe.each<Locale>(["en", "hi"])("the customer steps' sentences in %s", (loca
 
   it("show the masked mobile when Eko texts the OTP or the customer is not enrolled", () => {
     const sent = describeLookUp({ status: "otp-sent", visitId: "v", mobileMasked: "••••••3333" }, i18n);
-    const notEnrolled = describeLookUp({ status: "not-enrolled", mobileMasked: "••••••3333" }, i18n);
+    const notEnrolled = describeLookUp({ status: "not-enrolled", visitId: "v", mobileMasked: "••••••3333" }, i18n);
     expect(sent.title).toContain("••••••3333");
     expect(notEnrolled.title).toContain("••••••3333");
     expect(notEnrolled.next).toBe(refused(308).next);

@@ -1,9 +1,9 @@
 import type { EkoCodes } from "@/lib/eko/envelope";
 import { translateText, type I18n, type MessageKey, type Translate } from "@/lib/i18n/translate";
 import { failureCopy, limitedCopy, secondsUntil, type ResultMessage } from "@/lib/otp-requests/result-message";
-import type { AddRecipientResult, CallFailure, LookUpResult, RecipientsResult, VerifyResult } from "./visit-result";
+import type { AddRecipientResult, CallFailure, EkoRefusal, LookUpResult, RecipientsResult, VerifyResult } from "./visit-result";
 
-type Copy = readonly [title: MessageKey, next: MessageKey];
+export type Copy = readonly [title: MessageKey, next: MessageKey];
 
 /** Eko's refusals of the customer steps, by code; where the OTP step says the same next step, its key is reused. */
 const REFUSALS = {
@@ -34,8 +34,8 @@ const REFUSALS = {
 const VALIDATION = 461;
 const WRONG_OTP = new Set([2138, 302, 303]);
 
-const copy = (t: Translate, [title, next]: Copy): ResultMessage => ({ title: t(title), next: t(next) });
-const refusalOf = (code: number | null): Copy | undefined => (code === null ? undefined : (REFUSALS as Record<number, Copy | undefined>)[code]);
+export const copy = (t: Translate, [title, next]: Copy): ResultMessage => ({ title: t(title), next: t(next) });
+export const refusalOf = (code: number | null): Copy | undefined => (code === null ? undefined : (REFUSALS as Record<number, Copy | undefined>)[code]);
 
 /** The code that names a refusal: Eko's `status`, or its response type when the status is a plain 0 or -1. */
 export function refusalCode(eko: EkoCodes): number | null {
@@ -79,6 +79,20 @@ function quietFailureCopy(t: Translate, failure: CallFailure): ResultMessage {
 
 const expiredCopy = (t: Translate): ResultMessage => ({ title: t("customer.expired.title"), next: t("customer.expired.next") });
 
+type Settled = ({ status: "rejected" } & EkoRefusal) | { status: "expired" } | ({ status: "failed" } & CallFailure);
+
+/** What every customer step says when Eko refused it, the visit has ended, or the call went nowhere. */
+export function settledCopy(t: Translate, result: Settled): ResultMessage {
+  if (result.status === "rejected") return refusalCopy(t, result.eko, result.invalidParams);
+  return result.status === "expired" ? expiredCopy(t) : quietFailureCopy(t, result);
+}
+
+/** A wrong or expired OTP, by Eko's code (in `status`, or as Aadhaar's OTP says it, in `response_status_id`). */
+export function wrongOtpCopy(t: Translate, eko: EkoCodes): ResultMessage {
+  const code = [refusalCode(eko), eko.responseStatusId].find((c) => c !== null && WRONG_OTP.has(c));
+  return copy(t, refusalOf(code ?? null) ?? REFUSALS[2138]);
+}
+
 /** Get Sender. `expired` comes from "Send the OTP again" on a visit that has ended. */
 export function describeLookUp(result: LookUpResult | { status: "expired" }, { locale, t }: I18n): ResultMessage {
   switch (result.status) {
@@ -104,18 +118,14 @@ export function describeVerify(result: VerifyResult, { t }: I18n): ResultMessage
   switch (result.status) {
     case "verified":
       return { title: t("customer.verify.verified.title"), next: t("customer.verify.verified.next") };
-    case "wrong-otp": {
-      const code = refusalCode(result.eko);
-      return copy(t, (code !== null && WRONG_OTP.has(code) ? refusalOf(code) : undefined) ?? REFUSALS[2138]);
-    }
+    case "wrong-otp":
+      return wrongOtpCopy(t, result.eko);
     case "kyc-pending":
       return copy(t, result.step === "aadhaar" ? REFUSALS[2136] : REFUSALS[2147]);
     case "rejected":
-      return refusalCopy(t, result.eko, result.invalidParams);
     case "expired":
-      return expiredCopy(t);
     case "failed":
-      return quietFailureCopy(t, result);
+      return settledCopy(t, result);
     case "unknown":
       return { title: t("customer.verify.unknown.title"), next: t("customer.verify.unknown.next") };
   }
@@ -155,11 +165,9 @@ export function describeRecipients(result: RecipientsResult, { t }: I18n): Resul
       return { title, next: t("customer.recipients.next") };
     }
     case "rejected":
-      return refusalCopy(t, result.eko, result.invalidParams);
     case "expired":
-      return expiredCopy(t);
     case "failed":
-      return quietFailureCopy(t, result);
+      return settledCopy(t, result);
     case "unknown":
       return { title: t("customer.recipients.unknown.title"), next: t("customer.recipients.unknown.next") };
   }

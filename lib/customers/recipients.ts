@@ -12,7 +12,7 @@ import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { notOk } from "./call-outcome";
 import { cardNow } from "./room-left";
 import type { Counter, CustomerDeps } from "./service";
-import type { CustomerCard, CustomerForForm, RecipientChoice, RecipientsResult } from "./visit-result";
+import type { CustomerCard, CustomerForForm, RecipientChoice, RecipientsResult, VisitNote } from "./visit-result";
 import { findVisit, isVisitId, updateVisit } from "./visits";
 
 const NEFT = 2;
@@ -107,9 +107,13 @@ export async function visitSummary(visitId: string, sessionId: string, deps: Cus
     mobileMasked: maskMobile(visit.customerMobileLast4),
     card: (visit.profile as CustomerCard | null) ?? null,
     recipients: (visit.recipients as RecipientChoice[] | null) ?? null,
+    /** The enrolment's note: the Aadhaar OTP's masked mobile, or why the customer is to be verified again. */
+    note: noteOf(visit.result),
     expiresAt: visit.expiresAt.toISOString(),
   };
 }
+
+const noteOf = (result: unknown): VisitNote | null => (result as { note?: VisitNote } | null)?.note ?? null;
 
 export type VisitSummary = NonNullable<Awaited<ReturnType<typeof visitSummary>>>;
 

@@ -46,7 +46,7 @@ describeEachDatabase("looking a customer up by mobile", (database) => {
   it("says a customer is not enrolled, and texts them nothing", async () => {
     const counter = await signedIn(database.db);
     const result = await lookUpCustomer("6333333333", counter, randomUUID(), customerDeps(database, eko));
-    expect(result).toEqual({ status: "not-enrolled", mobileMasked: "••••••3333" });
+    expect(result).toEqual({ status: "not-enrolled", visitId: expect.any(String), mobileMasked: "••••••3333" });
     expect(senderSms("6333333333")).toHaveLength(0);
   });
 

@@ -17,7 +17,7 @@ import { notOk } from "./call-outcome";
 import { cardOf } from "./customer-card";
 import { senderLookUpLimited } from "./sender-limits";
 import type { LookUpResult, VerifyResult } from "./visit-result";
-import { findVisit, findVisitBySubmission, insertVisit, isVisitId, LOOK_UP_VALID_MS, newVisitId, updateVisit } from "./visits";
+import { findVisit, findVisitBySubmission, insertVisit, isVisitId, LOOK_UP_VALID_MS, newVisitId, updateVisit, type VisitChange } from "./visits";
 import { sealWalletToken, walletTokenExpiry } from "./wallet-token";
 
 export type Counter = { actor: { agent: string; agentId: string | null; userCode: string }; sessionId: string };
@@ -29,7 +29,8 @@ export function counterFor(user: DeskUser): Counter | null {
   return { actor: { agent: user.username, agentId: user.id, userCode: user.userCode }, sessionId: user.sessionId };
 }
 
-const WRONG_OTP = new Set([2138, 302, 303]);
+/** Eko's "wrong or expired OTP" codes, in `status` or (Aadhaar's OTP) `response_status_id`. */
+export const WRONG_OTP = new Set([2138, 302, 303]);
 const visitState = (row: CustomerVisitRow) => ({ ...row, state: row.state === "looking-up" ? "pending" : row.state });
 
 /** Get Sender (Eko texts an enrolled customer an OTP): one look-up, one SMS, per submission; a repeat gets its answer. */
@@ -67,7 +68,7 @@ export async function lookUpCustomer(mobile: string, counter: Counter, submissio
   const outcome = await recordedCall(getSender, { customerMobile: mobile }, { actor: counter.actor, customerMobile: mobile }, { ...deps, db });
   let result: LookUpResult;
   if (outcome.kind === "ok") result = { status: "otp-sent", visitId: visit.id, mobileMasked };
-  else if (outcome.kind === "rejected" && outcome.codes.status === SENDER_NOT_ENROLLED) result = { status: "not-enrolled", mobileMasked };
+  else if (outcome.kind === "rejected" && outcome.codes.status === SENDER_NOT_ENROLLED) result = { status: "not-enrolled", visitId: visit.id, mobileMasked };
   else result = notOk(outcome);
   await updateVisit(db, visit.id, {
     state: result.status === "otp-sent" ? "otp-sent" : result.status === "not-enrolled" ? "not-enrolled" : "ended",
@@ -101,13 +102,7 @@ export async function verifyCustomer(visitId: string, otp: string, counter: Coun
   const input = { customerMobile, otp, otpRefId: visit.senderOtpRefId, intentId: "19" as const, clientRefId };
   const outcome = await recordedCall(verifySenderOtp, input, { actor: counter.actor, customerMobile, clientRefId }, { ...deps, db });
   if (outcome.kind === "ok") {
-    const token = outcome.data.wallet_token;
-    await updateVisit(db, visitId, {
-      state: "verified",
-      walletTokenSealed: sealWalletToken(token),
-      profile: cardOf(outcome.data, customerMobile),
-      expiresAt: walletTokenExpiry(token, now()),
-    });
+    await updateVisit(db, visitId, verifiedChange(outcome.data.wallet_token, outcome.data, customerMobile, now()));
     return { status: "verified", visitId };
   }
   if (outcome.kind === "rejected") {
@@ -119,6 +114,11 @@ export async function verifyCustomer(visitId: string, otp: string, counter: Coun
     if (code !== null && WRONG_OTP.has(code)) return { status: "wrong-otp", eko: outcome.codes };
   }
   return notOk(outcome);
+}
+
+/** A verified visit: the wallet token sealed (never returned), the card, and forgotten at the token's expiry. */
+export function verifiedChange(walletToken: string, data: Parameters<typeof cardOf>[0], customerMobile: string, now: Date): VisitChange {
+  return { state: "verified", walletTokenSealed: sealWalletToken(walletToken), profile: cardOf(data, customerMobile), expiresAt: walletTokenExpiry(walletToken, now) };
 }
 
 /** The same customer looked up again (a new SMS), from their visit: the mobile never travels back from the browser. */

@@ -44,7 +44,8 @@ export type EkoRefusal = { eko: EkoCodes; invalidParams: Record<string, string> 
 
 export type LookUpResult =
   | { status: "otp-sent"; visitId: string; mobileMasked: string }
-  | { status: "not-enrolled"; mobileMasked: string }
+  /** The visit stays open on the enrolment form. */
+  | { status: "not-enrolled"; visitId: string; mobileMasked: string }
   | { status: "limited"; limit: LimitName; max: number; retryAt: string }
   | ({ status: "rejected" } & EkoRefusal)
   | ({ status: "failed" } & CallFailure)
@@ -55,7 +56,7 @@ export type VerifyResult =
   | { status: "verified"; visitId: string }
   /** 2138, or Eko's wrong/expired OTP: type it again, or send a new one. */
   | { status: "wrong-otp"; eko: EkoCodes }
-  /** The customer must finish KYC first: 2136 Aadhaar, 2147 PAN. */
+  /** The customer must finish KYC first: 2136 Aadhaar, 2147 PAN; their page shows that step next. */
   | { status: "kyc-pending"; step: "aadhaar" | "pan"; eko: EkoCodes }
   | { status: "expired" }
   | ({ status: "rejected" } & EkoRefusal)
@@ -79,3 +80,31 @@ export type RecipientsResult =
   | ({ status: "rejected" } & EkoRefusal)
   | ({ status: "failed" } & CallFailure)
   | { status: "unknown" };
+
+export type EnrolField = "name" | "dob" | "street" | "city" | "state" | "pincode";
+
+/** Onboard Sender: on success Eko texts the verification OTP and the visit's page asks for it. */
+export type EnrolResult =
+  | { status: "otp-sent"; visitId: string }
+  | { status: "expired" }
+  | ({ status: "rejected"; fieldErrors: Partial<Record<EnrolField, string>> } & EkoRefusal)
+  | ({ status: "failed" } & CallFailure)
+  | { status: "unknown" };
+
+/** A KYC step's form: the Aadhaar number, the Aadhaar OTP, the PAN. */
+export type KycStep = "aadhaar" | "aadhaar-otp" | "pan";
+
+/** Why a visit whose KYC Eko has finished asks for the customer to be verified again (Get Sender's OTP). */
+export type VerifyAgain = "kyc-done" | "already-approved" | "wallet-token";
+
+/** What a visit keeps besides its state: the Aadhaar OTP's masked mobile, or why it must be verified again. */
+export type VisitNote = { status: "aadhaar-otp-sent"; mobileHint: string | null } | { status: "verify-again"; reason: VerifyAgain };
+
+/** A KYC step: `next` means the visit moved on (its page shows the next step); the rest are said on the form. */
+export type KycResult =
+  | { status: "next"; visitId: string }
+  | { status: "wrong-otp"; eko: EkoCodes }
+  | { status: "expired" }
+  | ({ status: "rejected"; step: KycStep; fieldErrors: Partial<Record<"aadhaar" | "pan" | "otp", string>> } & EkoRefusal)
+  | ({ status: "failed" } & CallFailure)
+  | { status: "unknown"; step: KycStep };

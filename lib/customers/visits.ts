@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { customerVisits, type CustomerVisitRow, type VisitState } from "@/lib/db/schema";
-import type { CustomerCard, LookUpResult, RecipientChoice } from "./visit-result";
+import type { CustomerCard, LookUpResult, RecipientChoice, VisitNote } from "./visit-result";
 
 /** A visit not verified within this long is over: Eko's verification OTP will have expired too. */
 export const LOOK_UP_VALID_MS = 15 * 60 * 1000;
@@ -46,7 +46,8 @@ export type VisitChange = Partial<{
   profile: CustomerCard;
   recipients: RecipientChoice[];
   recipientsReadAt: Date | null;
-  result: LookUpResult;
+  /** The look-up's answer, with the enrolment's note once there is one (a repeated look-up is shown the same). */
+  result: LookUpResult & { note?: VisitNote };
   expiresAt: Date;
 }>;
 

@@ -47,6 +47,13 @@ export type EkoShapes = {
   inquiry: EkoBody;
   refundOtp: EkoBody;
   refund: EkoBody;
+  /** Enrolment and KYC: Onboard Sender, Validate Aadhaar and its OTP, Validate PAN. */
+  onboardSender: EkoBody;
+  aadhaarOtp: EkoBody;
+  walletTokenRefused: EkoBody;
+  aadhaarVerified: EkoBody;
+  aadhaarWrongOtp: EkoBody;
+  validatePan: EkoBody;
 };
 
 /** Reads every shape the simulator needs once; a missing one stops the simulator at start, not mid-test. */
@@ -73,5 +80,11 @@ export function loadEkoShapes(): EkoShapes {
     inquiry: success("transaction-inquiry"),
     refundOtp: success("get-refund-otp"),
     refund: success("initiate-refund"),
+    onboardSender: success("ppi-levin-onboard-sender"),
+    aadhaarOtp: success("aadhaar-ppi-levin-validate"),
+    walletTokenRefused: errorExample(fixtures, "aadhaar-ppi-levin-validate", (x) => x.response_status_id === 463, "463"),
+    aadhaarVerified: success("aadhaar-ppi-levin-verify-otp"),
+    aadhaarWrongOtp: errorExample(fixtures, "aadhaar-ppi-levin-verify-otp", (x) => x.response_status_id === 302, "302"),
+    validatePan: success("ppi-levin-validate-pan"),
   };
 }

@@ -15,9 +15,14 @@ export type SimCustomer = {
   used: number;
   recipients: SimRecipient[];
   added: AddedRecipient[];
+  /** KYC still wants the PAN once Aadhaar is done (every customer onboarded here, and 6555555555). */
+  needsPan: boolean;
 };
 
-/** The README's test customers; any other mobile is enrolled, with the recipients of Eko's published sample. */
+/**
+ * The README's test customers. Any other mobile starting 63 is not enrolled (plenty of new customers for enrolment
+ * tests, since the simulator keeps its state for a whole run); any other is enrolled, with Eko's sample recipients.
+ */
 export const TEST_CUSTOMERS: Record<string, { state: CustomerState; recipients: boolean; used?: number; about: string }> = {
   "6111111111": { state: "enrolled", recipients: true, about: "Eko's UAT test customer: enrolled, with recipients" },
   "6222222222": { state: "enrolled", recipients: false, about: "enrolled, no recipients yet" },
@@ -27,7 +32,12 @@ export const TEST_CUSTOMERS: Record<string, { state: CustomerState; recipients: 
   "6666666666": { state: "enrolled", recipients: true, used: 49_000, about: "enrolled, 49,000 of 50,000 used this month: 1,000 left" },
 };
 
-export type OtpPurpose = "sender" | "transaction" | "refund";
+export const NOT_ENROLLED_PREFIX = "63";
+/** Monthly limits at the simulator: a customer onboarded here gets the first after Aadhaar, the second after PAN. */
+export const LIMIT_BEFORE_PAN = 25_000;
+export const LIMIT_WITH_PAN = 50_000;
+
+export type OtpPurpose = "sender" | "transaction" | "refund" | "aadhaar";
 /** An OTP the simulator "texted": what the customer would read on their phone. */
 export type SimSms = { at: string; to: string; purpose: OtpPurpose; otp: string; otpRefId: string };
 type IssuedOtp = SimSms & { issuedAtMs: number; used: boolean; amount?: number; recipientId?: number; tid?: string };
@@ -61,14 +71,16 @@ export function createPpiLevinState(sampleRecipients: SimRecipient[], now: () =>
     let found = customers.get(mobile);
     if (!found) {
       const known = TEST_CUSTOMERS[mobile];
+      const state = known?.state ?? (mobile.startsWith(NOT_ENROLLED_PREFIX) ? "not-enrolled" : "enrolled");
       found = {
         mobile,
-        state: known?.state ?? "enrolled",
+        state,
         name: known ? `Test customer ${mobile.slice(-4)}` : "Walk-in customer",
-        monthlyLimit: 50_000,
+        monthlyLimit: LIMIT_WITH_PAN,
         used: known?.used ?? 0,
-        recipients: !known || known.recipients ? structuredClone(sampleRecipients) : [],
+        recipients: state !== "not-enrolled" && (!known || known.recipients) ? structuredClone(sampleRecipients) : [],
         added: [],
+        needsPan: state === "pan-required",
       };
       customers.set(mobile, found);
     }

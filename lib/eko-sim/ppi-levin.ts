@@ -1,5 +1,6 @@
 import type { EkoBody, EkoShapes } from "./fixtures";
-import type { PpiLevinState, SimCustomer, SimTransaction } from "./ppi-levin-state";
+import type { PpiLevinState, SimTransaction } from "./ppi-levin-state";
+import { enrolmentAnswer, senderProfile } from "./enrolment";
 import { refusal, withData } from "./envelopes";
 import { addRecipientAnswer } from "./recipients";
 import { transferScenarioFor, TX_STATUS_DESC, validationError, type SimAnswer } from "./scenarios";
@@ -19,19 +20,6 @@ function transactionData(t: SimTransaction): EkoBody {
     fee: `${t.fee}.0`,
     bank_ref_num: bankReference,
     utrnumber: bankReference,
-  };
-}
-
-function profile(shapes: EkoShapes, c: SimCustomer): EkoBody {
-  const base = structuredClone((shapes.verifySender.data as EkoBody).customer_profile as EkoBody);
-  const remaining = c.monthlyLimit - c.used;
-  return {
-    ...base,
-    name: c.name,
-    mobile: c.mobile,
-    total_monthly_limit: String(c.monthlyLimit),
-    next_allowed_limit: `${remaining}.0`,
-    chart: [{ data_type_id: 10, data: { unavailable: 0, used: c.used, remaining }, label: "" }],
   };
 }
 
@@ -57,9 +45,11 @@ export function handlePpiLevin(state: PpiLevinState, shapes: EkoShapes, request:
       if (typeof spent === "string") return { verdict: `2138: OTP ${spent}`, answer: json(refusal(2138, spent === "expired" ? "OTP expired" : "Invalid OTP")) };
       if (c.state === "aadhaar-pending") return { verdict: "2136: Aadhaar pending", answer: json(structuredClone(shapes.aadhaarPending)) };
       if (c.state === "pan-required") return { verdict: "2147: PAN required", answer: json(structuredClone(shapes.panRequired)) };
-      const data = { customer_profile: profile(shapes, c), wallet_token: state.issueWalletToken(mobile), next_allowed_limit: c.monthlyLimit - c.used };
+      const data = { customer_profile: senderProfile(shapes, c), wallet_token: state.issueWalletToken(mobile), next_allowed_limit: c.monthlyLimit - c.used };
       return { verdict: "309: verified", answer: json(withData(shapes.verifySender, data)) };
     }
+    const enrolment = enrolmentAnswer(state, shapes, c, method, rest, body);
+    if (enrolment) return { verdict: enrolment.verdict, answer: json(enrolment.body) };
     if (method === "GET" && rest === "/recipients") {
       if (c.state === "not-enrolled") return { verdict: "308: not enrolled", answer: json(structuredClone(shapes.senderNotEnrolled)) };
       const data = { recipient_list: structuredClone(c.recipients), remaining_limit_before_pan_required: c.monthlyLimit - c.used };

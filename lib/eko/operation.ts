@@ -14,12 +14,16 @@ export type EkoOperation<Input, Data> = {
   method: "GET" | "POST";
   /** Below the base URL, every variable part already encoded. */
   path: (input: Input) => string;
-  /** POST: the JSON body. GET: the query. Both are given initiator_id and user_code. */
-  fields: (input: Input, context: EkoContext) => Record<string, string | number | undefined>;
+  /** POST: the JSON body (a list only where Eko wants lines). GET: the query. Both are given initiator_id and user_code. */
+  fields: (input: Input, context: EkoContext) => Record<string, EkoField>;
   data: z.ZodType<Data>;
   succeeded: (envelope: EkoEnvelope) => boolean;
   movesMoney: boolean;
+  /** What the call sends that must never be kept (Aadhaar, PAN): cut from Eko's answer should Eko echo it. */
+  secrets?: (input: Input) => string[];
 };
+
+export type EkoField = string | number | readonly string[] | undefined;
 
 export function defineOperation<Input, Data>(operation: EkoOperation<Input, Data>): EkoOperation<Input, Data> {
   return operation;
@@ -48,6 +52,18 @@ function tryJson(text: string): unknown {
 }
 
 const snippet = (text: string) => maskMobilesInText(text).replace(/\s+/g, " ").trim().slice(0, 120);
+
+/** The outcome with every secret the call sent cut from Eko's words (its message, invalid_params, the detail). */
+export function withoutSecrets<Data>(outcome: EkoOutcome<Data>, secrets: string[]): EkoOutcome<Data> {
+  const cut = secrets.filter((s) => s.length >= 4);
+  if (cut.length === 0) return outcome;
+  const clean = (text: string) => cut.reduce((t, s) => t.split(s).join("[withheld]"), text);
+  const codes = outcome.codes ? { ...outcome.codes, message: outcome.codes.message === null ? null : clean(outcome.codes.message) } : outcome.codes;
+  const cleaned = { ...outcome, codes } as EkoOutcome<Data>;
+  if (cleaned.kind === "rejected") cleaned.invalidParams = Object.fromEntries(Object.entries(cleaned.invalidParams).map(([k, v]) => [k, clean(v)]));
+  if (cleaned.kind === "failed" || cleaned.kind === "unknown") cleaned.detail = clean(cleaned.detail);
+  return cleaned;
+}
 
 /** Turns Eko's HTTP answer to `operation` into one typed outcome. Pure: no I/O. */
 export function interpretAnswer<Data>(

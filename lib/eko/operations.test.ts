@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyEkoSignature } from "@/lib/eko-sim/verify-signature";
 import EKO_UAT from "@/lib/eko-sim/uat-values.json";
 import { interpretAnswer, type EkoOperation } from "./operation";
+import { validateAadhaar, verifyAadhaarOtp } from "./operations/aadhaar";
 import { addRecipient } from "./operations/add-recipient";
 import { addRecipientBank } from "./operations/add-recipient-bank";
 import { getRecipients } from "./operations/get-recipients";
@@ -13,8 +14,10 @@ import { getRefundOtp } from "./operations/get-refund-otp";
 import { getSender, SENDER_NOT_ENROLLED } from "./operations/get-sender";
 import { initiateRefund } from "./operations/initiate-refund";
 import { initiateTransaction } from "./operations/initiate-transaction";
+import { onboardSender } from "./operations/onboard-sender";
 import { sendTransactionOtp } from "./operations/send-transaction-otp";
 import { transactionInquiry } from "./operations/transaction-inquiry";
+import { validatePan } from "./operations/validate-pan";
 import { AADHAAR_PENDING, PAN_REQUIRED, verifySenderOtp } from "./operations/verify-sender-otp";
 import { callEko, MAX_RETRIES } from "./transport";
 
@@ -55,6 +58,18 @@ const CASES = [
   { slug: "transaction-inquiry", operation: transactionInquiry, input: { clientRefId: REF } },
   { slug: "get-refund-otp", operation: getRefundOtp, input: { tid: "2886522975" } },
   { slug: "initiate-refund", operation: initiateRefund, input: { tid: "2886522975", otp: "123456", otpRefId: "zCIS/+=" } },
+  {
+    slug: "ppi-levin-onboard-sender",
+    operation: onboardSender,
+    input: { customerMobile: MOBILE, clientRefId: REF, name: "Shobhit", dob: "1990-05-15", address: ["123 MG Road", "Bangalore", "Karnataka", "560001"] },
+  },
+  { slug: "aadhaar-ppi-levin-validate", operation: validateAadhaar, input: { customerMobile: MOBILE, clientRefId: REF, aadhaar: "234567890123", walletToken: "", walletId: "" } },
+  {
+    slug: "aadhaar-ppi-levin-verify-otp",
+    operation: verifyAadhaarOtp,
+    input: { customerMobile: MOBILE, clientRefId: REF, otp: "654321", otpRefId: "66748392", walletToken: "", walletId: "" },
+  },
+  { slug: "ppi-levin-validate-pan", operation: validatePan, input: { customerMobile: MOBILE, clientRefId: REF, pan: "ABCDE1234F", walletToken: "", walletId: "" } },
 ] as const;
 
 const operationOf = (c: (typeof CASES)[number]) => c.operation as EkoOperation<unknown, unknown>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { errorCode } from "@/lib/error-code";
 import type { EkoConfig } from "./config";
-import { interpretAnswer, type EkoOperation, type EkoOutcome } from "./operation";
+import { interpretAnswer, withoutSecrets, type EkoField, type EkoOperation, type EkoOutcome } from "./operation";
 import { ekoAuthHeaders } from "./signer";
 
 export type TransportDeps = {
@@ -46,9 +46,9 @@ export function backoffMs(retry: number, random: () => number): number {
 
 function request<Input>(operation: EkoOperation<Input, unknown>, input: Input, deps: TransportDeps): { url: string; body?: string } {
   const fields = operation.fields(input, { initiatorId: deps.config.initiatorId, userCode: deps.userCode });
-  const all: Record<string, string | number | undefined> = { initiator_id: deps.config.initiatorId, user_code: deps.userCode, ...fields };
+  const all: Record<string, EkoField> = { initiator_id: deps.config.initiatorId, user_code: deps.userCode, ...fields };
   const defined = Object.entries(all).filter(
-    (entry): entry is [string, string | number] => entry[1] !== undefined,
+    (entry): entry is [string, Exclude<EkoField, undefined>] => entry[1] !== undefined,
   );
   const url = `${deps.config.baseUrl}${operation.path(input)}`;
   if (operation.method === "POST") return { url, body: JSON.stringify(Object.fromEntries(defined)) };
@@ -89,7 +89,7 @@ export async function callEko<Input, Data>(operation: EkoOperation<Input, Data>,
           cache: "no-store",
         });
         const text = await response.text();
-        return interpretAnswer(operation, response.status, text);
+        return withoutSecrets(interpretAnswer(operation, response.status, text), operation.secrets?.(input) ?? []);
       } catch (error) {
         if (controller.signal.aborted) return timedOut();
         const code = errorCode(error);

@@ -5,7 +5,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { guardedFormAction, type InvalidInput } from "@/lib/auth/guard";
 import { addCustomerRecipient } from "@/lib/customers/add-recipient";
+import { enrolCustomer, validateAadhaar, validatePan, verifyAadhaar } from "@/lib/customers/enrolment";
+import { aadhaarOtpSchema, aadhaarSchema, enrolSchema, panSchema } from "@/lib/customers/enrolment-form";
 import { readSenderOtp } from "@/lib/customers/fields";
+import type { KycResult } from "@/lib/customers/visit-result";
 import { readNewRecipient } from "@/lib/customers/new-recipient";
 import { counterFor, lookUpAgain, lookUpCustomer, verifyCustomer } from "@/lib/customers/service";
 import { isVisitId } from "@/lib/customers/visit-id";
@@ -37,7 +40,8 @@ export const lookUpCustomerAction = guardedFormAction(
     const counter = counterFor(user);
     if (!counter) return NO_USER_CODE;
     const result = await lookUpCustomer(customerMobile, counter, id);
-    if (result.status === "otp-sent") redirect(`/customers/${result.visitId}`);
+    // An enrolled customer's page asks for the OTP; a new customer's, for their details.
+    if (result.status === "otp-sent" || result.status === "not-enrolled") redirect(`/customers/${result.visitId}`);
     return spent(result);
   },
 );
@@ -47,7 +51,7 @@ export const lookUpAgainAction = guardedFormAction("lookUpAgain", "counter", z.o
   const counter = counterFor(user);
   if (!counter) return NO_USER_CODE;
   const result = await lookUpAgain(input.visitId, counter, input.submissionId);
-  if (result.status === "otp-sent") redirect(`/customers/${result.visitId}`);
+  if (result.status === "otp-sent" || result.status === "not-enrolled") redirect(`/customers/${result.visitId}`);
   return spent(result);
 });
 
@@ -56,7 +60,8 @@ export const verifyCustomerAction = guardedFormAction("verifyCustomer", "counter
   const counter = counterFor(user);
   if (!counter) return NO_USER_CODE;
   const result = await verifyCustomer(input.visitId, input.otp, counter);
-  if (result.status === "verified") redirect(`/customers/${input.visitId}`);
+  // KYC pending: the customer's page shows the step Eko asks for.
+  if (result.status === "verified" || result.status === "kyc-pending") redirect(`/customers/${input.visitId}`);
   return result;
 });
 
@@ -88,3 +93,39 @@ export const addRecipientAction = guardedFormAction(
     return spent(result);
   },
 );
+
+/** A KYC step moved the visit on: its page shows what Eko asks next. Otherwise the form says why, with a fresh id. */
+const kycAnswer = (visit: string, result: KycResult) => {
+  if (result.status === "next") redirect(`/customers/${visit}`);
+  return spent(result);
+};
+
+/** A customer Get Sender found not enrolled: Onboard Sender with their details, then the verification OTP. */
+export const enrolCustomerAction = guardedFormAction("enrolCustomer", "counter", enrolSchema.extend({ visitId, submissionId }), async (input, user) => {
+  const counter = counterFor(user);
+  if (!counter) return NO_USER_CODE;
+  const { visitId: visit, submissionId: id, ...customer } = input;
+  const result = await enrolCustomer(visit, customer, counter, id);
+  if (result.status === "otp-sent") redirect(`/customers/${visit}`);
+  return spent(result);
+});
+
+/** The customer's Aadhaar number, to Eko and nowhere else (the guard never echoes a field named `aadhaar`). */
+export const validateAadhaarAction = guardedFormAction("validateAadhaar", "counter", aadhaarSchema.extend({ visitId, submissionId }), async (input, user) => {
+  const counter = counterFor(user);
+  if (!counter) return NO_USER_CODE;
+  return kycAnswer(input.visitId, await validateAadhaar(input.visitId, input.aadhaar, counter, input.submissionId));
+});
+
+export const verifyAadhaarAction = guardedFormAction("verifyAadhaar", "counter", aadhaarOtpSchema.extend({ visitId, submissionId }), async (input, user) => {
+  const counter = counterFor(user);
+  if (!counter) return NO_USER_CODE;
+  return kycAnswer(input.visitId, await verifyAadhaar(input.visitId, input.otp, counter, input.submissionId));
+});
+
+/** The customer's PAN, to Eko and nowhere else (the guard never echoes a field named `pan`). */
+export const validatePanAction = guardedFormAction("validatePan", "counter", panSchema.extend({ visitId, submissionId }), async (input, user) => {
+  const counter = counterFor(user);
+  if (!counter) return NO_USER_CODE;
+  return kycAnswer(input.visitId, await validatePan(input.visitId, input.pan, counter, input.submissionId));
+});

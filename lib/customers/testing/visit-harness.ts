@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { authSessions, authUsers } from "@/lib/db/auth-schema";
 import type { Db } from "@/lib/db/open";
 import { customerVisits, ekoCalls } from "@/lib/db/schema";
@@ -15,6 +15,9 @@ const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 /** A customer of this test alone (enrolled, with Eko's sample recipients), so SMS and added recipients never mix. */
 export const newCustomer = () => `97${String(Date.now() % 1e6).padStart(6, "0")}${String(seq++ % 100).padStart(2, "0")}`;
+
+/** A customer the simulator has not enrolled (every mobile starting 63), of this test alone. */
+export const newUnenrolledCustomer = () => `63${String(Date.now() % 1e6).padStart(6, "0")}${String(seq++ % 100).padStart(2, "0")}`;
 
 /**
  * An agent signed in: an auth user and a session row for the customer visits to belong to. Each test its own agent,
@@ -69,4 +72,13 @@ export async function visitRow(db: Db, visitId: string) {
 /** Everything the desk stored about customers and Eko calls, as text: what a leaked backup would show. */
 export async function storedText(db: Db): Promise<string> {
   return JSON.stringify([await db.select().from(ekoCalls), await db.select().from(customerVisits)]);
+}
+
+/** Every table of the test's schema, every row, as text: what a whole-database backup would hold. */
+export async function everyTableText(db: Db): Promise<string> {
+  const rowsOf = (result: unknown) => ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as Record<string, unknown>[];
+  const tables = rowsOf(await db.execute(sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`));
+  const dump: Record<string, unknown> = {};
+  for (const { table_name: name } of tables) dump[String(name)] = rowsOf(await db.execute(sql.raw(`select * from "${String(name)}"`)));
+  return JSON.stringify(dump);
 }

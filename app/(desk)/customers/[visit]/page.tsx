@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CustomerCardView } from "@/components/customer-card";
-import { CustomerVerifyForm } from "@/components/customer-verify-form";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
 import { TransferForm } from "@/components/transfer-form";
+import { VisitStep } from "@/components/visit-step";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { describeRecipients } from "@/lib/customers/customer-message";
 import { customerForForm, visitSummary } from "@/lib/customers/recipients";
@@ -20,11 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 const linkClass = "inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2";
 
 /**
- * One customer at this agent's counter, by the visit's unguessable reference (never the mobile): the verification OTP
- * until they are verified, then their card, their recipients to pick from, and the transfer.
+ * One customer at this agent's counter, by the visit's unguessable reference (never the mobile): enrolment and the KYC
+ * steps Eko asks for, or the verification OTP, until they are verified; then their card, recipients and the transfer.
  */
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ visit: string }>; searchParams: Promise<{ picked?: string }> }) {
-  const [{ visit: visitId }, { picked }] = await Promise.all([params, searchParams]);
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ visit: string }>; searchParams: Promise<{ picked?: string; step?: string }> }) {
+  const [{ visit: visitId }, { picked, step }] = await Promise.all([params, searchParams]);
   const user = await requirePagePermission("counter", `/customers/${encodeURIComponent(visitId)}`);
   const i18n = await getTranslator();
   const { locale, t } = i18n;
@@ -45,15 +44,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
     );
   }
   if (summary.state !== "verified" || !summary.card) {
-    const title = summary.state === "not-enrolled" ? t("visit.notEnrolled", { mobile: summary.mobileMasked }) : (summary.state === "aadhaar-required" || summary.state === "pan-required") ? t("visit.kycPending", { mobile: summary.mobileMasked }) : null;
     return (
       <div className="mx-auto max-w-md">
         <h1 className="text-xl font-semibold">{t("visit.meta")}</h1>
-        {summary.state === "otp-sent" ? (
-          <CustomerVerifyForm visitId={summary.id} mobileMasked={summary.mobileMasked} submissionId={randomUUID()} />
-        ) : (
-          <p className="mt-2 text-sm text-slate-700">{title ?? t("visit.gone.next")}</p>
-        )}
+        <VisitStep summary={summary} step={step} />
         {back}
       </div>
     );

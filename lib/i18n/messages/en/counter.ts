@@ -36,8 +36,6 @@ export const counter = {
   "visit.resend": "Send the OTP again",
   "visit.gone.title": "This customer's page has ended.",
   "visit.gone.next": "Verification lasts 30 minutes and ends when you sign out. Look the customer up again.",
-  "visit.notEnrolled": "{mobile} is not enrolled with Eko.",
-  "visit.kycPending": "{mobile} has KYC steps to finish before sending money.",
 
   "card.title": "Customer",
   "card.name": "Name",

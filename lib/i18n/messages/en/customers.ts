@@ -48,7 +48,7 @@ export const customers = {
   "customer.shuttingDown.next": "Wait a few seconds, then try again.",
 
   "customer.eko.308.title": "This customer is not enrolled with Eko yet.",
-  "customer.eko.308.next": "Enrolment at this desk is coming; until then they cannot send from a PPI wallet.",
+  "customer.eko.308.next": "Enrol them: look them up again from the counter and fill in their details from their ID.",
   "customer.eko.2129.title": "Eko texted the customer an OTP: it wants the customer verified again before this step.",
   "customer.eko.2129.next": "Look the customer up again and enter the newest OTP they receive.",
   "customer.eko.2138.title": "Eko did not accept this OTP.",
@@ -58,11 +58,9 @@ export const customers = {
   "customer.eko.303.title": "That OTP has expired.",
   "customer.eko.303.next": "Send a new OTP and enter the one in the newest SMS.",
   "customer.eko.2136.title": "This customer's Aadhaar validation is pending with Eko.",
-  "customer.eko.2136.next":
-    "They must finish KYC before sending money. Aadhaar validation at this desk is coming; until then they cannot send from a PPI wallet.",
+  "customer.eko.2136.next": "They must finish KYC before sending money: enter their Aadhaar number on their page.",
   "customer.eko.2147.title": "Eko needs this customer's PAN before they can send money.",
-  "customer.eko.2147.next":
-    "They must finish KYC with their PAN first. The PAN step at this desk is coming; until then they cannot send from a PPI wallet.",
+  "customer.eko.2147.next": "They must finish KYC with their PAN first: enter it on their page.",
   "customer.eko.463.title": "Eko has no customer with this mobile.",
   "customer.eko.463.next": "Check the number with the customer, then look them up again.",
   "customer.eko.342.title": "This recipient is already registered for the customer.",

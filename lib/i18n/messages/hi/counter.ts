@@ -37,8 +37,6 @@ export const counter: Record<keyof typeof english, string> = {
   "visit.resend": "OTP फिर से भेजें",
   "visit.gone.title": "इस ग्राहक का पेज खत्म हो गया है।",
   "visit.gone.next": "पुष्टि 30 मिनट चलती है और साइन आउट करने पर खत्म हो जाती है। ग्राहक को फिर से खोजें।",
-  "visit.notEnrolled": "{mobile} Eko पर पंजीकृत नहीं है।",
-  "visit.kycPending": "पैसे भेजने से पहले {mobile} के KYC चरण पूरे होने बाकी हैं।",
 
   "card.title": "ग्राहक",
   "card.name": "नाम",

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { readSenderOtp } from "./fields";
+
+/**
+ * The enrolment steps' forms, one zod schema each: the browser resolves with it (zodResolver) and the action parses
+ * with it again. Messages are dictionary keys. Nothing here is server- or client-only.
+ */
+const key = (k: MessageKey) => ({ error: k });
+const text = (required: MessageKey) => z.string(key(required)).transform((s) => s.trim().replace(/\s+/g, " ")).pipe(z.string().min(1, key(required)));
+
+export const MIN_AGE_YEARS = 18;
+
+/** A real calendar date as YYYY-MM-DD (the date field's value), or null. */
+function calendarDate(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().startsWith(value) ? date : null;
+}
+
+/** Whether someone born on `born` is at least `years` old on `today` (both UTC midnights of calendar days). */
+export function ageAtLeast(born: Date, years: number, today: Date): boolean {
+  const birthday = new Date(Date.UTC(born.getUTCFullYear() + years, born.getUTCMonth(), born.getUTCDate()));
+  return birthday.getTime() <= today.getTime();
+}
+
+const dob = z
+  .string(key("error.enrol.dob.required"))
+  .trim()
+  .min(1, key("error.enrol.dob.required"))
+  .refine((value) => calendarDate(value) !== null, key("error.enrol.dob.format"))
+  .refine((value) => {
+    const born = calendarDate(value);
+    return !born || ageAtLeast(born, MIN_AGE_YEARS, new Date());
+  }, key("error.enrol.dob.adult"))
+  .refine((value) => {
+    const born = calendarDate(value);
+    return !born || !ageAtLeast(born, 120, new Date());
+  }, key("error.enrol.dob.format"));
+
+/** Name, date of birth and address (Eko's `residence_address` lines), as the customer's ID shows them. */
+export const enrolSchema = z.object({
+  name: text("error.enrol.name.required").pipe(z.string().regex(/^[A-Za-z][A-Za-z .']{1,59}$/, key("error.enrol.name.format"))),
+  dob,
+  street: text("error.enrol.street.required").pipe(z.string().max(100, key("error.enrol.street.long"))),
+  city: text("error.enrol.city.required").pipe(z.string().max(60, key("error.enrol.city.long"))),
+  state: text("error.enrol.state.required").pipe(z.string().max(40, key("error.enrol.state.long"))),
+  pincode: z
+    .string(key("error.enrol.pincode.required"))
+    .transform((s) => s.replace(/\s/g, ""))
+    .pipe(z.string().min(1, key("error.enrol.pincode.required")).regex(/^[1-9]\d{5}$/, key("error.enrol.pincode.format"))),
+});
+export type EnrolValues = z.input<typeof enrolSchema>;
+export type NewCustomer = z.output<typeof enrolSchema>;
+
+/** The Aadhaar number: 12 digits, never starting 0 or 1; spaces as printed on the card are fine. */
+export const aadhaarSchema = z.object({
+  aadhaar: z
+    .string(key("error.aadhaar.required"))
+    .transform((s) => s.replace(/[\s-]/g, ""))
+    .pipe(z.string().min(1, key("error.aadhaar.required")).regex(/^[2-9]\d{11}$/, key("error.aadhaar.format"))),
+});
+
+/** The PAN, upper-cased as typed: five letters, four digits, a letter. */
+export const panSchema = z.object({
+  pan: z
+    .string(key("error.pan.required"))
+    .transform((s) => s.replace(/\s/g, "").toUpperCase())
+    .pipe(z.string().min(1, key("error.pan.required")).regex(/^[A-Z]{5}\d{4}[A-Z]$/, key("error.pan.format"))),
+});
+
+/** The OTP of the customer's Aadhaar, read like the verification OTP. */
+export const aadhaarOtpSchema = z.object({
+  otp: z.unknown().transform((input, ctx) => {
+    const read = readSenderOtp(input);
+    if (read.ok) return read.value;
+    ctx.addIssue({ code: "custom", message: read.error });
+    return z.NEVER;
+  }),
+});
+
+/** The last four digits typed so far, for the hint under the masked Aadhaar field: "•••• •••• 1234". */
+export function aadhaarHint(typed: string): string | null {
+  const digits = typed.replace(/\D/g, "");
+  return digits.length >= 4 ? `•••• •••• ${digits.slice(-4)}` : null;
+}
