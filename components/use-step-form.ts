@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { useI18n } from "@/components/locale-provider";
 import { translateText } from "@/lib/i18n/translate";
 
@@ -13,7 +13,7 @@ type Answer = { status: string; fieldErrors?: Record<string, string | undefined>
  * A customer step's form: a plain `<form action>` posting to its guarded action (so it works before the script runs),
  * which react-hook-form checks first with the same zod schema the action parses with.
  */
-export function useStepForm<S extends z.ZodObject, A extends Answer>(schema: S, action: (previous: A | null, form: FormData) => Promise<A>) {
+export function useStepForm<S extends z.ZodMiniObject, A extends Answer>(schema: S, action: (previous: A | null, form: FormData) => Promise<A>) {
   const { t } = useI18n();
   const [answer, formAction, pending] = useActionState(action, null);
   type Values = z.input<S> & FieldValues;

@@ -194,6 +194,7 @@ async function benchOnDatabase(
       const agent = cookies[0]!;
       // The customer's pages are the visit's session's only: they are opened with the cookie that made the visit.
       const atCounter = await customerVisit(baseUrl, agent, sim.sms, log);
+      const toEnrol = await customerVisit(baseUrl, agent, sim.sms, log, `63${String(randomInt(100_000_000)).padStart(8, "0")}`);
       const browser = await launchBrowser();
       try {
         const visits: Visit[] = [
@@ -202,6 +203,7 @@ async function benchOnDatabase(
           { name: "agent form", path: "/", cookie: agent },
           { name: "typed IDs", path: "/enter-ids", cookie: agent },
           { name: "customer's page", path: `/customers/${atCounter.id}`, route: "/customers/[visit]", cookie: atCounter.cookie },
+          { name: "enrolment", path: `/customers/${toEnrol.id}`, route: "/customers/[visit] (not enrolled)", cookie: toEnrol.cookie },
           {
             name: "add a recipient",
             path: `/customers/${atCounter.id}/add-recipient`,

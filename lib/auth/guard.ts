@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import type { z } from "zod";
+import { safeParse, type z } from "zod";
 import { getTranslator } from "@/lib/i18n/server";
 import { logEvent } from "@/lib/log";
 import { safeReturnPath } from "@/lib/security/login-redirect";
@@ -37,7 +37,7 @@ export async function requirePagePermission(permission: Permission, returnTo: st
   return user;
 }
 
-function firstMessages(error: z.ZodError): InvalidInput {
+function firstMessages(error: z.core.$ZodError): InvalidInput {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[issue.path.length - 1] ?? "");
@@ -51,7 +51,7 @@ function firstMessages(error: z.ZodError): InvalidInput {
  * Every server action is a public POST endpoint: this reads the session, checks the role and parses the input
  * before the body runs. Nothing else in an action may come first.
  */
-export function guardedAction<S extends z.ZodType, R>(
+export function guardedAction<S extends z.core.$ZodType, R>(
   name: string,
   permission: Permission,
   schema: S | ((user: DeskUser) => S),
@@ -64,7 +64,8 @@ export function guardedAction<S extends z.ZodType, R>(
       return { status: "refused", reason: user ? "forbidden" : "signed-out" };
     }
     const fields = raw instanceof FormData ? textFields(raw) : null;
-    const parsed = (typeof schema === "function" ? schema(user) : schema).safeParse(fields ?? raw);
+    // The module function parses classic and zod/mini schemas alike (a form shared with the browser uses the latter).
+    const parsed = safeParse(typeof schema === "function" ? schema(user) : schema, fields ?? raw);
     if (!parsed.success) return { ...firstMessages(parsed.error), ...(fields ? { values: echoable(fields) } : {}) };
     return body(parsed.data, user);
   };
@@ -86,7 +87,7 @@ function echoable(fields: Record<string, string>): Record<string, string> {
  * The same guard for a form's own action (`useActionState`): the form posts to it before and without the page's
  * script, so nothing typed ever travels in a URL. The previous state is the form's, never trusted.
  */
-export function guardedFormAction<S extends z.ZodType, R>(
+export function guardedFormAction<S extends z.core.$ZodType, R>(
   name: string,
   permission: Permission,
   schema: S | ((user: DeskUser) => S),
@@ -122,8 +123,8 @@ export async function requireRoutePermission(
  * parsed before the body runs; whatever the body does with a session, it reads it itself.
  */
 export function publicAction<R>(name: string, schema: null, body: () => Promise<R>): () => Promise<R>;
-export function publicAction<S extends z.ZodType, R>(name: string, schema: S, body: (input: z.output<S>) => Promise<R>): (raw: unknown) => Promise<R | InvalidInput>;
-export function publicAction<S extends z.ZodType, R>(
+export function publicAction<S extends z.core.$ZodType, R>(name: string, schema: S, body: (input: z.output<S>) => Promise<R>): (raw: unknown) => Promise<R | InvalidInput>;
+export function publicAction<S extends z.core.$ZodType, R>(
   name: string,
   schema: S | null,
   body: (input?: z.output<S>) => Promise<R>,
@@ -132,7 +133,7 @@ export function publicAction<S extends z.ZodType, R>(
   if (!schema) return async () => body();
   return async (raw) => {
     const fields = raw instanceof FormData ? textFields(raw) : null;
-    const parsed = schema.safeParse(fields ?? raw);
+    const parsed = safeParse(schema, fields ?? raw);
     if (!parsed.success) {
       logEvent("warn", "action.invalid", { action: name });
       return { ...firstMessages(parsed.error), ...(fields ? { values: echoable(fields) } : {}) };
@@ -142,7 +143,7 @@ export function publicAction<S extends z.ZodType, R>(
 }
 
 /** `publicAction` for a form's own action (`useActionState`). */
-export function publicFormAction<S extends z.ZodType, R>(
+export function publicFormAction<S extends z.core.$ZodType, R>(
   name: string,
   schema: S,
   body: (input: z.output<S>) => Promise<R>,

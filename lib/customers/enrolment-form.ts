@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { readSenderOtp } from "./fields";
 
@@ -7,7 +7,10 @@ import { readSenderOtp } from "./fields";
  * with it again. Messages are dictionary keys. Nothing here is server- or client-only.
  */
 const key = (k: MessageKey) => ({ error: k });
-const text = (required: MessageKey) => z.string(key(required)).transform((s) => s.trim().replace(/\s+/g, " ")).pipe(z.string().min(1, key(required)));
+/** What was typed, tidied by `tidy`, then held to `checks`; zod/mini keeps the browser's share small. */
+const typed = (required: MessageKey, tidy: (s: string) => string, ...checks: z.core.$ZodCheck<string>[]) =>
+  z.pipe(z.pipe(z.string(key(required)), z.transform(tidy)), z.string().check(z.minLength(1, key(required)), ...checks));
+const squeeze = (s: string) => s.trim().replace(/\s+/g, " ");
 
 export const MIN_AGE_YEARS = 18;
 
@@ -25,59 +28,53 @@ export function ageAtLeast(born: Date, years: number, today: Date): boolean {
   return birthday.getTime() <= today.getTime();
 }
 
-const dob = z
-  .string(key("error.enrol.dob.required"))
-  .trim()
-  .min(1, key("error.enrol.dob.required"))
-  .refine((value) => calendarDate(value) !== null, key("error.enrol.dob.format"))
-  .refine((value) => {
+const dob = typed(
+  "error.enrol.dob.required",
+  (s) => s.trim(),
+  z.refine((value) => calendarDate(value) !== null, key("error.enrol.dob.format")),
+  z.refine((value) => {
     const born = calendarDate(value);
     return !born || ageAtLeast(born, MIN_AGE_YEARS, new Date());
-  }, key("error.enrol.dob.adult"))
-  .refine((value) => {
+  }, key("error.enrol.dob.adult")),
+  z.refine((value) => {
     const born = calendarDate(value);
     return !born || !ageAtLeast(born, 120, new Date());
-  }, key("error.enrol.dob.format"));
+  }, key("error.enrol.dob.format")),
+);
 
 /** Name, date of birth and address (Eko's `residence_address` lines), as the customer's ID shows them. */
 export const enrolSchema = z.object({
-  name: text("error.enrol.name.required").pipe(z.string().regex(/^[A-Za-z][A-Za-z .']{1,59}$/, key("error.enrol.name.format"))),
+  name: typed("error.enrol.name.required", squeeze, z.regex(/^[A-Za-z][A-Za-z .']{1,59}$/, key("error.enrol.name.format"))),
   dob,
-  street: text("error.enrol.street.required").pipe(z.string().max(100, key("error.enrol.street.long"))),
-  city: text("error.enrol.city.required").pipe(z.string().max(60, key("error.enrol.city.long"))),
-  state: text("error.enrol.state.required").pipe(z.string().max(40, key("error.enrol.state.long"))),
-  pincode: z
-    .string(key("error.enrol.pincode.required"))
-    .transform((s) => s.replace(/\s/g, ""))
-    .pipe(z.string().min(1, key("error.enrol.pincode.required")).regex(/^[1-9]\d{5}$/, key("error.enrol.pincode.format"))),
+  street: typed("error.enrol.street.required", squeeze, z.maxLength(100, key("error.enrol.street.long"))),
+  city: typed("error.enrol.city.required", squeeze, z.maxLength(60, key("error.enrol.city.long"))),
+  state: typed("error.enrol.state.required", squeeze, z.maxLength(40, key("error.enrol.state.long"))),
+  pincode: typed("error.enrol.pincode.required", (s) => s.replace(/\s/g, ""), z.regex(/^[1-9]\d{5}$/, key("error.enrol.pincode.format"))),
 });
 export type EnrolValues = z.input<typeof enrolSchema>;
 export type NewCustomer = z.output<typeof enrolSchema>;
 
 /** The Aadhaar number: 12 digits, never starting 0 or 1; spaces as printed on the card are fine. */
 export const aadhaarSchema = z.object({
-  aadhaar: z
-    .string(key("error.aadhaar.required"))
-    .transform((s) => s.replace(/[\s-]/g, ""))
-    .pipe(z.string().min(1, key("error.aadhaar.required")).regex(/^[2-9]\d{11}$/, key("error.aadhaar.format"))),
+  aadhaar: typed("error.aadhaar.required", (s) => s.replace(/[\s-]/g, ""), z.regex(/^[2-9]\d{11}$/, key("error.aadhaar.format"))),
 });
 
 /** The PAN, upper-cased as typed: five letters, four digits, a letter. */
 export const panSchema = z.object({
-  pan: z
-    .string(key("error.pan.required"))
-    .transform((s) => s.replace(/\s/g, "").toUpperCase())
-    .pipe(z.string().min(1, key("error.pan.required")).regex(/^[A-Z]{5}\d{4}[A-Z]$/, key("error.pan.format"))),
+  pan: typed("error.pan.required", (s) => s.replace(/\s/g, "").toUpperCase(), z.regex(/^[A-Z]{5}\d{4}[A-Z]$/, key("error.pan.format"))),
 });
 
 /** The OTP of the customer's Aadhaar, read like the verification OTP. */
 export const aadhaarOtpSchema = z.object({
-  otp: z.unknown().transform((input, ctx) => {
-    const read = readSenderOtp(input);
-    if (read.ok) return read.value;
-    ctx.addIssue({ code: "custom", message: read.error });
-    return z.NEVER;
-  }),
+  otp: z.pipe(
+    z.unknown(),
+    z.transform((input, ctx) => {
+      const read = readSenderOtp(input);
+      if (read.ok) return read.value;
+      ctx.issues.push({ code: "custom", message: read.error, input });
+      return z.NEVER;
+    }),
+  ),
 });
 
 /** The last four digits typed so far, for the hint under the masked Aadhaar field: "•••• •••• 1234". */

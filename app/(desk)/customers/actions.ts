@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { extend } from "zod/mini";
 import { guardedFormAction, type InvalidInput } from "@/lib/auth/guard";
 import { addCustomerRecipient } from "@/lib/customers/add-recipient";
 import { enrolCustomer, validateAadhaar, validatePan, verifyAadhaar } from "@/lib/customers/enrolment";
@@ -101,7 +102,7 @@ const kycAnswer = (visit: string, result: KycResult) => {
 };
 
 /** A customer Get Sender found not enrolled: Onboard Sender with their details, then the verification OTP. */
-export const enrolCustomerAction = guardedFormAction("enrolCustomer", "counter", enrolSchema.extend({ visitId, submissionId }), async (input, user) => {
+export const enrolCustomerAction = guardedFormAction("enrolCustomer", "counter", extend(enrolSchema, { visitId, submissionId }), async (input, user) => {
   const counter = counterFor(user);
   if (!counter) return NO_USER_CODE;
   const { visitId: visit, submissionId: id, ...customer } = input;
@@ -111,20 +112,20 @@ export const enrolCustomerAction = guardedFormAction("enrolCustomer", "counter",
 });
 
 /** The customer's Aadhaar number, to Eko and nowhere else (the guard never echoes a field named `aadhaar`). */
-export const validateAadhaarAction = guardedFormAction("validateAadhaar", "counter", aadhaarSchema.extend({ visitId, submissionId }), async (input, user) => {
+export const validateAadhaarAction = guardedFormAction("validateAadhaar", "counter", extend(aadhaarSchema, { visitId, submissionId }), async (input, user) => {
   const counter = counterFor(user);
   if (!counter) return NO_USER_CODE;
   return kycAnswer(input.visitId, await validateAadhaar(input.visitId, input.aadhaar, counter, input.submissionId));
 });
 
-export const verifyAadhaarAction = guardedFormAction("verifyAadhaar", "counter", aadhaarOtpSchema.extend({ visitId, submissionId }), async (input, user) => {
+export const verifyAadhaarAction = guardedFormAction("verifyAadhaar", "counter", extend(aadhaarOtpSchema, { visitId, submissionId }), async (input, user) => {
   const counter = counterFor(user);
   if (!counter) return NO_USER_CODE;
   return kycAnswer(input.visitId, await verifyAadhaar(input.visitId, input.otp, counter, input.submissionId));
 });
 
 /** The customer's PAN, to Eko and nowhere else (the guard never echoes a field named `pan`). */
-export const validatePanAction = guardedFormAction("validatePan", "counter", panSchema.extend({ visitId, submissionId }), async (input, user) => {
+export const validatePanAction = guardedFormAction("validatePan", "counter", extend(panSchema, { visitId, submissionId }), async (input, user) => {
   const counter = counterFor(user);
   if (!counter) return NO_USER_CODE;
   return kycAnswer(input.visitId, await validatePan(input.visitId, input.pan, counter, input.submissionId));
