@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CustomerVerifyForm } from "@/components/customer-verify-form";
-import { EnrolForm } from "@/components/enrol-form";
-import { AadhaarForm, AadhaarOtpForm, PanForm } from "@/components/kyc-forms";
+import { AadhaarForm, AadhaarOtpForm, EnrolForm, PanForm } from "@/components/customer-steps";
 import { VerifyAgainForm } from "@/components/verify-again";
 import type { VisitSummary } from "@/lib/customers/recipients";
 import { getTranslator } from "@/lib/i18n/server";

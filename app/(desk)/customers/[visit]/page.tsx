@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CustomerCardView } from "@/components/customer-card";
 import { OtpFailureAlert } from "@/components/otp-failure-alert";
-import { TransferForm } from "@/components/transfer-form";
+import { TransferForm } from "@/components/customer-steps";
 import { VisitStep } from "@/components/visit-step";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { describeRecipients } from "@/lib/customers/customer-message";
