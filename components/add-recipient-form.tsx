@@ -25,14 +25,21 @@ export function AddRecipientForm({ visitId, submissionId }: { visitId: string; s
   const [checked, setChecked] = useState<Partial<Record<NewRecipientField, string>>>({});
   const [ifsc, setIfsc] = useState("");
   const echoed: Record<string, string> = answer?.status === "invalid" && "values" in answer ? (answer.values ?? {}) : {};
-  const serverErrors: Partial<Record<NewRecipientField, string>> = answer && "fieldErrors" in answer ? (answer.fieldErrors as Partial<Record<NewRecipientField, string>>) : {};
+  const serverErrors: Partial<Record<NewRecipientField, string>> =
+    answer && "fieldErrors" in answer ? (answer.fieldErrors as Partial<Record<NewRecipientField, string>>) : {};
   const error = (name: NewRecipientField) => {
     const message = checked[name] ?? serverErrors[name];
     return message ? translateText(t, message) : undefined;
   };
   const copy = stepCopy(answer, describeAddRecipient, i18n);
   const bank = bankOfIfsc(ifsc || echoed.ifsc || "");
-  const field = (name: NewRecipientField) => ({ id: `recipient-${name}`, name, error: error(name), readOnly: pending, defaultValue: echoed[name] ?? "" });
+  const field = (name: NewRecipientField) => ({
+    id: `recipient-${name}`,
+    name,
+    error: error(name),
+    readOnly: pending,
+    defaultValue: echoed[name] ?? "",
+  });
 
   return (
     <>
@@ -67,7 +74,13 @@ export function AddRecipientForm({ visitId, submissionId }: { visitId: string; s
           <div className="mt-1 flex gap-4">
             {(["1", "2"] as const).map((value) => (
               <label key={value} className="flex min-h-11 items-center gap-2 text-base">
-                <input type="radio" name="accountType" value={value} defaultChecked={(echoed.accountType ?? "1") === value} className="size-4 accent-brand-700" />
+                <input
+                  type="radio"
+                  name="accountType"
+                  value={value}
+                  defaultChecked={(echoed.accountType ?? "1") === value}
+                  className="size-4 accent-brand-700"
+                />
                 {value === "1" ? t("addRecipient.savings") : t("addRecipient.current")}
               </label>
             ))}

@@ -24,7 +24,12 @@ export function CustomerLookUpForm({ submissionId }: { submissionId: string }) {
   const copy = stepCopy(answer, describeLookUp, i18n);
   return (
     <>
-      <form action={formAction} aria-label={t("counter.title")} aria-busy={pending} className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <form
+        action={formAction}
+        aria-label={t("counter.title")}
+        aria-busy={pending}
+        className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <input type="hidden" name="submissionId" value={nextSubmissionId(answer, submissionId)} />
         <TextField
           id="customerMobile"
@@ -45,7 +50,12 @@ export function CustomerLookUpForm({ submissionId }: { submissionId: string }) {
         </Button>
       </form>
       {copy ? (
-        <OtpFailureAlert key={JSON.stringify(answer)} copy={copy} eko={answer && "eko" in answer ? answer.eko : null} httpStatus={answer && "httpStatus" in answer ? answer.httpStatus : null} />
+        <OtpFailureAlert
+          key={JSON.stringify(answer)}
+          copy={copy}
+          eko={answer && "eko" in answer ? answer.eko : null}
+          httpStatus={answer && "httpStatus" in answer ? answer.httpStatus : null}
+        />
       ) : null}
     </>
   );

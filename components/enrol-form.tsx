@@ -22,7 +22,14 @@ export function EnrolForm({ visitId, mobileMasked, submissionId }: { visitId: st
       <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="mt-4 space-y-4">
         <input type="hidden" name="visitId" value={visitId} />
         <input type="hidden" name="submissionId" value={nextSubmissionId(answer, submissionId)} />
-        <TextField label={t("enrol.name")} hint={t("enrol.nameHint")} autoComplete="off" autoCapitalize="words" spellCheck={false} {...field("name")} />
+        <TextField
+          label={t("enrol.name")}
+          hint={t("enrol.nameHint")}
+          autoComplete="off"
+          autoCapitalize="words"
+          spellCheck={false}
+          {...field("name")}
+        />
         <TextField label={t("enrol.dob")} hint={t("enrol.dobHint")} type="date" autoComplete="off" {...field("dob")} />
         <fieldset className="space-y-4">
           <legend className="text-sm font-semibold text-slate-900">{t("enrol.address")}</legend>

@@ -19,7 +19,17 @@ type KycAnswer = Awaited<ReturnType<typeof validatePanAction>>;
 type Form = Pick<ReturnType<typeof useStepForm>, "onSubmit" | "formAction"> & { answer: KycAnswer | null; pending: boolean };
 
 /** The frame every KYC step shares: title, what Eko wants, the form, and what became of the last try. */
-function KycStep({ form, title, intro, submit, submitting, visitId, submissionId, children, after }: StepProps & {
+function KycStep({
+  form,
+  title,
+  intro,
+  submit,
+  submitting,
+  visitId,
+  submissionId,
+  children,
+  after,
+}: StepProps & {
   form: Form;
   title: MessageKey;
   intro: string;
@@ -76,14 +86,32 @@ export function AadhaarOtpForm({ mobileHint, ...props }: StepProps & { mobileHin
   const { t } = useI18n();
   const form = useStepForm(aadhaarOtpSchema, verifyAadhaarAction);
   const again = (
-    <Link href={`/customers/${props.visitId}?step=aadhaar`} className="mt-2 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
+    <Link
+      href={`/customers/${props.visitId}?step=aadhaar`}
+      className="mt-2 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2"
+    >
       {t("aadhaarOtp.again")}
     </Link>
   );
   const intro = mobileHint ? t("aadhaarOtp.introHint", { hint: mobileHint }) : t("aadhaarOtp.intro");
   return (
-    <KycStep {...props} form={form} title="aadhaarOtp.title" intro={intro} submit="aadhaarOtp.submit" submitting="aadhaarOtp.submitting" after={again}>
-      <TextField label={t("aadhaarOtp.label")} hint={t("aadhaarOtp.hint")} inputMode="numeric" autoComplete="one-time-code" maxLength={8} {...form.field("otp")} />
+    <KycStep
+      {...props}
+      form={form}
+      title="aadhaarOtp.title"
+      intro={intro}
+      submit="aadhaarOtp.submit"
+      submitting="aadhaarOtp.submitting"
+      after={again}
+    >
+      <TextField
+        label={t("aadhaarOtp.label")}
+        hint={t("aadhaarOtp.hint")}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={8}
+        {...form.field("otp")}
+      />
     </KycStep>
   );
 }
@@ -94,7 +122,16 @@ export function PanForm(props: StepProps) {
   const form = useStepForm(panSchema, validatePanAction);
   return (
     <KycStep {...props} form={form} title="pan.title" intro={t("pan.intro")} submit="pan.submit" submitting="pan.submitting">
-      <TextField label={t("pan.label")} hint={t("pan.hint")} autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={10} className="[&_input]:uppercase" {...form.field("pan")} />
+      <TextField
+        label={t("pan.label")}
+        hint={t("pan.hint")}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={10}
+        className="[&_input]:uppercase"
+        {...form.field("pan")}
+      />
     </KycStep>
   );
 }

@@ -51,7 +51,10 @@ export function RefundStep({ transfer, step, agent, otpSubmissionId, refundSubmi
     const lines = refundLines(latest, transfer, agent, i18n);
     const title = t("refundReceipt.title");
     return (
-      <section aria-labelledby="refund-title" className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 print:border-0 print:bg-white print:p-0">
+      <section
+        aria-labelledby="refund-title"
+        className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 print:border-0 print:bg-white print:p-0"
+      >
         <div role="status" className="print:hidden">
           <h2 id="refund-title" className="text-base font-semibold" data-testid="refund-title">
             {latestCopy!.title}

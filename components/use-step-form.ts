@@ -27,7 +27,13 @@ export function useStepForm<S extends z.ZodMiniObject, A extends Answer>(schema:
   /** A field's own props: registered, its error (the browser's check first, else the server's) in the agent's words. */
   const field = (name: Path<Values> & string) => {
     const message = (form.formState.errors[name]?.message as string | undefined) ?? answer?.fieldErrors?.[name];
-    return { id: `enrol-${name}`, ...form.register(name), defaultValue: echoed[name] ?? "", readOnly: pending, error: message ? translateText(t, message) : undefined };
+    return {
+      id: `enrol-${name}`,
+      ...form.register(name),
+      defaultValue: echoed[name] ?? "",
+      readOnly: pending,
+      error: message ? translateText(t, message) : undefined,
+    };
   };
   return { answer, pending, form, onSubmit, formAction, field };
 }

@@ -11,7 +11,12 @@ const AADHAAR_PENDING = "6444444444";
 const NEARLY_AT_LIMIT = "6666666666";
 
 test.describe("the counter from the customer's mobile", () => {
-  test("look up, verify, pick a NEFT recipient by name, send the OTP and transfer: no ID typed", async ({ page, sim, freshMobile, supervisorPage }) => {
+  test("look up, verify, pick a NEFT recipient by name, send the OTP and transfer: no ID typed", async ({
+    page,
+    sim,
+    freshMobile,
+    supervisorPage,
+  }) => {
     const counter = new CounterPage(page);
     await counter.lookUp(freshMobile);
     // The customer's page is addressed by an opaque reference, never the mobile.
@@ -167,7 +172,12 @@ test.describe("the counter from the customer's mobile", () => {
     const urls: string[] = [];
     page.on("response", (response: Response) => {
       urls.push(response.url());
-      bodies.push(response.body().then((b) => b.toString("utf8")).catch(() => ""));
+      bodies.push(
+        response
+          .body()
+          .then((b) => b.toString("utf8"))
+          .catch(() => ""),
+      );
     });
     const counter = new CounterPage(page);
     await counter.verify(freshMobile, sim);

@@ -16,10 +16,18 @@ const base = randomInt(0, 90_000_000);
 let count = 0;
 const newCustomerMobile = () => `63${String(base + ++count).padStart(8, "0")}`;
 const newAadhaar = () => `${randomInt(2, 10)}${String(randomInt(0, 1e11)).padStart(11, "0")}`;
-const newPan = () => `${Array.from({ length: 5 }, () => String.fromCharCode(65 + randomInt(26))).join("")}${String(randomInt(0, 1e4)).padStart(4, "0")}K`;
+const newPan = () =>
+  `${Array.from({ length: 5 }, () => String.fromCharCode(65 + randomInt(26))).join("")}${String(randomInt(0, 1e4)).padStart(4, "0")}K`;
 
 const WORDS = {
-  en: { enrol: "Enrol the customer", aadhaar: "Customer's Aadhaar", aadhaarOtp: "Aadhaar OTP", pan: "Customer's PAN", sendOtp: "Send OTP", confirm: "Confirm and send OTP" },
+  en: {
+    enrol: "Enrol the customer",
+    aadhaar: "Customer's Aadhaar",
+    aadhaarOtp: "Aadhaar OTP",
+    pan: "Customer's PAN",
+    sendOtp: "Send OTP",
+    confirm: "Confirm and send OTP",
+  },
   hi: { enrol: "ग्राहक का पंजीकरण करें", aadhaar: "ग्राहक का आधार", aadhaarOtp: "आधार OTP", pan: "ग्राहक का PAN", sendOtp: "OTP भेजें", confirm: /पुष्टि/ },
 } as const;
 
@@ -110,7 +118,12 @@ test.describe("enrolling a new customer", () => {
       const urls: string[] = [];
       page.on("response", (response: Response) => {
         urls.push(response.url());
-        bodies.push(response.body().then((b) => b.toString("utf8")).catch(() => ""));
+        bodies.push(
+          response
+            .body()
+            .then((b) => b.toString("utf8"))
+            .catch(() => ""),
+        );
       });
       page.on("framenavigated", (frame) => urls.push(frame.url()));
       const numbers = { mobile: newCustomerMobile(), aadhaar: newAadhaar(), pan: newPan() };
@@ -187,7 +200,11 @@ test.describe("enrolling a new customer", () => {
   });
 
   test("without JavaScript: every step posts its form, and no address holds the mobile or a number", async ({ browser, sim }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, storageState: storageStateFor("agent"), extraHTTPHeaders: { "x-forwarded-for": uniqueClientAddress() } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: storageStateFor("agent"),
+      extraHTTPHeaders: { "x-forwarded-for": uniqueClientAddress() },
+    });
     const page = await context.newPage();
     const urls: string[] = [];
     page.on("request", (request) => urls.push(request.url()));

@@ -17,7 +17,10 @@ async function refundPendingTransfer(transferPage: TransferPage, sim: SimClient,
   await transferPage.transferButton.click();
   await expect(transferPage.transferTitle).toBeVisible();
   await page.goto("/");
-  const due = page.getByTestId("actions-due").getByRole("listitem").filter({ hasText: `••••••${customerMobile.slice(-4)}` });
+  const due = page
+    .getByTestId("actions-due")
+    .getByRole("listitem")
+    .filter({ hasText: `••••••${customerMobile.slice(-4)}` });
   await due.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/transfers\/[0-9A-Z]+$/);
   return due;
@@ -80,7 +83,12 @@ test.describe("refunding a transfer that failed after the money left", () => {
 
     // Settled: no longer at the top of the counter.
     await page.goto("/");
-    await expect(page.getByTestId("actions-due").getByRole("listitem").filter({ hasText: `••••••${freshMobile.slice(-4)}` })).toHaveCount(0);
+    await expect(
+      page
+        .getByTestId("actions-due")
+        .getByRole("listitem")
+        .filter({ hasText: `••••••${freshMobile.slice(-4)}` }),
+    ).toHaveCount(0);
   });
 
   test("in Hindi, a wrong refund OTP refunds nothing, and the right one refunds", async ({ transferPage, sim, freshMobile, page }) => {
@@ -103,7 +111,13 @@ test.describe("refunding a transfer that failed after the money left", () => {
     expect(await sim.refundCalls(freshMobile)).toHaveLength(2);
   });
 
-  test("a refund whose answer never came is settled by asking Eko while the agent watches", async ({ transferPage, sim, freshMobile, page, supervisorPage }) => {
+  test("a refund whose answer never came is settled by asking Eko while the agent watches", async ({
+    transferPage,
+    sim,
+    freshMobile,
+    page,
+    supervisorPage,
+  }) => {
     await refundPendingTransfer(transferPage, sim, page, freshMobile);
     const step = page.getByRole("region", { name: "Refund to the customer" });
     await step.getByRole("button", { name: "Send refund OTP" }).click();

@@ -172,7 +172,8 @@ async function benchOnDatabase(
 
     // After every OTP level: the transfers' OTPs would crowd the agents' windows that the OTP path's limit check reads.
     const inbox = smsInbox(sim.sms);
-    const send = (worker: number, recipientId?: string) => sendOtp(baseUrl, actions.sendOtp, cookies[(turn++ + worker) % agents]!, inbox, recipientId);
+    const send = (worker: number, recipientId?: string) =>
+      sendOtp(baseUrl, actions.sendOtp, cookies[(turn++ + worker) % agents]!, inbox, recipientId);
     const setup = wanted("transfer") || (measurePages && wanted("pages")) ? await transferSetup(baseUrl, send, log) : undefined;
     const transfer: PathRun[] = [];
     for (const concurrency of wanted("transfer") ? LEVELS : []) {
@@ -195,6 +196,7 @@ async function benchOnDatabase(
       // The customer's pages are the visit's session's only: they are opened with the cookie that made the visit.
       const atCounter = await customerVisit(baseUrl, agent, sim.sms, log);
       const toEnrol = await customerVisit(baseUrl, agent, sim.sms, log, `63${String(randomInt(100_000_000)).padStart(8, "0")}`);
+      const customerPage = `/customers/${atCounter.id}`;
       const browser = await launchBrowser();
       try {
         const visits: Visit[] = [
@@ -202,14 +204,9 @@ async function benchOnDatabase(
           { name: "sign-in", path: "/login" },
           { name: "agent form", path: "/", cookie: agent },
           { name: "typed IDs", path: "/enter-ids", cookie: agent },
-          { name: "customer's page", path: `/customers/${atCounter.id}`, route: "/customers/[visit]", cookie: atCounter.cookie },
+          { name: "customer's page", path: customerPage, route: "/customers/[visit]", cookie: atCounter.cookie },
           { name: "enrolment", path: `/customers/${toEnrol.id}`, route: "/customers/[visit] (not enrolled)", cookie: toEnrol.cookie },
-          {
-            name: "add a recipient",
-            path: `/customers/${atCounter.id}/add-recipient`,
-            route: "/customers/[visit]/add-recipient",
-            cookie: atCounter.cookie,
-          },
+          { name: "add a recipient", path: `${customerPage}/add-recipient`, route: "/customers/[visit]/add-recipient", cookie: atCounter.cookie },
           { name: "supervisor review", path: "/requests", cookie: supervisor },
           { name: "OTP step", path: `/otp/${setup!.open.ref}`, route: "/otp/[ref]", cookie: setup!.open.cookie },
           { name: "transfer", path: `/transfers/${setup!.transferRef}`, route: "/transfers/[ref]", cookie: setup!.spent.cookie },

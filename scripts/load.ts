@@ -60,7 +60,10 @@ async function main(): Promise<boolean> {
     console.log(`Seeding ${AGENTS} agents on ${scratch ? "PostgreSQL" : "the embedded database"}…`);
     for (let i = 1; i <= AGENTS; i++) {
       const username = `load-agent-${String(i).padStart(3, "0")}`;
-      await createUser({ username, password: PASSWORD, role: "agent", userCode: EKO_UAT.userCode, shopLatlong: hasShop(i) ? SHOP_LATLONG : undefined }, "load");
+      await createUser(
+        { username, password: PASSWORD, role: "agent", userCode: EKO_UAT.userCode, shopLatlong: hasShop(i) ? SHOP_LATLONG : undefined },
+        "load",
+      );
     }
     await closeDb(); // the embedded database is the app's from here on
     const appEnv = {

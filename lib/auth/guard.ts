@@ -123,7 +123,11 @@ export async function requireRoutePermission(
  * parsed before the body runs; whatever the body does with a session, it reads it itself.
  */
 export function publicAction<R>(name: string, schema: null, body: () => Promise<R>): () => Promise<R>;
-export function publicAction<S extends z.core.$ZodType, R>(name: string, schema: S, body: (input: z.output<S>) => Promise<R>): (raw: unknown) => Promise<R | InvalidInput>;
+export function publicAction<S extends z.core.$ZodType, R>(
+  name: string,
+  schema: S,
+  body: (input: z.output<S>) => Promise<R>,
+): (raw: unknown) => Promise<R | InvalidInput>;
 export function publicAction<S extends z.core.$ZodType, R>(
   name: string,
   schema: S | null,

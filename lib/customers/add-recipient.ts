@@ -18,7 +18,13 @@ import { updateVisit } from "./visits";
 import { openWalletToken } from "./wallet-token";
 
 /** Eko's invalid_params, on the form's own fields where they name one. */
-const FIELD_OF: Record<string, NewRecipientField> = { recipient_name: "name", recipient_mobile: "mobile", account: "account", ifsc: "ifsc", account_type: "accountType" };
+const FIELD_OF: Record<string, NewRecipientField> = {
+  recipient_name: "name",
+  recipient_mobile: "mobile",
+  account: "account",
+  ifsc: "ifsc",
+  account_type: "accountType",
+};
 function fieldErrorsOf(invalidParams: Record<string, string>): Partial<Record<NewRecipientField, string>> {
   return Object.fromEntries(Object.entries(invalidParams).flatMap(([param, text]) => (FIELD_OF[param] ? [[FIELD_OF[param], text]] : [])));
 }
@@ -45,13 +51,20 @@ export async function addCustomerRecipient(
   const clientRefId = newClientRefId(now().getTime());
   const input = { ...recipient, customerMobile, clientRefId };
   const added = await recordedCall(addRecipient, input, { ...context, clientRefId, submissionId }, { ...deps, db });
-  if (added.kind === "repeated") return firstAnswer<AddRecipientResult>(db, added.firstClientRefId, deps, { status: "unknown", step: "recipient" }, 2);
+  if (added.kind === "repeated")
+    return firstAnswer<AddRecipientResult>(db, added.firstClientRefId, deps, { status: "unknown", step: "recipient" }, 2);
   const answer = async (result: AddRecipientResult) => {
     await saveCallResult(db, clientRefId, result);
     return result;
   };
   if (added.kind === "rejected") {
-    return answer({ status: "rejected", step: "recipient", eko: added.codes, invalidParams: added.invalidParams, fieldErrors: fieldErrorsOf(added.invalidParams) });
+    return answer({
+      status: "rejected",
+      step: "recipient",
+      eko: added.codes,
+      invalidParams: added.invalidParams,
+      fieldErrors: fieldErrorsOf(added.invalidParams),
+    });
   }
   if (added.kind !== "ok") return answer({ ...notOk(added), step: "recipient" } as AddRecipientResult);
 
@@ -60,7 +73,8 @@ export async function addCustomerRecipient(
   const walletToken = openWalletToken(visit.walletTokenSealed);
   const bankInput = { customerMobile, recipientId, walletToken, clientRefId: bankRefId };
   const bank = await recordedCall(addRecipientBank, bankInput, { ...context, clientRefId: bankRefId, aboutRefId: clientRefId }, { ...deps, db });
-  if (bank.kind === "rejected") return answer({ status: "rejected", step: "bank", eko: bank.codes, invalidParams: bank.invalidParams, fieldErrors: {} });
+  if (bank.kind === "rejected")
+    return answer({ status: "rejected", step: "bank", eko: bank.codes, invalidParams: bank.invalidParams, fieldErrors: {} });
   if (bank.kind !== "ok") return answer({ ...notOk(bank), step: "bank" } as AddRecipientResult);
 
   const choice: RecipientChoice = {

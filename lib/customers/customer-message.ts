@@ -35,7 +35,8 @@ const VALIDATION = 461;
 const WRONG_OTP = new Set([2138, 302, 303]);
 
 export const copy = (t: Translate, [title, next]: Copy): ResultMessage => ({ title: t(title), next: t(next) });
-export const refusalOf = (code: number | null): Copy | undefined => (code === null ? undefined : (REFUSALS as Record<number, Copy | undefined>)[code]);
+export const refusalOf = (code: number | null): Copy | undefined =>
+  code === null ? undefined : (REFUSALS as Record<number, Copy | undefined>)[code];
 
 /** The code that names a refusal: Eko's `status`, or its response type when the status is a plain 0 or -1. */
 export function refusalCode(eko: EkoCodes): number | null {

@@ -32,12 +32,20 @@ describeEachDatabase("the Aadhaar number and PAN after a whole enrolment", (data
     const deps = customerDeps(database, eko);
     const mobile = newUnenrolledCustomer();
     const answers: unknown[] = [];
-    const keep = <T,>(answer: T) => (answers.push(answer), answer);
+    const keep = <T>(answer: T) => (answers.push(answer), answer);
 
     const looked = keep(await lookUpCustomer(mobile, counter, randomUUID(), deps));
     if (looked.status !== "not-enrolled") throw new Error(looked.status);
     const visitId = looked.visitId;
-    keep(await enrolCustomer(visitId, { name: "Asha Rao", dob: "1990-05-15", street: "12 Station Road", city: "Pune", state: "Maharashtra", pincode: "411001" }, counter, randomUUID(), deps));
+    keep(
+      await enrolCustomer(
+        visitId,
+        { name: "Asha Rao", dob: "1990-05-15", street: "12 Station Road", city: "Pune", state: "Maharashtra", pincode: "411001" },
+        counter,
+        randomUUID(),
+        deps,
+      ),
+    );
     keep(await verifyCustomer(visitId, senderOtp(eko, mobile), counter, deps));
     keep(await validateAadhaar(visitId, aadhaar.replace(/\d$/, ""), counter, randomUUID(), deps));
     keep(await validateAadhaar(visitId, aadhaar, counter, randomUUID(), deps));
@@ -56,7 +64,12 @@ describeEachDatabase("the Aadhaar number and PAN after a whole enrolment", (data
     expect(eko.sim.received.some((r) => (r.body as { aadhar?: string }).aadhar === aadhaar)).toBe(true);
     expect(eko.sim.received.some((r) => (r.body as { pan_number?: string }).pan_number === pan)).toBe(true);
 
-    const places = { answers: JSON.stringify(answers), logged, database: await everyTableText(database.db), files: filesText(".test-output").join("\n") };
+    const places = {
+      answers: JSON.stringify(answers),
+      logged,
+      database: await everyTableText(database.db),
+      files: filesText(".test-output").join("\n"),
+    };
     for (const [place, text] of Object.entries(places)) {
       for (const secret of [aadhaar, spaced, pan, pan.toLowerCase()]) expect(text.includes(secret), `${secret} in ${place}`).toBe(false);
     }

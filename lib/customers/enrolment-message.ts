@@ -42,7 +42,8 @@ export function describeKyc(result: KycResult, { t }: I18n): ResultMessage {
       return wrongOtpCopy(t, result.eko);
     case "rejected": {
       const code = refusalCode(result.eko);
-      if (refusalOf(code) || code === VALIDATION || Object.keys(result.invalidParams).length > 0) return refusalCopy(t, result.eko, result.invalidParams);
+      if (refusalOf(code) || code === VALIDATION || Object.keys(result.invalidParams).length > 0)
+        return refusalCopy(t, result.eko, result.invalidParams);
       return copy(t, REFUSED[result.step]);
     }
     case "expired":

@@ -38,7 +38,7 @@ async function atPan(counter: Counter, deps: CustomerDeps) {
   const { mobile, visitId } = await atAadhaar(counter, deps);
   expect(await validateAadhaar(visitId, AADHAAR, counter, randomUUID(), deps)).toEqual({ status: "next", visitId });
   expect(await verifyAadhaar(visitId, aadhaarOtp(eko, mobile), counter, randomUUID(), deps)).toEqual({ status: "next", visitId });
-  expect((await visitRow((deps.db as NonNullable<CustomerDeps["db"]>), visitId))?.state).toBe("pan-required");
+  expect((await visitRow(deps.db as NonNullable<CustomerDeps["db"]>, visitId))?.state).toBe("pan-required");
   return { mobile, visitId };
 }
 
@@ -47,11 +47,18 @@ describeEachDatabase("enrolling a new customer", (database) => {
     const counter = await signedIn(database.db);
     const deps = customerDeps(database, eko);
     const { mobile, visitId } = await atAadhaar(counter, deps);
-    expect(calls(`/sender/${mobile}`)[0]?.body).toMatchObject({ name: "Asha Rao", dob: "1990-05-15", residence_address: ["12 Station Road", "Pune", "Maharashtra", "411001"] });
+    expect(calls(`/sender/${mobile}`)[0]?.body).toMatchObject({
+      name: "Asha Rao",
+      dob: "1990-05-15",
+      residence_address: ["12 Station Road", "Pune", "Maharashtra", "411001"],
+    });
     expect((await visitRow(database.db, visitId))?.state).toBe("aadhaar-required");
 
     expect(await validateAadhaar(visitId, AADHAAR, counter, randomUUID(), deps)).toEqual({ status: "next", visitId });
-    expect(await visitSummary(visitId, counter.sessionId, deps)).toMatchObject({ state: "aadhaar-otp-sent", note: { status: "aadhaar-otp-sent", mobileHint: `******${mobile.slice(-4)}` } });
+    expect(await visitSummary(visitId, counter.sessionId, deps)).toMatchObject({
+      state: "aadhaar-otp-sent",
+      note: { status: "aadhaar-otp-sent", mobileHint: `******${mobile.slice(-4)}` },
+    });
     const wrong = await verifyAadhaar(visitId, "000000", counter, randomUUID(), deps);
     expect(wrong).toMatchObject({ status: "wrong-otp", eko: { responseStatusId: 302 } });
     expect(describeKyc(wrong, en).title).toMatch(/wrong/);
@@ -82,7 +89,11 @@ describeEachDatabase("enrolling a new customer", (database) => {
     expect((await visitRow(database.db, visitId))?.state).toBe("aadhaar-required");
 
     const { visitId: panVisit } = await atPan(counter, deps);
-    expect(await validatePan(panVisit, "ABCDE12345", counter, randomUUID(), deps)).toMatchObject({ status: "rejected", step: "pan", fieldErrors: { pan: expect.any(String) } });
+    expect(await validatePan(panVisit, "ABCDE12345", counter, randomUUID(), deps)).toMatchObject({
+      status: "rejected",
+      step: "pan",
+      fieldErrors: { pan: expect.any(String) },
+    });
     const panRefused = await validatePan(panVisit, REFUSED_PAN, counter, randomUUID(), deps);
     expect(describeKyc(panRefused, en).title).toBe("Eko did not accept this PAN.");
     expect((await visitRow(database.db, panVisit))?.state).toBe("pan-required");
@@ -98,7 +109,10 @@ describeEachDatabase("enrolling a new customer", (database) => {
     expect(await verifyCustomer(second.visitId, senderOtp(eko, mobile), counter, deps)).toMatchObject({ status: "kyc-pending", step: "pan" });
     expect(await validatePan(visitId, "ABCDE1234F", counter, randomUUID(), deps)).toEqual({ status: "next", visitId });
     expect(await validatePan(second.visitId, "ABCDE1234F", counter, randomUUID(), deps)).toEqual({ status: "next", visitId: second.visitId });
-    expect(await visitSummary(second.visitId, counter.sessionId, deps)).toMatchObject({ state: "ended", note: { status: "verify-again", reason: "already-approved" } });
+    expect(await visitSummary(second.visitId, counter.sessionId, deps)).toMatchObject({
+      state: "ended",
+      note: { status: "verify-again", reason: "already-approved" },
+    });
   });
 
   it("makes one Eko call per submission, whatever repeats arrive together; each is shown the first answer", async () => {
@@ -121,7 +135,10 @@ describeEachDatabase("enrolling a new customer", (database) => {
     expect(calls("/aadhaar/otp/verify")).toHaveLength(1);
     const panId = randomUUID();
     const pans = await Promise.all([1, 2].map(() => validatePan(visitId, "ABCDE1234F", counter, panId, deps)));
-    expect(pans).toEqual([{ status: "next", visitId }, { status: "next", visitId }]);
+    expect(pans).toEqual([
+      { status: "next", visitId },
+      { status: "next", visitId },
+    ]);
     expect(calls("/pan")).toHaveLength(1);
   });
 

@@ -38,7 +38,10 @@ const KYC_FIELDS: Record<string, readonly ["aadhaar" | "pan" | "otp", MessageKey
   pan_number: ["pan", "error.pan.format"],
   otp: ["otp", "error.senderOtp.format"],
 };
-const fieldErrorsOf = <F extends string>(invalidParams: Record<string, string>, map: Record<string, readonly [F, MessageKey]>): Partial<Record<F, string>> =>
+const fieldErrorsOf = <F extends string>(
+  invalidParams: Record<string, string>,
+  map: Record<string, readonly [F, MessageKey]>,
+): Partial<Record<F, string>> =>
   Object.fromEntries(Object.keys(invalidParams).flatMap((param) => (map[param] ? [map[param]] : []))) as Partial<Record<F, string>>;
 
 type Step = { visit: CustomerVisitRow; customerMobile: string; db: Db; now: () => Date };
@@ -47,7 +50,14 @@ type Step = { visit: CustomerVisitRow; customerMobile: string; db: Db; now: () =
  * This session's own visit in one of `states`, with the customer's mobile, or the answer to give instead: a repeat of
  * a submission whose step has since moved the visit on is shown that step's answer; anything else has ended.
  */
-async function visitIn<R>(visitId: string, states: VisitState[], counter: Counter, submissionId: string, deps: CustomerDeps, unknown: R): Promise<Step | { answer: R | { status: "expired" } }> {
+async function visitIn<R>(
+  visitId: string,
+  states: VisitState[],
+  counter: Counter,
+  submissionId: string,
+  deps: CustomerDeps,
+  unknown: R,
+): Promise<Step | { answer: R | { status: "expired" } }> {
   const now = deps.now ?? (() => new Date());
   const db = deps.db ?? (await getDb());
   const visit = isVisitId(visitId) && isSubmissionId(submissionId) ? await findVisit(db, visitId, counter.sessionId, now()) : undefined;
@@ -82,23 +92,47 @@ async function once<Input, Data, R>(
 }
 
 /** Onboard Sender for a customer Get Sender found not enrolled: Eko texts them the verification OTP (intent 19). */
-export async function enrolCustomer(visitId: string, customer: NewCustomer, counter: Counter, submissionId: string, deps: CustomerDeps = {}): Promise<EnrolResult> {
+export async function enrolCustomer(
+  visitId: string,
+  customer: NewCustomer,
+  counter: Counter,
+  submissionId: string,
+  deps: CustomerDeps = {},
+): Promise<EnrolResult> {
   const unknown: EnrolResult = { status: "unknown" };
   const step = await visitIn(visitId, ["not-enrolled"], counter, submissionId, deps, unknown);
   if ("answer" in step) return step.answer;
   const input = { name: customer.name, dob: customer.dob, address: [customer.street, customer.city, customer.state, customer.pincode] as const };
-  return once(step, onboardSender, input, counter, submissionId, deps, async (outcome): Promise<EnrolResult> => {
-    if (outcome.kind === "ok") {
-      await updateVisit(step.db, visitId, nextStep(step, { state: "otp-sent", senderOtpRefId: outcome.data.otp_ref_id }));
-      return { status: "otp-sent", visitId };
-    }
-    if (outcome.kind === "rejected") return { status: "rejected", eko: outcome.codes, invalidParams: outcome.invalidParams, fieldErrors: fieldErrorsOf(outcome.invalidParams, ENROL_FIELDS) };
-    return notOk(outcome) as EnrolResult;
-  }, unknown);
+  return once(
+    step,
+    onboardSender,
+    input,
+    counter,
+    submissionId,
+    deps,
+    async (outcome): Promise<EnrolResult> => {
+      if (outcome.kind === "ok") {
+        await updateVisit(step.db, visitId, nextStep(step, { state: "otp-sent", senderOtpRefId: outcome.data.otp_ref_id }));
+        return { status: "otp-sent", visitId };
+      }
+      if (outcome.kind === "rejected")
+        return {
+          status: "rejected",
+          eko: outcome.codes,
+          invalidParams: outcome.invalidParams,
+          fieldErrors: fieldErrorsOf(outcome.invalidParams, ENROL_FIELDS),
+        };
+      return notOk(outcome) as EnrolResult;
+    },
+    unknown,
+  );
 }
 
 /** The wallet the desk holds for the customer: empty until Eko has opened it (as Eko's own PAN sample sends). */
-const walletOf = (visit: CustomerVisitRow): Wallet => ({ walletToken: visit.walletTokenSealed ? openWalletToken(visit.walletTokenSealed) : "", walletId: "" });
+const walletOf = (visit: CustomerVisitRow): Wallet => ({
+  walletToken: visit.walletTokenSealed ? openWalletToken(visit.walletTokenSealed) : "",
+  walletId: "",
+});
 
 /** Which code names Eko's answer: `status`, else (a 0 or 1 status) its `response_status_id` or response type. */
 function answerCode(eko: EkoCodes): number | null {
@@ -114,7 +148,16 @@ type KycAnswer = Answered<z.output<typeof kycProfileData>> | Exclude<Answered<un
 async function followEko(step: Step, kyc: KycStep, outcome: KycAnswer): Promise<KycResult> {
   const visitId = step.visit.id;
   const verifyAgain = async (reason: VerifyAgain, profile?: VisitChange["profile"]): Promise<KycResult> => {
-    await updateVisit(step.db, visitId, nextStep(step, { state: "ended", walletTokenSealed: null, ...(profile ? { profile } : {}), result: withNote(step.visit, { status: "verify-again", reason }) }));
+    await updateVisit(
+      step.db,
+      visitId,
+      nextStep(step, {
+        state: "ended",
+        walletTokenSealed: null,
+        ...(profile ? { profile } : {}),
+        result: withNote(step.visit, { status: "verify-again", reason }),
+      }),
+    );
     return { status: "next", visitId };
   };
   if (outcome.kind === "ok") {
@@ -129,30 +172,65 @@ async function followEko(step: Step, kyc: KycStep, outcome: KycAnswer): Promise<
   if (outcome.kind !== "rejected") return outcome.kind === "unknown" ? { status: "unknown", step: kyc } : (notOk(outcome) as KycResult);
   const code = answerCode(outcome.codes);
   if (code === AADHAAR_PENDING || code === PAN_REQUIRED) {
-    await updateVisit(step.db, visitId, nextStep(step, { state: code === AADHAAR_PENDING ? "aadhaar-required" : "pan-required", senderOtpRefId: null }));
+    await updateVisit(
+      step.db,
+      visitId,
+      nextStep(step, { state: code === AADHAAR_PENDING ? "aadhaar-required" : "pan-required", senderOtpRefId: null }),
+    );
     return { status: "next", visitId };
   }
   if (code === KYC_ALREADY_APPROVED) return verifyAgain("already-approved");
   if (code === WALLET_TOKEN_REFUSED && outcome.codes.status !== WALLET_TOKEN_REFUSED) return verifyAgain("wallet-token");
   if (kyc === "aadhaar-otp" && code !== null && WRONG_OTP.has(code)) return { status: "wrong-otp", eko: outcome.codes };
-  return { status: "rejected", step: kyc, eko: outcome.codes, invalidParams: outcome.invalidParams, fieldErrors: fieldErrorsOf(outcome.invalidParams, KYC_FIELDS) };
+  return {
+    status: "rejected",
+    step: kyc,
+    eko: outcome.codes,
+    invalidParams: outcome.invalidParams,
+    fieldErrors: fieldErrorsOf(outcome.invalidParams, KYC_FIELDS),
+  };
 }
 
 /** Validate Aadhaar: Eko texts the OTP of the customer's Aadhaar. The number goes to Eko and nowhere else. */
-export async function validateAadhaar(visitId: string, aadhaar: string, counter: Counter, submissionId: string, deps: CustomerDeps = {}): Promise<KycResult> {
+export async function validateAadhaar(
+  visitId: string,
+  aadhaar: string,
+  counter: Counter,
+  submissionId: string,
+  deps: CustomerDeps = {},
+): Promise<KycResult> {
   const unknown: KycResult = { status: "unknown", step: "aadhaar" };
   const step = await visitIn(visitId, ["aadhaar-required", "aadhaar-otp-sent"], counter, submissionId, deps, unknown);
   if ("answer" in step) return step.answer;
-  return once(step, validateAadhaarOp, { aadhaar, ...walletOf(step.visit) }, counter, submissionId, deps, async (outcome): Promise<KycResult> => {
-    if (outcome.kind !== "ok") return followEko(step, "aadhaar", outcome);
-    const note: VisitNote = { status: "aadhaar-otp-sent", mobileHint: outcome.data.mobile_hint?.trim() || null };
-    await updateVisit(step.db, visitId, nextStep(step, { state: "aadhaar-otp-sent", senderOtpRefId: outcome.data.otp_ref_id, result: withNote(step.visit, note) }));
-    return { status: "next", visitId };
-  }, unknown);
+  return once(
+    step,
+    validateAadhaarOp,
+    { aadhaar, ...walletOf(step.visit) },
+    counter,
+    submissionId,
+    deps,
+    async (outcome): Promise<KycResult> => {
+      if (outcome.kind !== "ok") return followEko(step, "aadhaar", outcome);
+      const note: VisitNote = { status: "aadhaar-otp-sent", mobileHint: outcome.data.mobile_hint?.trim() || null };
+      await updateVisit(
+        step.db,
+        visitId,
+        nextStep(step, { state: "aadhaar-otp-sent", senderOtpRefId: outcome.data.otp_ref_id, result: withNote(step.visit, note) }),
+      );
+      return { status: "next", visitId };
+    },
+    unknown,
+  );
 }
 
 /** Verify Aadhaar OTP (intent 20), then whatever Eko asks next: PAN, or the customer verified. */
-export async function verifyAadhaar(visitId: string, otp: string, counter: Counter, submissionId: string, deps: CustomerDeps = {}): Promise<KycResult> {
+export async function verifyAadhaar(
+  visitId: string,
+  otp: string,
+  counter: Counter,
+  submissionId: string,
+  deps: CustomerDeps = {},
+): Promise<KycResult> {
   const unknown: KycResult = { status: "unknown", step: "aadhaar-otp" };
   const step = await visitIn(visitId, ["aadhaar-otp-sent"], counter, submissionId, deps, unknown);
   if ("answer" in step) return step.answer;
@@ -166,5 +244,14 @@ export async function validatePan(visitId: string, pan: string, counter: Counter
   const unknown: KycResult = { status: "unknown", step: "pan" };
   const step = await visitIn(visitId, ["pan-required"], counter, submissionId, deps, unknown);
   if ("answer" in step) return step.answer;
-  return once(step, validatePanOp, { pan, ...walletOf(step.visit) }, counter, submissionId, deps, (outcome) => followEko(step, "pan", outcome), unknown);
+  return once(
+    step,
+    validatePanOp,
+    { pan, ...walletOf(step.visit) },
+    counter,
+    submissionId,
+    deps,
+    (outcome) => followEko(step, "pan", outcome),
+    unknown,
+  );
 }

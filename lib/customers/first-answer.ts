@@ -16,10 +16,14 @@ export async function firstAnswer<R>(db: Db, firstClientRefId: string, deps: Cus
   const first = await findCall(db, firstClientRefId);
   if (!first) return unknown;
   const withResult = (row: typeof first) => ({ ...row, state: row.result ? "done" : "pending" });
-  const settled = await whilePending(withResult(first), async () => {
-    const row = await findCall(db, firstClientRefId);
-    return row ? withResult(row) : undefined;
-  }, budget);
+  const settled = await whilePending(
+    withResult(first),
+    async () => {
+      const row = await findCall(db, firstClientRefId);
+      return row ? withResult(row) : undefined;
+    },
+    budget,
+  );
   return (settled.result as R | null) ?? unknown;
 }
 

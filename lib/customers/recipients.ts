@@ -72,7 +72,11 @@ async function readRecipients(visitId: string, counter: Counter, deps: CustomerD
   const cached = visit.recipients as RecipientChoice[] | null;
   if (cached && visit.recipientsReadAt && now().getTime() - visit.recipientsReadAt.getTime() < RECIPIENTS_FRESH_MS) {
     const recipients = sortedChoices(cached, await recent());
-    return { result: { status: "ok", recipients, panRequiredFrom: known?.panRequiredFrom ?? null }, card: known && (await cardNow(db, known, visit)), customerMobile };
+    return {
+      result: { status: "ok", recipients, panRequiredFrom: known?.panRequiredFrom ?? null },
+      card: known && (await cardNow(db, known, visit)),
+      customerMobile,
+    };
   }
   const clientRefId = newClientRefId(now().getTime());
   const outcome = await recordedCall(getRecipients, { customerMobile }, { actor: counter.actor, customerMobile, clientRefId }, { ...deps, db });
@@ -122,7 +126,12 @@ export type Picked =
   | { ok: false; fieldErrors: Partial<Record<"recipientId" | "amount", string>>; formError: string | null };
 
 /** A picked recipient checked against Eko's list and the customer's room: Send OTP takes its customer and channel from here. */
-export async function pickedRecipient(db: Db, pick: { visitId: string; sessionId: string; recipientId: number; amount: number }, now: Date, deps: CustomerDeps = {}): Promise<Picked> {
+export async function pickedRecipient(
+  db: Db,
+  pick: { visitId: string; sessionId: string; recipientId: number; amount: number },
+  now: Date,
+  deps: CustomerDeps = {},
+): Promise<Picked> {
   const visit = await verifiedVisit(db, pick.visitId, pick.sessionId, now);
   if (!visit) return { ok: false, fieldErrors: {}, formError: "error.visit.expired" };
   const choice = ((visit.recipients as RecipientChoice[] | null) ?? []).find((r) => r.recipientId === pick.recipientId);

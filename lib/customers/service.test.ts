@@ -36,7 +36,10 @@ describeEachDatabase("looking a customer up by mobile", (database) => {
     const mobile = newCustomer();
     const submissionId = randomUUID();
     const deps = customerDeps(database, eko);
-    const [first, second] = await Promise.all([lookUpCustomer(mobile, counter, submissionId, deps), lookUpCustomer(mobile, counter, submissionId, deps)]);
+    const [first, second] = await Promise.all([
+      lookUpCustomer(mobile, counter, submissionId, deps),
+      lookUpCustomer(mobile, counter, submissionId, deps),
+    ]);
     expect(first.status).toBe("otp-sent");
     expect(second).toEqual(first);
     expect(getSenderCalls()).toHaveLength(1);
@@ -59,7 +62,8 @@ describeEachDatabase("looking a customer up by mobile", (database) => {
     const answers = [];
     const counter = await signedIn(database.db);
     const submissions = Array.from({ length: max }, () => randomUUID());
-    for (const [i, submissionId] of submissions.entries()) answers.push(await lookUpCustomer(mobile, i === max - 1 ? counter : await signedIn(database.db), submissionId, at(i)));
+    for (const [i, submissionId] of submissions.entries())
+      answers.push(await lookUpCustomer(mobile, i === max - 1 ? counter : await signedIn(database.db), submissionId, at(i)));
     expect(answers.map((a) => a.status)).toEqual(Array(max).fill("otp-sent"));
     // The look-up that filled the window, sent again (a retry, a double click): its own SMS, not the limit it filled.
     expect(await lookUpCustomer(mobile, counter, submissions.at(-1)!, at(max))).toEqual(answers.at(-1));

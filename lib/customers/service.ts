@@ -62,13 +62,18 @@ export async function lookUpCustomer(mobile: string, counter: Counter, submissio
       return limited;
     }
   } catch (error) {
-    logEvent("error", "ledger.write_failed", { operation: getSender.name, customer: mobileMasked, error: error instanceof Error ? error.name : "unknown" });
+    logEvent("error", "ledger.write_failed", {
+      operation: getSender.name,
+      customer: mobileMasked,
+      error: error instanceof Error ? error.name : "unknown",
+    });
     return { status: "failed", reason: "ledger-unavailable", retryAt: null, httpStatus: null };
   }
   const outcome = await recordedCall(getSender, { customerMobile: mobile }, { actor: counter.actor, customerMobile: mobile }, { ...deps, db });
   let result: LookUpResult;
   if (outcome.kind === "ok") result = { status: "otp-sent", visitId: visit.id, mobileMasked };
-  else if (outcome.kind === "rejected" && outcome.codes.status === SENDER_NOT_ENROLLED) result = { status: "not-enrolled", visitId: visit.id, mobileMasked };
+  else if (outcome.kind === "rejected" && outcome.codes.status === SENDER_NOT_ENROLLED)
+    result = { status: "not-enrolled", visitId: visit.id, mobileMasked };
   else result = notOk(outcome);
   await updateVisit(db, visit.id, {
     state: result.status === "otp-sent" ? "otp-sent" : result.status === "not-enrolled" ? "not-enrolled" : "ended",
@@ -83,10 +88,14 @@ async function repeatedLookUp(db: Db, submissionId: string, deps: CustomerDeps):
   const first = await findVisitBySubmission(db, submissionId);
   if (!first) throw new Error("The visit's submission is taken but no row holds it");
   const budget = (deps.config ?? getEkoConfig()).timeoutMs + WAIT_MARGIN_MS;
-  const settled = await whilePending(visitState(first), async () => {
-    const row = await findVisitBySubmission(db, submissionId);
-    return row ? visitState(row) : undefined;
-  }, budget);
+  const settled = await whilePending(
+    visitState(first),
+    async () => {
+      const row = await findVisitBySubmission(db, submissionId);
+      return row ? visitState(row) : undefined;
+    },
+    budget,
+  );
   return (settled.result as LookUpResult | null) ?? { status: "unknown" };
 }
 
@@ -118,11 +127,21 @@ export async function verifyCustomer(visitId: string, otp: string, counter: Coun
 
 /** A verified visit: the wallet token sealed (never returned), the card, and forgotten at the token's expiry. */
 export function verifiedChange(walletToken: string, data: Parameters<typeof cardOf>[0], customerMobile: string, now: Date): VisitChange {
-  return { state: "verified", walletTokenSealed: sealWalletToken(walletToken), profile: cardOf(data, customerMobile), expiresAt: walletTokenExpiry(walletToken, now) };
+  return {
+    state: "verified",
+    walletTokenSealed: sealWalletToken(walletToken),
+    profile: cardOf(data, customerMobile),
+    expiresAt: walletTokenExpiry(walletToken, now),
+  };
 }
 
 /** The same customer looked up again (a new SMS), from their visit: the mobile never travels back from the browser. */
-export async function lookUpAgain(visitId: string, counter: Counter, submissionId: string, deps: CustomerDeps = {}): Promise<LookUpResult | { status: "expired" }> {
+export async function lookUpAgain(
+  visitId: string,
+  counter: Counter,
+  submissionId: string,
+  deps: CustomerDeps = {},
+): Promise<LookUpResult | { status: "expired" }> {
   const db = deps.db ?? (await getDb());
   const visit = isVisitId(visitId) ? await findVisit(db, visitId, counter.sessionId, (deps.now ?? (() => new Date()))()) : undefined;
   if (!visit) return { status: "expired" };

@@ -31,7 +31,13 @@ export type RecipientChoice = {
 };
 
 /** The verified customer the transfer form sends for: recipients picked from their list, the amount within their month. */
-export type CustomerForForm = { visitId: string; mobileMasked: string; recipients: RecipientChoice[]; picked: number | null; remaining: number | null };
+export type CustomerForForm = {
+  visitId: string;
+  mobileMasked: string;
+  recipients: RecipientChoice[];
+  picked: number | null;
+  remaining: number | null;
+};
 
 /** Why a call to Eko went nowhere, as the OTP step names it. */
 export type CallFailure = {

@@ -35,7 +35,16 @@ export const MONEY_NOT_MOVED: readonly TransferState[] = ["not-sent", "refused",
  * the verification OTP, `verified` with a wallet token, `not-enrolled` (308), the KYC steps Eko asks for
  * (`aadhaar-required` on 2136, `aadhaar-otp-sent`, `pan-required` on 2147), or `ended` when the look-up went nowhere.
  */
-export const VISIT_STATES = ["looking-up", "otp-sent", "verified", "not-enrolled", "aadhaar-required", "aadhaar-otp-sent", "pan-required", "ended"] as const;
+export const VISIT_STATES = [
+  "looking-up",
+  "otp-sent",
+  "verified",
+  "not-enrolled",
+  "aadhaar-required",
+  "aadhaar-otp-sent",
+  "pan-required",
+  "ended",
+] as const;
 
 /**
  * A refund of a transfer in refund pending. `pending`: written, Initiate Refund in flight. `unknown`: no readable

@@ -1,11 +1,39 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, char, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 
 import { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, REFUND_NOT_MADE, REFUND_STATES, TRANSFER_STATES, VISIT_STATES } from "./schema-states";
 import { authSessions } from "./auth-schema";
 
 // `unknown` is also what a `pending` row reads as once it is older than the timeout plus a margin.
-export { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, REFUND_NOT_MADE, REFUND_STATES, TRANSFER_STATES, VISIT_STATES, type RefundState, type VisitState, type EkoCallState, type OtpRequestState, type TransferState } from "./schema-states";
+export {
+  EKO_CALL_STATES,
+  MONEY_NOT_MOVED,
+  OTP_REQUEST_STATES,
+  REFUND_NOT_MADE,
+  REFUND_STATES,
+  TRANSFER_STATES,
+  VISIT_STATES,
+  type RefundState,
+  type VisitState,
+  type EkoCallState,
+  type OtpRequestState,
+  type TransferState,
+} from "./schema-states";
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 
@@ -108,7 +136,9 @@ export const ekoCalls = pgTable(
   },
   (t) => [
     check("eko_calls_state_known", oneOf(t.state, EKO_CALL_STATES)),
-    index("eko_calls_about_idx").on(t.aboutRefId, t.createdAt).where(sql`${t.aboutRefId} is not null`),
+    index("eko_calls_about_idx")
+      .on(t.aboutRefId, t.createdAt)
+      .where(sql`${t.aboutRefId} is not null`),
     index("eko_calls_created_idx").on(t.createdAt, t.id),
     index("eko_calls_agent_created_idx").on(t.agent, t.createdAt, t.id),
     index("eko_calls_mobile_created_idx").on(t.customerMobileHash, t.createdAt, t.id),
@@ -165,7 +195,9 @@ export const transfers = pgTable(
     check("transfers_state_known", oneOf(t.state, TRANSFER_STATES)),
     // One OTP moves money at most once, whatever the submissions: another transfer on it waits for this one to fail.
     uniqueIndex("transfers_one_live_per_otp_idx").on(t.otpRequestId).where(noneOf(t.state, MONEY_NOT_MOVED)),
-    index("transfers_due_idx").on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index("transfers_due_idx")
+      .on(t.nextCheckAt)
+      .where(sql`${t.nextCheckAt} is not null`),
     index("transfers_created_idx").on(t.createdAt, t.id),
     index("transfers_agent_created_idx").on(t.agent, t.createdAt, t.id),
     index("transfers_state_created_idx").on(t.state, t.createdAt, t.id),
@@ -205,7 +237,9 @@ export const refunds = pgTable(
     // One refund per transfer that may have given money back: another waits for this one to be refused or not made.
     uniqueIndex("refunds_one_live_per_transfer_idx").on(t.transferId).where(noneOf(t.state, REFUND_NOT_MADE)),
     index("refunds_transfer_idx").on(t.transferId, t.createdAt),
-    index("refunds_due_idx").on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index("refunds_due_idx")
+      .on(t.nextCheckAt)
+      .where(sql`${t.nextCheckAt} is not null`),
     index("refunds_created_idx").on(t.createdAt, t.id),
   ],
 );

@@ -30,12 +30,14 @@ const verifySender = (customerMobile: string) => {
   const sms = lastOtp(customerMobile, "sender");
   return callEko(verifySenderOtp, { customerMobile, otp: sms.otp, otpRefId: sms.otpRefId, intentId: "19", clientRefId: newClientRefId() }, deps);
 };
-const aadhaar = (customerMobile: string, number = "234567890123") => callEko(validateAadhaar, { customerMobile, clientRefId: newClientRefId(), aadhaar: number, ...wallet }, deps);
+const aadhaar = (customerMobile: string, number = "234567890123") =>
+  callEko(validateAadhaar, { customerMobile, clientRefId: newClientRefId(), aadhaar: number, ...wallet }, deps);
 const aadhaarOtp = (customerMobile: string, otp?: string) => {
   const sms = lastOtp(customerMobile, "aadhaar");
   return callEko(verifyAadhaarOtp, { customerMobile, clientRefId: newClientRefId(), otp: otp ?? sms.otp, otpRefId: sms.otpRefId, ...wallet }, deps);
 };
-const pan = (customerMobile: string, number = "ABCDE1234F") => callEko(validatePan, { customerMobile, clientRefId: newClientRefId(), pan: number, ...wallet }, deps);
+const pan = (customerMobile: string, number = "ABCDE1234F") =>
+  callEko(validatePan, { customerMobile, clientRefId: newClientRefId(), pan: number, ...wallet }, deps);
 
 describe("the simulator's enrolment and KYC", () => {
   it("every mobile starting 63 is not enrolled; Onboard Sender texts the OTP, then Aadhaar and PAN are asked for in turn", async () => {
@@ -43,11 +45,17 @@ describe("the simulator's enrolment and KYC", () => {
     expect(await callEko(getSender, { customerMobile: mobile }, deps)).toMatchObject({ kind: "rejected", codes: { status: 308 } });
     expect(await onboard(mobile)).toMatchObject({ kind: "ok", data: { otp_ref_id: lastOtp(mobile, "sender").otpRefId } });
     expect(await verifySender(mobile)).toMatchObject({ kind: "rejected", codes: { responseTypeId: 2136 } });
-    expect(await aadhaar(mobile)).toMatchObject({ kind: "ok", data: { otp_ref_id: lastOtp(mobile, "aadhaar").otpRefId, mobile_hint: `******${mobile.slice(-4)}` } });
+    expect(await aadhaar(mobile)).toMatchObject({
+      kind: "ok",
+      data: { otp_ref_id: lastOtp(mobile, "aadhaar").otpRefId, mobile_hint: `******${mobile.slice(-4)}` },
+    });
     expect(await aadhaarOtp(mobile, "000000")).toMatchObject({ kind: "rejected", codes: { status: 1, responseStatusId: 302 } });
     expect(await aadhaarOtp(mobile)).toMatchObject({ kind: "rejected", codes: { status: 0, responseTypeId: 2147 } });
     const done = await pan(mobile);
-    expect(done).toMatchObject({ kind: "ok", data: { customer_profile: { name: "Asha Rao", total_monthly_limit: LIMIT_WITH_PAN }, wallet_token: expect.any(String) } });
+    expect(done).toMatchObject({
+      kind: "ok",
+      data: { customer_profile: { name: "Asha Rao", total_monthly_limit: LIMIT_WITH_PAN }, wallet_token: expect.any(String) },
+    });
     // Enrolled now: Get Sender texts the verification OTP, and a KYC step again is "already approved".
     expect(await callEko(getSender, { customerMobile: mobile }, deps)).toMatchObject({ kind: "ok" });
     expect(await verifySender(mobile)).toMatchObject({ kind: "ok", data: { customer_profile: { total_monthly_limit: LIMIT_WITH_PAN } } });
@@ -68,9 +76,19 @@ describe("the simulator's enrolment and KYC", () => {
     expect(await pan(mobile)).toMatchObject({ kind: "rejected", codes: { responseTypeId: 2136 } });
     await aadhaar(mobile);
     await aadhaarOtp(mobile);
-    expect(await pan(mobile, "abcde1234f")).toMatchObject({ kind: "rejected", codes: { status: 461 }, invalidParams: { pan_number: expect.any(String) } });
+    expect(await pan(mobile, "abcde1234f")).toMatchObject({
+      kind: "rejected",
+      codes: { status: 461 },
+      invalidParams: { pan_number: expect.any(String) },
+    });
     expect(await pan(mobile, REFUSED_PAN)).toMatchObject({ kind: "rejected", codes: { status: 1, message: "PAN validation failed" } });
-    expect(await callEko(validatePan, { customerMobile: mobile, clientRefId: newClientRefId(), pan: "ABCDE1234F", walletToken: "forged", walletId: "" }, deps)).toMatchObject({
+    expect(
+      await callEko(
+        validatePan,
+        { customerMobile: mobile, clientRefId: newClientRefId(), pan: "ABCDE1234F", walletToken: "forged", walletId: "" },
+        deps,
+      ),
+    ).toMatchObject({
       kind: "rejected",
       codes: { responseStatusId: 463 },
     });
@@ -81,7 +99,10 @@ describe("the simulator's enrolment and KYC", () => {
     await onboard(mobile);
     expect(sim.sms.filter((s) => s.to === mobile)).toHaveLength(1);
     expect(await aadhaar("6444444444")).toMatchObject({ kind: "ok" });
-    expect(await aadhaarOtp("6444444444")).toMatchObject({ kind: "ok", data: { verified: true, customer_profile: expect.any(Object), wallet_token: expect.any(String) } });
+    expect(await aadhaarOtp("6444444444")).toMatchObject({
+      kind: "ok",
+      data: { verified: true, customer_profile: expect.any(Object), wallet_token: expect.any(String) },
+    });
     expect(LIMIT_BEFORE_PAN).toBe(25_000);
   });
 });

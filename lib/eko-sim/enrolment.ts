@@ -47,7 +47,9 @@ function onboardingErrors(body: EkoBody): Record<string, string> {
 
 /** A wallet token sent and not one the simulator issued for this customer: Validate Aadhaar's published 463. */
 const walletRefused = (state: PpiLevinState, shapes: EkoShapes, body: EkoBody, mobile: string): EnrolmentAnswer | null =>
-  text(body.wallet_token) && !state.walletTokenValid(body.wallet_token, mobile) ? { verdict: "463: wallet token", body: structuredClone(shapes.walletTokenRefused) } : null;
+  text(body.wallet_token) && !state.walletTokenValid(body.wallet_token, mobile)
+    ? { verdict: "463: wallet token", body: structuredClone(shapes.walletTokenRefused) }
+    : null;
 
 /** The customer is through KYC: their profile and a wallet token, as a KYC step's success carries them. */
 function enrolled(state: PpiLevinState, shapes: EkoShapes, c: SimCustomer) {
@@ -59,7 +61,14 @@ function enrolled(state: PpiLevinState, shapes: EkoShapes, c: SimCustomer) {
  * Onboarding and KYC for one customer, below `/sender/{mobile}`: Onboard Sender (a new customer becomes Aadhaar
  * pending, PAN to follow), Validate Aadhaar and its OTP (purpose "aadhaar"), Validate PAN. Null for other paths.
  */
-export function enrolmentAnswer(state: PpiLevinState, shapes: EkoShapes, c: SimCustomer, method: string, rest: string, body: EkoBody): EnrolmentAnswer | null {
+export function enrolmentAnswer(
+  state: PpiLevinState,
+  shapes: EkoShapes,
+  c: SimCustomer,
+  method: string,
+  rest: string,
+  body: EkoBody,
+): EnrolmentAnswer | null {
   if (method !== "POST") return null;
   const approved = { verdict: "585: KYC already approved", body: refusal(KYC_APPROVED, "Customer KYC already approved") };
   const notEnrolled = { verdict: "308: not enrolled", body: structuredClone(shapes.senderNotEnrolled) };
@@ -68,7 +77,8 @@ export function enrolmentAnswer(state: PpiLevinState, shapes: EkoShapes, c: SimC
     if (c.state === "enrolled") return approved;
     const errors = onboardingErrors(body);
     if (Object.keys(errors).length > 0) return { verdict: `461: ${Object.keys(errors).join(", ")}`, body: validationError(shapes, errors) };
-    if (c.state === "not-enrolled") Object.assign(c, { state: "aadhaar-pending", name: text(body.name), needsPan: true, monthlyLimit: LIMIT_BEFORE_PAN, recipients: [] });
+    if (c.state === "not-enrolled")
+      Object.assign(c, { state: "aadhaar-pending", name: text(body.name), needsPan: true, monthlyLimit: LIMIT_BEFORE_PAN, recipients: [] });
     const otp = state.issueOtp(c.mobile, "sender");
     return { verdict: "2129: onboarded, sender OTP texted", body: withData(shapes.onboardSender, { otp_ref_id: otp.otpRefId }) };
   }
@@ -82,7 +92,10 @@ export function enrolmentAnswer(state: PpiLevinState, shapes: EkoShapes, c: SimC
     if (!AADHAAR.test(aadhaar)) return { verdict: "461: aadhar", body: validationError(shapes, { aadhar: "Invalid Aadhaar number" }) };
     if (aadhaar === REFUSED_AADHAAR) return { verdict: "Aadhaar validation failed", body: refusal(1, "Aadhaar validation failed", 1388) };
     const otp = state.issueOtp(c.mobile, "aadhaar");
-    return { verdict: "1388: Aadhaar OTP texted", body: withData(shapes.aadhaarOtp, { otp_ref_id: otp.otpRefId, mobile_hint: `******${c.mobile.slice(-4)}` }) };
+    return {
+      verdict: "1388: Aadhaar OTP texted",
+      body: withData(shapes.aadhaarOtp, { otp_ref_id: otp.otpRefId, mobile_hint: `******${c.mobile.slice(-4)}` }),
+    };
   }
 
   if (rest === "/aadhaar/otp/verify") {

@@ -140,7 +140,10 @@ export function createPpiLevinState(sampleRecipients: SimRecipient[], now: () =>
   };
 
   /** Adds a recipient as Eko lists it (account masked); the checks are the caller's (recipients.ts). */
-  function addRecipient(mobile: string, fields: { name: string; mobile: string; account: string; ifsc: string; bank: string; channel: number }): SimRecipient {
+  function addRecipient(
+    mobile: string,
+    fields: { name: string; mobile: string; account: string; ifsc: string; bank: string; channel: number },
+  ): SimRecipient {
     const recipient: SimRecipient = {
       recipient_id: nextRecipientId++,
       beneficiary_id: null,

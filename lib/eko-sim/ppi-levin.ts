@@ -42,10 +42,15 @@ export function handlePpiLevin(state: PpiLevinState, shapes: EkoShapes, request:
     }
     if (method === "POST" && rest === "/otp/verify") {
       const spent = state.spendOtp(body.otp_ref_id, body.otp, "sender");
-      if (typeof spent === "string") return { verdict: `2138: OTP ${spent}`, answer: json(refusal(2138, spent === "expired" ? "OTP expired" : "Invalid OTP")) };
+      if (typeof spent === "string")
+        return { verdict: `2138: OTP ${spent}`, answer: json(refusal(2138, spent === "expired" ? "OTP expired" : "Invalid OTP")) };
       if (c.state === "aadhaar-pending") return { verdict: "2136: Aadhaar pending", answer: json(structuredClone(shapes.aadhaarPending)) };
       if (c.state === "pan-required") return { verdict: "2147: PAN required", answer: json(structuredClone(shapes.panRequired)) };
-      const data = { customer_profile: senderProfile(shapes, c), wallet_token: state.issueWalletToken(mobile), next_allowed_limit: c.monthlyLimit - c.used };
+      const data = {
+        customer_profile: senderProfile(shapes, c),
+        wallet_token: state.issueWalletToken(mobile),
+        next_allowed_limit: c.monthlyLimit - c.used,
+      };
       return { verdict: "309: verified", answer: json(withData(shapes.verifySender, data)) };
     }
     const enrolment = enrolmentAnswer(state, shapes, c, method, rest, body);
@@ -60,11 +65,15 @@ export function handlePpiLevin(state: PpiLevinState, shapes: EkoShapes, request:
       return { verdict: added.verdict, answer: json(added.body) };
     }
     if (method === "POST" && rest === "/bank/recipient") {
-      if (!state.walletTokenValid(body.wallet_token, mobile)) return { verdict: "wallet token refused", answer: json(refusal(1, "Invalid or expired wallet token", -1)) };
+      if (!state.walletTokenValid(body.wallet_token, mobile))
+        return { verdict: "wallet token refused", answer: json(refusal(1, "Invalid or expired wallet token", -1)) };
       const recipient = c.recipients.find((r) => String(r.recipient_id) === String(body.recipient_id));
       if (!recipient) return { verdict: "313: no such recipient", answer: json(refusal(313, "Recipient registration not done")) };
-      recipient.beneficiary_id ??= String(40_000 + recipient.recipient_id % 10_000);
-      return { verdict: "1741: beneficiary added", answer: json(withData(shapes.addRecipientBank, { beneficiary_id: String(recipient.beneficiary_id) })) };
+      recipient.beneficiary_id ??= String(40_000 + (recipient.recipient_id % 10_000));
+      return {
+        verdict: "1741: beneficiary added",
+        answer: json(withData(shapes.addRecipientBank, { beneficiary_id: String(recipient.beneficiary_id) })),
+      };
     }
     return null;
   }
@@ -77,7 +86,10 @@ export function handlePpiLevin(state: PpiLevinState, shapes: EkoShapes, request:
     const spent = state.spendOtp(body.otp_ref_id, body.otp, "transaction", sameRequest);
     if (spent === "expired") return { verdict: "303: OTP expired", answer: json(refusal(303, "OTP expired")) };
     if (spent === "mismatch") {
-      return { verdict: "461: differs from the OTP request", answer: json(validationError(shapes, { amount: "Amount or recipient differs from the OTP request" })) };
+      return {
+        verdict: "461: differs from the OTP request",
+        answer: json(validationError(shapes, { amount: "Amount or recipient differs from the OTP request" })),
+      };
     }
     if (typeof spent === "string") return { verdict: `302: OTP ${spent}`, answer: json(refusal(302, "Wrong OTP")) };
     const amount = Number(body.amount);
@@ -128,7 +140,13 @@ export function handlePpiLevin(state: PpiLevinState, shapes: EkoShapes, request:
     const spent = state.spendOtp(body.otp_ref_id, body.otp, "refund");
     if (typeof spent === "string" || spent.tid !== t.tid) return { verdict: "302: refund OTP", answer: json(refusal(302, "Wrong OTP")) };
     t.txStatus = 4;
-    const data = { tid: t.tid, refund_tid: String(Number(t.tid) + 500_000_000), amount: `${t.amount}.00`, refunded_amount: `${t.amount + t.fee}.00`, fee: `${t.fee}.0` };
+    const data = {
+      tid: t.tid,
+      refund_tid: String(Number(t.tid) + 500_000_000),
+      amount: `${t.amount}.00`,
+      refunded_amount: `${t.amount + t.fee}.00`,
+      fee: `${t.fee}.0`,
+    };
     return { verdict: "74: refunded", answer: json(withData(shapes.refund, data)) };
   }
   return null;

@@ -109,7 +109,8 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
     const fault = faults.take(customer ?? "");
     // A slow answer is still the operation's own, done now and sent late (a transfer recorded before a timeout);
     // every other fault leaves the request undone.
-    const handled = !fault || fault === "slow" ? handlePpiLevin(state, shapes, { method: req.method ?? "", path, body: fields, query: url.searchParams }) : null;
+    const handled =
+      !fault || fault === "slow" ? handlePpiLevin(state, shapes, { method: req.method ?? "", path, body: fields, query: url.searchParams }) : null;
     if (!fault && !handled) return sendJson(res, 404, { status: 1, message: "Not Found" });
     const late = () => (handled?.answer.type === "json" ? handled.answer.body : shapes.forbidden);
     if (fault) {
@@ -151,7 +152,8 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://sim.local");
     try {
-      if (url.pathname.startsWith("/__sim/")) return await handleControl(req, res, url, { enabled: options.control, received, faults, sms: state.sms });
+      if (url.pathname.startsWith("/__sim/"))
+        return await handleControl(req, res, url, { enabled: options.control, received, faults, sms: state.sms });
       if (!url.pathname.startsWith(`${SIM_BASE_PATH}/`)) return sendJson(res, 404, { status: 1, message: "Not Found" });
       if (url.pathname === OTP_PATH && req.method !== "POST") return sendJson(res, 405, { status: 1, message: "Method Not Allowed" });
       if (req.method !== "POST" && req.method !== "GET") return sendJson(res, 405, { status: 1, message: "Method Not Allowed" });
@@ -192,8 +194,7 @@ export function createEkoSimulator(options: SimulatorOptions): Simulator {
     received,
     sms: state.sms,
     faults,
-    listen: (port, host = "127.0.0.1") =>
-      new Promise((resolve) => server.listen(port, host, () => resolve((server.address() as AddressInfo).port))),
+    listen: (port, host = "127.0.0.1") => new Promise((resolve) => server.listen(port, host, () => resolve((server.address() as AddressInfo).port))),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -81,7 +81,8 @@ export function interpretAnswer<Data>(
   if (json === undefined) {
     return { kind: "unknown", reason: "unreadable-answer", httpStatus, codes: null, detail: `Body is not JSON: ${snippet(bodyText) || "(empty)"}` };
   }
-  if (!envelope.success) return { kind: "unknown", reason: "unreadable-answer", httpStatus, codes: null, detail: "JSON without Eko's status envelope" };
+  if (!envelope.success)
+    return { kind: "unknown", reason: "unreadable-answer", httpStatus, codes: null, detail: "JSON without Eko's status envelope" };
 
   const e = envelope.data;
   if (!operation.succeeded(e)) return { kind: "rejected", codes: codesOf(e), invalidParams: invalidParamsOf(e), httpStatus };

@@ -11,7 +11,9 @@ import { validatePan } from "./operations/validate-pan";
 import { callEko } from "./transport";
 
 type Fixture = { slug: string; request: Record<string, unknown>; successResponse: unknown; errors?: { example: unknown }[] };
-const fixtures = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@ekoindia/eps-mock-server/data/fixtures.json"), "utf8")) as Fixture[];
+const fixtures = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve("@ekoindia/eps-mock-server/data/fixtures.json"), "utf8"),
+) as Fixture[];
 const fixture = (slug: string) => fixtures.find((f) => f.slug === slug)!;
 const MOBILE = "9444444444";
 const AADHAAR = "234567890123";
@@ -70,17 +72,35 @@ describe("the enrolment operations on the wire", () => {
   it("Onboard Sender sends the address as Eko's lines", async () => {
     reply = JSON.stringify(fixture("ppi-levin-onboard-sender").successResponse);
     const address = ["12 Station Road", "Pune", "Maharashtra", "411001"] as const;
-    const outcome = await callEko(onboardSender, { customerMobile: MOBILE, clientRefId: "LDTEST1", name: "Asha Rao", dob: "1990-05-15", address }, deps());
+    const outcome = await callEko(
+      onboardSender,
+      { customerMobile: MOBILE, clientRefId: "LDTEST1", name: "Asha Rao", dob: "1990-05-15", address },
+      deps(),
+    );
     expect(outcome).toMatchObject({ kind: "ok", data: { otp_ref_id: expect.any(String) } });
     expect(JSON.parse(lastBody)).toMatchObject({ name: "Asha Rao", dob: "1990-05-15", residence_address: [...address], service_code: 80 });
   });
 
   it("cuts the Aadhaar number and PAN from anything Eko echoes back: message, invalid_params", async () => {
-    reply = JSON.stringify({ status: 461, response_status_id: 1, response_type_id: -1, message: `Aadhaar ${AADHAAR} invalid`, invalid_params: { aadhar: `bad ${AADHAAR}` } });
-    const aadhaar = await callEko(validateAadhaar, { customerMobile: MOBILE, clientRefId: "LDTEST2", aadhaar: AADHAAR, walletToken: "", walletId: "" }, deps());
+    reply = JSON.stringify({
+      status: 461,
+      response_status_id: 1,
+      response_type_id: -1,
+      message: `Aadhaar ${AADHAAR} invalid`,
+      invalid_params: { aadhar: `bad ${AADHAAR}` },
+    });
+    const aadhaar = await callEko(
+      validateAadhaar,
+      { customerMobile: MOBILE, clientRefId: "LDTEST2", aadhaar: AADHAAR, walletToken: "", walletId: "" },
+      deps(),
+    );
     expect(JSON.parse(lastBody).aadhar).toBe(AADHAAR);
     expect(JSON.stringify(aadhaar)).not.toContain(AADHAAR);
-    expect(aadhaar).toMatchObject({ kind: "rejected", codes: { message: "Aadhaar [withheld] invalid" }, invalidParams: { aadhar: "bad [withheld]" } });
+    expect(aadhaar).toMatchObject({
+      kind: "rejected",
+      codes: { message: "Aadhaar [withheld] invalid" },
+      invalidParams: { aadhar: "bad [withheld]" },
+    });
 
     reply = JSON.stringify({ status: 1, response_status_id: 1, response_type_id: -1, message: `PAN ${PAN} refused` });
     const pan = await callEko(validatePan, { customerMobile: MOBILE, clientRefId: "LDTEST3", pan: PAN, walletToken: "", walletId: "" }, deps());

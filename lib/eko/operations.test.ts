@@ -21,8 +21,17 @@ import { validatePan } from "./operations/validate-pan";
 import { AADHAAR_PENDING, PAN_REQUIRED, verifySenderOtp } from "./operations/verify-sender-otp";
 import { callEko, MAX_RETRIES } from "./transport";
 
-type Fixture = { slug: string; method: string; path: string; request: Record<string, unknown>; successResponse: unknown; errors?: { example: unknown }[] };
-const fixtures = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@ekoindia/eps-mock-server/data/fixtures.json"), "utf8")) as Fixture[];
+type Fixture = {
+  slug: string;
+  method: string;
+  path: string;
+  request: Record<string, unknown>;
+  successResponse: unknown;
+  errors?: { example: unknown }[];
+};
+const fixtures = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve("@ekoindia/eps-mock-server/data/fixtures.json"), "utf8"),
+) as Fixture[];
 const fixture = (slug: string) => fixtures.find((f) => f.slug === slug)!;
 
 const MOBILE = "9444444444";
@@ -30,15 +39,36 @@ const REF = "LDTEST00000000000001";
 // Every declared operation, the fixture it is Eko's, and an input like the desk's.
 const CASES = [
   { slug: "ppi-levin-get-sender", operation: getSender, input: { customerMobile: MOBILE } },
-  { slug: "ppi-levin-verify-otp", operation: verifySenderOtp, input: { customerMobile: MOBILE, otp: "123456", otpRefId: "abc", intentId: "19", clientRefId: REF } },
+  {
+    slug: "ppi-levin-verify-otp",
+    operation: verifySenderOtp,
+    input: { customerMobile: MOBILE, otp: "123456", otpRefId: "abc", intentId: "19", clientRefId: REF },
+  },
   { slug: "ppi-levin-get-recipients", operation: getRecipients, input: { customerMobile: MOBILE } },
   {
     slug: "ppi-levin-add-recipient",
     operation: addRecipient,
-    input: { customerMobile: MOBILE, clientRefId: REF, bankId: 12, name: "Aditya", mobile: "9775597777", account: "1234567890657", ifsc: "KKBK0000878", accountType: "1" },
+    input: {
+      customerMobile: MOBILE,
+      clientRefId: REF,
+      bankId: 12,
+      name: "Aditya",
+      mobile: "9775597777",
+      account: "1234567890657",
+      ifsc: "KKBK0000878",
+      accountType: "1",
+    },
   },
-  { slug: "ppi-levin-add-recipient-bank", operation: addRecipientBank, input: { customerMobile: MOBILE, recipientId: 10017740, walletToken: "token", clientRefId: REF } },
-  { slug: "ppi-levin-send-transaction-otp", operation: sendTransactionOtp, input: { clientRefId: REF, recipientId: 10017740, amount: 110, customerMobile: MOBILE, beneficiaryId: "40367" } },
+  {
+    slug: "ppi-levin-add-recipient-bank",
+    operation: addRecipientBank,
+    input: { customerMobile: MOBILE, recipientId: 10017740, walletToken: "token", clientRefId: REF },
+  },
+  {
+    slug: "ppi-levin-send-transaction-otp",
+    operation: sendTransactionOtp,
+    input: { clientRefId: REF, recipientId: 10017740, amount: 110, customerMobile: MOBILE, beneficiaryId: "40367" },
+  },
   {
     slug: "ppi-levin-initiate-transaction",
     operation: initiateTransaction,
@@ -61,15 +91,29 @@ const CASES = [
   {
     slug: "ppi-levin-onboard-sender",
     operation: onboardSender,
-    input: { customerMobile: MOBILE, clientRefId: REF, name: "Shobhit", dob: "1990-05-15", address: ["123 MG Road", "Bangalore", "Karnataka", "560001"] },
+    input: {
+      customerMobile: MOBILE,
+      clientRefId: REF,
+      name: "Shobhit",
+      dob: "1990-05-15",
+      address: ["123 MG Road", "Bangalore", "Karnataka", "560001"],
+    },
   },
-  { slug: "aadhaar-ppi-levin-validate", operation: validateAadhaar, input: { customerMobile: MOBILE, clientRefId: REF, aadhaar: "234567890123", walletToken: "", walletId: "" } },
+  {
+    slug: "aadhaar-ppi-levin-validate",
+    operation: validateAadhaar,
+    input: { customerMobile: MOBILE, clientRefId: REF, aadhaar: "234567890123", walletToken: "", walletId: "" },
+  },
   {
     slug: "aadhaar-ppi-levin-verify-otp",
     operation: verifyAadhaarOtp,
     input: { customerMobile: MOBILE, clientRefId: REF, otp: "654321", otpRefId: "66748392", walletToken: "", walletId: "" },
   },
-  { slug: "ppi-levin-validate-pan", operation: validatePan, input: { customerMobile: MOBILE, clientRefId: REF, pan: "ABCDE1234F", walletToken: "", walletId: "" } },
+  {
+    slug: "ppi-levin-validate-pan",
+    operation: validatePan,
+    input: { customerMobile: MOBILE, clientRefId: REF, pan: "ABCDE1234F", walletToken: "", walletId: "" },
+  },
 ] as const;
 
 const operationOf = (c: (typeof CASES)[number]) => c.operation as EkoOperation<unknown, unknown>;
@@ -80,26 +124,42 @@ describe("each declared operation reads Eko's published answers", () => {
     expect(outcome.kind).toBe("ok");
   });
 
-  it.each(CASES.filter((c) => (fixture(c.slug).errors ?? []).length > 0))("$slug: every published refusal is rejected with its codes", ({ slug, operation }) => {
-    for (const { example } of fixture(slug).errors ?? []) {
-      const body = example as { status: number; response_type_id: number };
-      const outcome = interpretAnswer(operation as EkoOperation<never, unknown>, 200, JSON.stringify(body));
-      expect(outcome).toMatchObject({ kind: "rejected", codes: { status: body.status, responseTypeId: body.response_type_id } });
-    }
-  });
+  it.each(CASES.filter((c) => (fixture(c.slug).errors ?? []).length > 0))(
+    "$slug: every published refusal is rejected with its codes",
+    ({ slug, operation }) => {
+      for (const { example } of fixture(slug).errors ?? []) {
+        const body = example as { status: number; response_type_id: number };
+        const outcome = interpretAnswer(operation as EkoOperation<never, unknown>, 200, JSON.stringify(body));
+        expect(outcome).toMatchObject({ kind: "rejected", codes: { status: body.status, responseTypeId: body.response_type_id } });
+      }
+    },
+  );
 
   it("keeps the answers the next step branches on", () => {
-    const read = <D>(operation: EkoOperation<never, D>, slug: string) => interpretAnswer(operation, 200, JSON.stringify(fixture(slug).successResponse));
+    const read = <D>(operation: EkoOperation<never, D>, slug: string) =>
+      interpretAnswer(operation, 200, JSON.stringify(fixture(slug).successResponse));
     expect(read(getSender, "ppi-levin-get-sender")).toMatchObject({ data: { intent_id: 19 } });
-    expect(read(verifySenderOtp, "ppi-levin-verify-otp")).toMatchObject({ data: { customer_profile: { name: "Shobhit", total_monthly_limit: 50000 } } });
+    expect(read(verifySenderOtp, "ppi-levin-verify-otp")).toMatchObject({
+      data: { customer_profile: { name: "Shobhit", total_monthly_limit: 50000 } },
+    });
     expect(read(getRecipients, "ppi-levin-get-recipients")).toMatchObject({
       data: { recipient_list: [{ recipient_id: 10018839, beneficiary_id: 40378 + "", bank: "Kotak Mahindra Bank" }, { beneficiary_id: null }] },
     });
-    expect(read(initiateTransaction, "ppi-levin-initiate-transaction")).toMatchObject({ data: { tx_status: 0, tid: "2886522975", fee: 4, collectable_amount: 114 } });
+    expect(read(initiateTransaction, "ppi-levin-initiate-transaction")).toMatchObject({
+      data: { tx_status: 0, tid: "2886522975", fee: 4, collectable_amount: 114 },
+    });
     expect(read(transactionInquiry, "transaction-inquiry")).toMatchObject({ data: { tx_status: 0, tid: "12971397" } });
     expect(read(initiateRefund, "initiate-refund")).toMatchObject({ data: { refund_tid: "2147591637", refunded_amount: 5050 } });
     const codes = (slug: string, status: number) =>
-      interpretAnswer(getSender, 200, JSON.stringify(fixture(slug).errors!.map((e) => e.example).find((e) => (e as { status: number }).status === status)));
+      interpretAnswer(
+        getSender,
+        200,
+        JSON.stringify(
+          fixture(slug)
+            .errors!.map((e) => e.example)
+            .find((e) => (e as { status: number }).status === status),
+        ),
+      );
     expect(codes("ppi-levin-get-sender", SENDER_NOT_ENROLLED)).toMatchObject({ kind: "rejected", codes: { status: 308 } });
     const verify = fixture("ppi-levin-verify-otp").errors!.map((e) => interpretAnswer(verifySenderOtp, 200, JSON.stringify(e.example)));
     expect(verify.map((o) => (o.kind === "rejected" ? o.codes.responseTypeId : null))).toEqual([AADHAAR_PENDING, PAN_REQUIRED]);
@@ -142,17 +202,34 @@ describe("the one transport", () => {
     const pattern = new RegExp(`^/ekoapi/v3${published.path.replace(/\{[^}]+\}/g, "[^/]+")}$`);
     expect(url.pathname).toMatch(pattern);
     const verdict = verifyEkoSignature(
-      { developerKey: String(arrival!.headers.developer_key), timestamp: String(arrival!.headers["secret-key-timestamp"]), secretKey: String(arrival!.headers["secret-key"]) },
+      {
+        developerKey: String(arrival!.headers.developer_key),
+        timestamp: String(arrival!.headers["secret-key-timestamp"]),
+        secretKey: String(arrival!.headers["secret-key"]),
+      },
       EKO_UAT,
       Date.now(),
     );
     expect(verdict).toEqual({ ok: true });
     const sent: Record<string, unknown> = published.method === "POST" ? JSON.parse(arrival!.body) : Object.fromEntries(url.searchParams);
     expect(sent).toMatchObject({ initiator_id: EKO_UAT.initiatorId, user_code: EKO_UAT.userCode });
-    for (const field of ["amount", "recipient_id", "customer_id", "client_ref_id", "service_code", "channel", "currency", "state", "intent_id", "recipient_type"]) {
-      if (published.method === "POST" && field in published.request && field in sent) expect(typeof sent[field], `${c.slug}.${field}`).toBe(typeof published.request[field]);
+    for (const field of [
+      "amount",
+      "recipient_id",
+      "customer_id",
+      "client_ref_id",
+      "service_code",
+      "channel",
+      "currency",
+      "state",
+      "intent_id",
+      "recipient_type",
+    ]) {
+      if (published.method === "POST" && field in published.request && field in sent)
+        expect(typeof sent[field], `${c.slug}.${field}`).toBe(typeof published.request[field]);
     }
-    for (const field of Object.keys(published.request)) if (published.method === "POST" && field !== "wallet_token") expect(sent, `${c.slug} sends ${field}`).toHaveProperty(field);
+    for (const field of Object.keys(published.request))
+      if (published.method === "POST" && field !== "wallet_token") expect(sent, `${c.slug} sends ${field}`).toHaveProperty(field);
   });
 
   it("asks for a transaction by TID or by the desk's own reference", async () => {

@@ -47,9 +47,7 @@ export function backoffMs(retry: number, random: () => number): number {
 function request<Input>(operation: EkoOperation<Input, unknown>, input: Input, deps: TransportDeps): { url: string; body?: string } {
   const fields = operation.fields(input, { initiatorId: deps.config.initiatorId, userCode: deps.userCode });
   const all: Record<string, EkoField> = { initiator_id: deps.config.initiatorId, user_code: deps.userCode, ...fields };
-  const defined = Object.entries(all).filter(
-    (entry): entry is [string, Exclude<EkoField, undefined>] => entry[1] !== undefined,
-  );
+  const defined = Object.entries(all).filter((entry): entry is [string, Exclude<EkoField, undefined>] => entry[1] !== undefined);
   const url = `${deps.config.baseUrl}${operation.path(input)}`;
   if (operation.method === "POST") return { url, body: JSON.stringify(Object.fromEntries(defined)) };
   return { url: `${url}?${new URLSearchParams(defined.map(([key, value]) => [key, String(value)]))}` };

@@ -28,7 +28,12 @@ export async function checkRefund(db: Db, row: RefundRow, deps: RefundInquiryDep
   const transfer = await transferOf(db, row.transferId);
   if (!transfer) return undefined;
   const actor = { agent: row.agent, agentId: row.agentId, userCode: row.userCode };
-  const outcome = await recordedCall(transactionInquiry, { clientRefId: transfer.clientRefId }, { actor, aboutRefId: row.clientRefId }, { ...deps, db });
+  const outcome = await recordedCall(
+    transactionInquiry,
+    { clientRefId: transfer.clientRefId },
+    { actor, aboutRefId: row.clientRefId },
+    { ...deps, db },
+  );
   const at = now();
   const checks = row.checks + 1;
   const stage = outcome.kind === "ok" ? stageOf(outcome.data.tx_status) : null;
@@ -36,17 +41,26 @@ export async function checkRefund(db: Db, row: RefundRow, deps: RefundInquiryDep
   const longEnough = at.getTime() - gaveUpAt >= (deps.notMadeAfterMs ?? settings("ledger").notFoundAfterMs);
   let update: RefundUpdate = { checks, lastCheckAt: at };
   if (stage === "refunded") update = { ...update, state: "refunded", settledAt: at, nextCheckAt: null };
-  else if (stage === "refund-pending" && checks >= STILL_PENDING_CHECKS && longEnough) update = { ...update, state: "not-made", settledAt: at, nextCheckAt: null };
+  else if (stage === "refund-pending" && checks >= STILL_PENDING_CHECKS && longEnough)
+    update = { ...update, state: "not-made", settledAt: at, nextCheckAt: null };
   else update = { ...update, state: "unknown", nextCheckAt: nextInquiryAt(row.createdAt, at, checks) };
   const recorded = await updateRefund(db, row.clientRefId, row.state, update).catch((error: unknown) => {
-    logEvent("error", "ledger.write_failed", { operation: "transaction-inquiry", clientRefId: row.clientRefId, stage: "refund", error: errorCode(error) ?? "unknown" });
+    logEvent("error", "ledger.write_failed", {
+      operation: "transaction-inquiry",
+      clientRefId: row.clientRefId,
+      stage: "refund",
+      error: errorCode(error) ?? "unknown",
+    });
     return undefined;
   });
   if (recorded && update.state === "refunded") await settleTransferRefunded(db, row.transferId, at);
   if (recorded && update.settledAt) {
-    await recordAudit(db, { actor: "system", action: "refund.settled", target: transfer.clientRefId, detail: { refund: row.clientRefId, state: recorded.state } }).catch(
-      () => undefined,
-    );
+    await recordAudit(db, {
+      actor: "system",
+      action: "refund.settled",
+      target: transfer.clientRefId,
+      detail: { refund: row.clientRefId, state: recorded.state },
+    }).catch(() => undefined);
   }
   logEvent("info", "refund.checked", { clientRefId: row.clientRefId, outcome: outcome.kind, state: update.state ?? row.state, checks });
   return recorded;

@@ -52,7 +52,10 @@ describe("what the agent is told about a refund", () => {
     const hi = i18nFor("hi");
     const unknown = describeRefundOtp({ status: "otp-not-sent", outcome: "unknown", eko: null, retryAt: null }, hi);
     expect(unknown).toContain("SMS");
-    const rejected = describeRefundOtp({ status: "otp-not-sent", outcome: "rejected", eko: { status: 1, message: "Not refundable" }, retryAt: null }, i18nFor("en"));
+    const rejected = describeRefundOtp(
+      { status: "otp-not-sent", outcome: "rejected", eko: { status: 1, message: "Not refundable" }, retryAt: null },
+      i18nFor("en"),
+    );
     expect(rejected).toContain("Not refundable");
   });
 });

@@ -63,7 +63,10 @@ export async function settleTransferRefunded(db: Db, transferId: number, at: Dat
 
 /** Asks Transaction Inquiry about the transfer once more (its state may have changed at Eko). */
 export async function recheckTransfer(db: Db, transferId: number, at: Date): Promise<void> {
-  await db.update(transfers).set({ nextCheckAt: at }).where(and(eq(transfers.id, transferId), isNull(transfers.nextCheckAt)));
+  await db
+    .update(transfers)
+    .set({ nextCheckAt: at })
+    .where(and(eq(transfers.id, transferId), isNull(transfers.nextCheckAt)));
 }
 
 export async function transferOf(db: Db, transferId: number): Promise<TransferRow | undefined> {
@@ -80,8 +83,18 @@ export async function claimDueRefunds(
   only?: { ref: string; checkedBefore: Date },
 ): Promise<RefundRow[]> {
   const due = only
-    ? and(eq(refunds.clientRefId, only.ref), isNotNull(refunds.nextCheckAt), or(isNull(refunds.lastCheckAt), lt(refunds.lastCheckAt, only.checkedBefore)))
+    ? and(
+        eq(refunds.clientRefId, only.ref),
+        isNotNull(refunds.nextCheckAt),
+        or(isNull(refunds.lastCheckAt), lt(refunds.lastCheckAt, only.checkedBefore)),
+      )
     : lte(refunds.nextCheckAt, now);
-  const ids = db.select({ id: refunds.id }).from(refunds).where(due).orderBy(asc(refunds.nextCheckAt)).limit(limit).for("update", { skipLocked: true });
+  const ids = db
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(due)
+    .orderBy(asc(refunds.nextCheckAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
   return db.update(refunds).set({ nextCheckAt: leaseUntil }).where(inArray(refunds.id, ids)).returning();
 }

@@ -18,7 +18,15 @@ let seq = 0;
 const newCustomer = () => `97${String(Date.now() % 1e6).padStart(6, "0")}${String(seq++ % 100).padStart(2, "0")}`;
 
 function deps(database: TestDatabase, more: RefundDeps & RefundInquiryDeps = {}): RefundDeps & RefundInquiryDeps {
-  return { db: database.db, config: eko.config, vault: testVault, breaker: new CircuitBreaker({ failures: 50, cooldownMs: 1_000 }), draining: () => false, kick: () => {}, ...more };
+  return {
+    db: database.db,
+    config: eko.config,
+    vault: testVault,
+    breaker: new CircuitBreaker({ failures: 50, cooldownMs: 1_000 }),
+    draining: () => false,
+    kick: () => {},
+    ...more,
+  };
 }
 
 /** A real transfer Eko leaves in refund pending, made through the desk. */
@@ -27,20 +35,28 @@ async function refundPendingTransfer(database: TestDatabase, recipientId = REFUN
   const sent = await requestTransactionOtp(otpInput({ recipientId, customerMobile, amount: 700 }), submission(), serviceDeps(database.db, eko));
   if (sent.status !== "sent") throw new Error(`OTP not sent: ${sent.status}`);
   const otp = eko.sim.sms.filter((s) => s.to === customerMobile && s.purpose === "transaction").at(-1)!.otp;
-  const made = await initiateTransfer({ otpRequestRef: sent.clientRefId, otp, submissionId: randomUUID() }, { ...ASHA, shopLatlong: "28.6,77.2" }, deps(database));
+  const made = await initiateTransfer(
+    { otpRequestRef: sent.clientRefId, otp, submissionId: randomUUID() },
+    { ...ASHA, shopLatlong: "28.6,77.2" },
+    deps(database),
+  );
   if (made.status !== "transfer") throw new Error("no transfer");
   return { ref: made.transfer.ref, tid: made.transfer.tid!, customerMobile, state: made.transfer.state };
 }
 
 const refundOtpFor = (customerMobile: string) => eko.sim.sms.filter((s) => s.to === customerMobile && s.purpose === "refund").at(-1)!.otp;
 const initiateRefundCalls = (tid: string) => eko.sim.received.filter((r) => r.path.endsWith(`/customer/payment/refund/${tid}`));
-const transferRow = async (database: TestDatabase, ref: string) => (await database.db.select().from(transfers).where(eq(transfers.clientRefId, ref)))[0]!;
+const transferRow = async (database: TestDatabase, ref: string) =>
+  (await database.db.select().from(transfers).where(eq(transfers.clientRefId, ref)))[0]!;
 
 describeEachDatabase("refunding a transfer in refund pending", (database) => {
   it("sends a refund OTP, refunds once with it, and keeps the refund's facts and audit but never the OTP", async () => {
     const { ref, tid, customerMobile, state } = await refundPendingTransfer(database);
     expect(state).toBe("refund-pending");
-    expect(await sendRefundOtp({ transferRef: ref, submissionId: randomUUID() }, ASHA, deps(database))).toMatchObject({ status: "otp-sent", repeated: false });
+    expect(await sendRefundOtp({ transferRef: ref, submissionId: randomUUID() }, ASHA, deps(database))).toMatchObject({
+      status: "otp-sent",
+      repeated: false,
+    });
     const otp = refundOtpFor(customerMobile);
     const result = await refundTransfer({ transferRef: ref, otp, submissionId: randomUUID() }, ASHA, deps(database));
     expect(result).toMatchObject({ status: "refund", refund: { state: "refunded", amount: 700, refunded: 704, fee: 4, checking: false } });
@@ -58,7 +74,9 @@ describeEachDatabase("refunding a transfer in refund pending", (database) => {
     const actions = (await database.db.select().from(auditEvents).where(eq(auditEvents.target, ref))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["refund.otp_requested", "refund.initiated"]));
     // Refunded: nothing more to send.
-    expect(await sendRefundOtp({ transferRef: ref, submissionId: randomUUID() }, ASHA, deps(database))).toMatchObject({ formError: "error.refund.notPending" });
+    expect(await sendRefundOtp({ transferRef: ref, submissionId: randomUUID() }, ASHA, deps(database))).toMatchObject({
+      formError: "error.refund.notPending",
+    });
   });
 
   it("turns a double click, a replay and a second tab into one Initiate Refund, each shown the same refund", async () => {
@@ -96,12 +114,19 @@ describeEachDatabase("refunding a transfer in refund pending", (database) => {
     await sendRefundOtp({ transferRef: ref, submissionId: randomUUID() }, ASHA, deps(database));
     eko.sim.faults.set("slow", 1, customerMobile);
     const kicks: number[] = [];
-    const result = await refundTransfer({ transferRef: ref, otp: refundOtpFor(customerMobile), submissionId: randomUUID() }, ASHA, deps(database, { kick: () => kicks.push(1) }));
+    const result = await refundTransfer(
+      { transferRef: ref, otp: refundOtpFor(customerMobile), submissionId: randomUUID() },
+      ASHA,
+      deps(database, { kick: () => kicks.push(1) }),
+    );
     expect(result).toMatchObject({ status: "refund", refund: { state: "unknown", checking: true } });
     expect(kicks).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 800));
     await runDueInquiries(deps(database));
-    const [row] = await database.db.select().from(refunds).where(eq(refunds.transferId, (await transferRow(database, ref)).id));
+    const [row] = await database.db
+      .select()
+      .from(refunds)
+      .where(eq(refunds.transferId, (await transferRow(database, ref)).id));
     expect(row).toMatchObject({ state: "refunded", checks: 1, nextCheckAt: null });
     expect(await transferRow(database, ref)).toMatchObject({ state: "refunded" });
     expect(initiateRefundCalls(tid)).toHaveLength(1);
@@ -120,10 +145,19 @@ describeEachDatabase("refunding a transfer in refund pending", (database) => {
     const soon = await checkRefund(database.db, once!, deps(database, patience));
     expect(soon).toMatchObject({ state: "unknown", checks: 2 });
     const later = new Date(Date.now() + 61_000);
-    expect(await checkRefund(database.db, soon!, deps(database, { ...patience, now: () => later }))).toMatchObject({ state: "not-made", nextCheckAt: null });
+    expect(await checkRefund(database.db, soon!, deps(database, { ...patience, now: () => later }))).toMatchObject({
+      state: "not-made",
+      nextCheckAt: null,
+    });
     // Nothing went back: a new refund OTP and a new refund may follow.
-    expect(await sendRefundOtp({ transferRef: ref, submissionId: randomUUID() }, ASHA, deps(database, { now: () => later }))).toMatchObject({ status: "otp-sent" });
-    const again = await refundTransfer({ transferRef: ref, otp: refundOtpFor(customerMobile), submissionId: randomUUID() }, ASHA, deps(database, { now: () => later }));
+    expect(await sendRefundOtp({ transferRef: ref, submissionId: randomUUID() }, ASHA, deps(database, { now: () => later }))).toMatchObject({
+      status: "otp-sent",
+    });
+    const again = await refundTransfer(
+      { transferRef: ref, otp: refundOtpFor(customerMobile), submissionId: randomUUID() },
+      ASHA,
+      deps(database, { now: () => later }),
+    );
     expect(again).toMatchObject({ status: "refund", refund: { state: "refunded" } });
     expect(initiateRefundCalls(tid)).toHaveLength(2);
   });
@@ -137,7 +171,9 @@ describeEachDatabase("refunding a transfer in refund pending", (database) => {
       formError: "error.refund.sendOtpFirst",
     });
     await sendRefundOtp({ transferRef: ref, submissionId: randomUUID() }, ASHA, deps(database));
-    expect(await sendRefundOtp({ transferRef: ref, submissionId: randomUUID() }, ASHA, deps(database))).toMatchObject({ formError: "error.refund.otpJustSent" });
+    expect(await sendRefundOtp({ transferRef: ref, submissionId: randomUUID() }, ASHA, deps(database))).toMatchObject({
+      formError: "error.refund.otpJustSent",
+    });
     const success = await refundPendingTransfer(database, 10017740);
     expect(success.state).toBe("success");
     expect(await sendRefundOtp({ transferRef: success.ref, submissionId: randomUUID() }, ASHA, deps(database))).toMatchObject({

@@ -17,7 +17,15 @@ import { trackInFlight } from "@/lib/startup/graceful-shutdown";
 import { kickInquiries } from "@/lib/transfers/inquiries";
 import { findTransfer } from "@/lib/transfers/repository";
 import { refundColumns } from "./outcome-columns";
-import { findLiveRefund, findRefundBySubmission, insertPendingRefund, recheckTransfer, recordRefundOtp, settleTransferRefunded, updateRefund } from "./repository";
+import {
+  findLiveRefund,
+  findRefundBySubmission,
+  insertPendingRefund,
+  recheckTransfer,
+  recordRefundOtp,
+  settleTransferRefunded,
+  updateRefund,
+} from "./repository";
 import { refundViewOf, type RefundView } from "./view";
 
 export type RefundActor = { agent: string; agentId: string | null; userCode: string };
@@ -33,7 +41,12 @@ const invalid = (formError: MessageKey): Invalid => ({ status: "invalid", fieldE
 
 export type RefundOtpResult =
   | { status: "otp-sent"; sentAt: string; repeated: boolean }
-  | { status: "otp-not-sent"; outcome: "rejected" | "failed" | "unknown" | "not-sent"; eko: { status: number | null; message: string | null } | null; retryAt: string | null }
+  | {
+      status: "otp-not-sent";
+      outcome: "rejected" | "failed" | "unknown" | "not-sent";
+      eko: { status: number | null; message: string | null } | null;
+      retryAt: string | null;
+    }
   | Invalid;
 
 export type RefundResult = { status: "refund"; refund: RefundView; repeated: boolean } | Invalid;
@@ -47,7 +60,11 @@ async function refundableTransfer(db: Db, ref: string, agent: string): Promise<T
 }
 
 /** "Send refund OTP": Get Refund OTP once per submission, its reference kept on the transfer for Initiate Refund. */
-export async function sendRefundOtp(input: { transferRef: string; submissionId: string }, actor: RefundActor, deps: RefundDeps = {}): Promise<RefundOtpResult> {
+export async function sendRefundOtp(
+  input: { transferRef: string; submissionId: string },
+  actor: RefundActor,
+  deps: RefundDeps = {},
+): Promise<RefundOtpResult> {
   if (!isSubmissionId(input.submissionId)) return invalid("error.form.unusable");
   const db = deps.db ?? (await getDb());
   const now = deps.now ?? (() => new Date());
@@ -56,10 +73,17 @@ export async function sendRefundOtp(input: { transferRef: string; submissionId: 
   if (await findLiveRefund(db, transfer.id)) return invalid("error.refund.alreadyMade");
   const sentAt = transfer.refundOtpSentAt;
   if (sentAt && now().getTime() - sentAt.getTime() < REFUND_OTP_GAP_MS) return invalid("error.refund.otpJustSent");
-  const outcome = await recordedCall(getRefundOtp, { tid: transfer.tid! }, { actor, aboutRefId: transfer.clientRefId, submissionId: input.submissionId }, { ...deps, db });
+  const outcome = await recordedCall(
+    getRefundOtp,
+    { tid: transfer.tid! },
+    { actor, aboutRefId: transfer.clientRefId, submissionId: input.submissionId },
+    { ...deps, db },
+  );
   if (outcome.kind === "repeated") {
     const again = await findTransfer(db, transfer.clientRefId);
-    return again?.refundOtpSentAt ? { status: "otp-sent", sentAt: again.refundOtpSentAt.toISOString(), repeated: true } : invalid("error.submission.reload");
+    return again?.refundOtpSentAt
+      ? { status: "otp-sent", sentAt: again.refundOtpSentAt.toISOString(), repeated: true }
+      : invalid("error.submission.reload");
   }
   await recordAudit(db, {
     actor: actor.agent,
@@ -87,7 +111,11 @@ export async function sendRefundOtp(input: { transferRef: string; submissionId: 
  * The customer's refund OTP gives the money back, once: written to the ledger before the call, never retried, an
  * outcome that is not an answer left `unknown` for Transaction Inquiry. What is refunded is the transfer, never the form.
  */
-export async function refundTransfer(input: { transferRef: string; otp: string; submissionId: string }, actor: RefundActor, deps: RefundDeps = {}): Promise<RefundResult> {
+export async function refundTransfer(
+  input: { transferRef: string; otp: string; submissionId: string },
+  actor: RefundActor,
+  deps: RefundDeps = {},
+): Promise<RefundResult> {
   if (!isSubmissionId(input.submissionId)) return invalid("error.form.unusable");
   const db = deps.db ?? (await getDb());
   const now = deps.now ?? (() => new Date());
@@ -139,7 +167,12 @@ export async function refundTransfer(input: { transferRef: string; otp: string; 
         nextCheckAt: open ? at : null,
         settledAt: open ? null : at,
       }).catch((error: unknown) => {
-        logEvent("error", "ledger.write_failed", { operation: "initiate-refund", clientRefId, stage: "outcome", error: errorCode(error) ?? "unknown" });
+        logEvent("error", "ledger.write_failed", {
+          operation: "initiate-refund",
+          clientRefId,
+          stage: "outcome",
+          error: errorCode(error) ?? "unknown",
+        });
         return undefined;
       });
       if (columns.state === "refunded") await settleTransferRefunded(db, inserted.transferId, at).catch(() => undefined);
@@ -154,7 +187,12 @@ export async function refundTransfer(input: { transferRef: string; otp: string; 
     target: transfer.clientRefId,
     detail: { refund: clientRefId, state: row.state, amount: row.amount, ekoStatus: row.ekoStatus ?? null },
   }).catch((error: unknown) => logEvent("error", "audit.write_failed", { action: "refund.initiated", error: errorCode(error) ?? "unknown" }));
-  logEvent(row.state === "refunded" ? "info" : "warn", "refund.initiated", { clientRefId, transfer: transfer.clientRefId, agent: actor.agent, state: row.state });
+  logEvent(row.state === "refunded" ? "info" : "warn", "refund.initiated", {
+    clientRefId,
+    transfer: transfer.clientRefId,
+    agent: actor.agent,
+    state: row.state,
+  });
   if (row.state === "unknown") (deps.kick ?? kickInquiries)();
   return { status: "refund", refund: refundViewOf(row), repeated: false };
 }

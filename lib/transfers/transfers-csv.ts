@@ -75,7 +75,10 @@ export function exportTransfersCsv(filters: TransferFilters): ReadableStream<Uin
     async pull(controller) {
       const next = await batches?.next();
       if (!next || next.done) return controller.close();
-      const refunds = await latestRefundsOf(await getDb(), next.value.map((row) => row.id));
+      const refunds = await latestRefundsOf(
+        await getDb(),
+        next.value.map((row) => row.id),
+      );
       const lines = next.value.map((row) => {
         const refund = refunds.get(row.id);
         return transferCsvLine(transferViewOf(row), refund && refundViewOf(refund));

@@ -116,11 +116,7 @@ export async function captureTransfer(baseUrl: string, sent: SentOtp): Promise<A
  * The transfer action's id, from a browser transferring on an OTP sent through the Send OTP action, and real rows for
  * the transfer's pages: one more transfer as the load makes them, and an OTP left open for its OTP step page.
  */
-export async function transferSetup(
-  baseUrl: string,
-  send: (worker: number, recipientId?: string) => Promise<SentOtp>,
-  log: (line: string) => void,
-) {
+export async function transferSetup(baseUrl: string, send: (worker: number, recipientId?: string) => Promise<SentOtp>, log: (line: string) => void) {
   log("  a transfer in a browser, for its action and pages…");
   const [inBrowser, spent, open, toRefund] = [await send(0), await send(0), await send(0), await send(0, "10017743")];
   const action = await captureTransfer(baseUrl, inBrowser);

@@ -17,7 +17,7 @@ import { isSubmissionId } from "@/lib/ledger/submission-id";
 import { readCustomerMobile, type FieldRead } from "@/lib/otp-requests/fields";
 
 /** A form field read by one of the shared readers (the browser checks with the same): its message is a dictionary key. */
-const read = <T,>(reader: (input: unknown) => FieldRead<T>) =>
+const read = <T>(reader: (input: unknown) => FieldRead<T>) =>
   z.unknown().transform((input, ctx) => {
     const result = reader(input);
     if (result.ok) return result.value;
@@ -57,14 +57,19 @@ export const lookUpAgainAction = guardedFormAction("lookUpAgain", "counter", z.o
 });
 
 /** The OTP the customer read out: Verify Sender OTP. The wallet token stays on the server. */
-export const verifyCustomerAction = guardedFormAction("verifyCustomer", "counter", z.object({ visitId, otp: read(readSenderOtp) }), async (input, user) => {
-  const counter = counterFor(user);
-  if (!counter) return NO_USER_CODE;
-  const result = await verifyCustomer(input.visitId, input.otp, counter);
-  // KYC pending: the customer's page shows the step Eko asks for.
-  if (result.status === "verified" || result.status === "kyc-pending") redirect(`/customers/${input.visitId}`);
-  return result;
-});
+export const verifyCustomerAction = guardedFormAction(
+  "verifyCustomer",
+  "counter",
+  z.object({ visitId, otp: read(readSenderOtp) }),
+  async (input, user) => {
+    const counter = counterFor(user);
+    if (!counter) return NO_USER_CODE;
+    const result = await verifyCustomer(input.visitId, input.otp, counter);
+    // KYC pending: the customer's page shows the step Eko asks for.
+    if (result.status === "verified" || result.status === "kyc-pending") redirect(`/customers/${input.visitId}`);
+    return result;
+  },
+);
 
 /** A new recipient for the verified customer; back on the customer's page with it picked. */
 export const addRecipientAction = guardedFormAction(
@@ -102,27 +107,42 @@ const kycAnswer = (visit: string, result: KycResult) => {
 };
 
 /** A customer Get Sender found not enrolled: Onboard Sender with their details, then the verification OTP. */
-export const enrolCustomerAction = guardedFormAction("enrolCustomer", "counter", extend(enrolSchema, { visitId, submissionId }), async (input, user) => {
-  const counter = counterFor(user);
-  if (!counter) return NO_USER_CODE;
-  const { visitId: visit, submissionId: id, ...customer } = input;
-  const result = await enrolCustomer(visit, customer, counter, id);
-  if (result.status === "otp-sent") redirect(`/customers/${visit}`);
-  return spent(result);
-});
+export const enrolCustomerAction = guardedFormAction(
+  "enrolCustomer",
+  "counter",
+  extend(enrolSchema, { visitId, submissionId }),
+  async (input, user) => {
+    const counter = counterFor(user);
+    if (!counter) return NO_USER_CODE;
+    const { visitId: visit, submissionId: id, ...customer } = input;
+    const result = await enrolCustomer(visit, customer, counter, id);
+    if (result.status === "otp-sent") redirect(`/customers/${visit}`);
+    return spent(result);
+  },
+);
 
 /** The customer's Aadhaar number, to Eko and nowhere else (the guard never echoes a field named `aadhaar`). */
-export const validateAadhaarAction = guardedFormAction("validateAadhaar", "counter", extend(aadhaarSchema, { visitId, submissionId }), async (input, user) => {
-  const counter = counterFor(user);
-  if (!counter) return NO_USER_CODE;
-  return kycAnswer(input.visitId, await validateAadhaar(input.visitId, input.aadhaar, counter, input.submissionId));
-});
+export const validateAadhaarAction = guardedFormAction(
+  "validateAadhaar",
+  "counter",
+  extend(aadhaarSchema, { visitId, submissionId }),
+  async (input, user) => {
+    const counter = counterFor(user);
+    if (!counter) return NO_USER_CODE;
+    return kycAnswer(input.visitId, await validateAadhaar(input.visitId, input.aadhaar, counter, input.submissionId));
+  },
+);
 
-export const verifyAadhaarAction = guardedFormAction("verifyAadhaar", "counter", extend(aadhaarOtpSchema, { visitId, submissionId }), async (input, user) => {
-  const counter = counterFor(user);
-  if (!counter) return NO_USER_CODE;
-  return kycAnswer(input.visitId, await verifyAadhaar(input.visitId, input.otp, counter, input.submissionId));
-});
+export const verifyAadhaarAction = guardedFormAction(
+  "verifyAadhaar",
+  "counter",
+  extend(aadhaarOtpSchema, { visitId, submissionId }),
+  async (input, user) => {
+    const counter = counterFor(user);
+    if (!counter) return NO_USER_CODE;
+    return kycAnswer(input.visitId, await verifyAadhaar(input.visitId, input.otp, counter, input.submissionId));
+  },
+);
 
 /** The customer's PAN, to Eko and nowhere else (the guard never echoes a field named `pan`). */
 export const validatePanAction = guardedFormAction("validatePan", "counter", extend(panSchema, { visitId, submissionId }), async (input, user) => {

@@ -77,7 +77,9 @@ export async function storedText(db: Db): Promise<string> {
 /** Every table of the test's schema, every row, as text: what a whole-database backup would hold. */
 export async function everyTableText(db: Db): Promise<string> {
   const rowsOf = (result: unknown) => ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as Record<string, unknown>[];
-  const tables = rowsOf(await db.execute(sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`));
+  const tables = rowsOf(
+    await db.execute(sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`),
+  );
   const dump: Record<string, unknown> = {};
   for (const { table_name: name } of tables) dump[String(name)] = rowsOf(await db.execute(sql.raw(`select * from "${String(name)}"`)));
   return JSON.stringify(dump);

@@ -10,7 +10,8 @@ export type Wallet = { walletToken: string; walletId: string };
 export const validateAadhaar = defineOperation({
   name: "validate-aadhaar",
   method: "POST",
-  path: ({ customerMobile }: { customerMobile: string; aadhaar: string; clientRefId: string } & Wallet) => `${senderPath(customerMobile)}/aadhaar/otp`,
+  path: ({ customerMobile }: { customerMobile: string; aadhaar: string; clientRefId: string } & Wallet) =>
+    `${senderPath(customerMobile)}/aadhaar/otp`,
   fields: (i) => ({ client_ref_id: i.clientRefId, aadhar: i.aadhaar, wallet_token: i.walletToken, wallet_id: i.walletId }),
   data: z.object({ otp_ref_id: z.coerce.string().trim().min(1), mobile_hint: z.string().optional().catch(undefined) }),
   succeeded: (e) => e.status === 0 && e.response_type_id === 1388,
@@ -27,7 +28,14 @@ export const verifyAadhaarOtp = defineOperation({
   method: "POST",
   path: ({ customerMobile }: { customerMobile: string; otp: string; otpRefId: string; clientRefId: string } & Wallet) =>
     `${senderPath(customerMobile)}/aadhaar/otp/verify`,
-  fields: (i) => ({ client_ref_id: i.clientRefId, otp: i.otp, otp_ref_id: i.otpRefId, intent_id: "20", wallet_token: i.walletToken, wallet_id: i.walletId }),
+  fields: (i) => ({
+    client_ref_id: i.clientRefId,
+    otp: i.otp,
+    otp_ref_id: i.otpRefId,
+    intent_id: "20",
+    wallet_token: i.walletToken,
+    wallet_id: i.walletId,
+  }),
   data: kycProfileData.extend({ verified: z.literal(true) }),
   succeeded: (e) => e.status === 0 && e.response_type_id === 1388 && (e.data as { verified?: unknown } | undefined)?.verified === true,
   movesMoney: false,

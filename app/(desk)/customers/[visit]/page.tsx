@@ -22,7 +22,13 @@ const linkClass = "inline-flex min-h-11 items-center text-sm font-medium text-br
  * One customer at this agent's counter, by the visit's unguessable reference (never the mobile): enrolment and the KYC
  * steps Eko asks for, or the verification OTP, until they are verified; then their card, recipients and the transfer.
  */
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ visit: string }>; searchParams: Promise<{ picked?: string; step?: string }> }) {
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ visit: string }>;
+  searchParams: Promise<{ picked?: string; step?: string }>;
+}) {
   const [{ visit: visitId }, { picked, step }] = await Promise.all([params, searchParams]);
   const user = await requirePagePermission("counter", `/customers/${encodeURIComponent(visitId)}`);
   const i18n = await getTranslator();
@@ -60,7 +66,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <h1 className="text-xl font-semibold print:hidden">{summary.card.name || t("visit.meta")}</h1>
       <CustomerCardView card={loaded.card ?? summary.card} locale={locale} t={t} />
       {loaded.status === "ok" ? (
-        <TransferForm bounds={{ minAmount, maxAmount }} customer={loaded.customer} agent={user.name || user.username} askLocation={!user.shopLatlong} />
+        <TransferForm
+          bounds={{ minAmount, maxAmount }}
+          customer={loaded.customer}
+          agent={user.name || user.username}
+          askLocation={!user.shopLatlong}
+        />
       ) : (
         <OtpFailureAlert copy={describeRecipients(loaded.result, i18n)} eko={"eko" in loaded.result ? loaded.result.eko : null} />
       )}

@@ -72,9 +72,11 @@ export const enrolment = {
   "kyc.unknown.pan.title": "Eko did not answer in time. It may have accepted the PAN.",
   "kyc.unknown.pan.next": "Look the customer up again from the counter: Eko says whether it still needs the PAN.",
   "kyc.refused.aadhaar.title": "Eko could not validate this Aadhaar number.",
-  "kyc.refused.aadhaar.next": "Check it against the customer's Aadhaar card and type it again. If Eko refuses again, the customer must sort it out with UIDAI first.",
+  "kyc.refused.aadhaar.next":
+    "Check it against the customer's Aadhaar card and type it again. If Eko refuses again, the customer must sort it out with UIDAI first.",
   "kyc.refused.aadhaar-otp.title": "Eko could not verify the Aadhaar OTP.",
   "kyc.refused.aadhaar-otp.next": "Type the Aadhaar number again for a new OTP, and enter the newest one.",
   "kyc.refused.pan.title": "Eko did not accept this PAN.",
-  "kyc.refused.pan.next": "Check it against the customer's PAN card and type it again. The name and date of birth must match those given at enrolment.",
+  "kyc.refused.pan.next":
+    "Check it against the customer's PAN card and type it again. The name and date of birth must match those given at enrolment.",
 } as const;

@@ -13,7 +13,8 @@ export const refunds = {
   "refund.otpNotSent.unknown": "Eko's answer did not arrive: the customer may still get an SMS. Wait a minute, then send the refund OTP again.",
   "refund.otpNotSent.not-sent": "The desk did not ask Eko (its connection to Eko is resting). Try again in a minute.",
   "field.refundOtp": "Refund OTP from the customer's SMS",
-  "refund.confirmCash": "Confirming says the customer has {amount} back in cash from you. Eko takes their refund OTP as their word for it, and returns the money to your wallet.",
+  "refund.confirmCash":
+    "Confirming says the customer has {amount} back in cash from you. Eko takes their refund OTP as their word for it, and returns the money to your wallet.",
   "refund.confirm": "Cash returned: confirm refund",
   "refund.confirming": "Refunding…",
 

@@ -14,7 +14,8 @@ export const refunds: Record<keyof typeof english, string> = {
   "refund.otpNotSent.unknown": "Eko का जवाब नहीं आया: ग्राहक को SMS फिर भी आ सकता है। एक मिनट रुकें, फिर रिफ़ंड OTP दोबारा भेजें।",
   "refund.otpNotSent.not-sent": "डेस्क ने Eko से नहीं पूछा (Eko से कनेक्शन अभी आराम कर रहा है)। एक मिनट बाद फिर कोशिश करें।",
   "field.refundOtp": "ग्राहक के SMS वाला रिफ़ंड OTP",
-  "refund.confirmCash": "पुष्टि करने का अर्थ है कि ग्राहक को आपसे {amount} नकद वापस मिल गए हैं। Eko उनके रिफ़ंड OTP को उनकी सहमति मानता है और पैसा आपके वॉलेट में लौटाता है।",
+  "refund.confirmCash":
+    "पुष्टि करने का अर्थ है कि ग्राहक को आपसे {amount} नकद वापस मिल गए हैं। Eko उनके रिफ़ंड OTP को उनकी सहमति मानता है और पैसा आपके वॉलेट में लौटाता है।",
   "refund.confirm": "नकद लौटा दिया: रिफ़ंड की पुष्टि करें",
   "refund.confirming": "रिफ़ंड हो रहा है…",
 
