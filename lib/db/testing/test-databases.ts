@@ -29,7 +29,7 @@ function testDatabase(kind: TestDatabase["kind"], handle: () => DbHandle | undef
       return open();
     },
     reset: async () => {
-      await open().execute(sql`truncate table transfers, otp_requests, eko_calls restart identity`);
+      await open().execute(sql`truncate table refunds, transfers, otp_requests, eko_calls restart identity`);
     },
   };
 }
