@@ -11,7 +11,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
-    // forbidden() and app/forbidden.tsx: a signed-in role that may not see a page gets a real 403.
+    // forbidden() and app/(desk)/forbidden.tsx: a signed-in role that may not see a page gets a real 403.
     authInterrupts: true,
     // The stylesheet in the page itself: on a slow mobile link a separate, render-blocking request costs a round trip.
     inlineCss: true,

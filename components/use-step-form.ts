@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod/mini";
+import type * as z from "zod/mini";
 import { useI18n } from "@/components/locale-provider";
 import { translateText } from "@/lib/i18n/translate";
 

@@ -178,7 +178,7 @@ test.describe("security headers", () => {
 
   for (const [name, path, status] of [
     ["/login", "/login", 200],
-    // Needs a dynamic app/not-found.tsx: a prerendered 404 has scripts without this request's nonce.
+    // Needs a dynamic not-found page: a prerendered 404 has scripts without this request's nonce.
     ["a missing page", "/no-such-page", 404],
   ] as const) {
     test(`Chromium loads ${name} with no CSP violation and runs Next's nonced scripts`, async ({ page, context }) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { DeskDocument, deskMetadata, deskViewport } from "@/app/desk-document";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { PreferencesBar } from "@/components/preferences-bar";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -23,41 +24,46 @@ const LINKS: Record<Role, { href: string; label: MessageKey }[]> = {
   ],
 };
 
-/** The signed-in shell: reads the session once and shows what the role may use. Each page checks for itself. */
+export const metadata = deskMetadata;
+export const viewport = deskViewport;
+
+/** A root layout, the signed-in shell: reads the session once and shows what the role may use. Each page checks for itself. */
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   if (!user) redirect(await loginPathBack());
   const { environment } = getDeskSettings();
   const { t } = await getTranslator();
   return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="border-b border-slate-200 bg-white print:hidden">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-2">
-          {/* Who is signed in sits under the name, so the account row fits a 360 px phone in either language. */}
-          <div className="min-w-0">
-            <p className="text-lg leading-tight font-bold tracking-tight text-brand-800">{t("app.name")}</p>
-            <p
-              className="max-w-48 truncate text-xs text-slate-600"
-              title={t("nav.signedInAs", { username: user.username, role: t(`role.${user.role}`) })}
-            >
-              {user.username}
-            </p>
+    <DeskDocument>
+      <div className="flex min-h-dvh flex-col">
+        <header className="border-b border-slate-200 bg-white print:hidden">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-2">
+            {/* Who is signed in sits under the name, so the account row fits a 360 px phone in either language. */}
+            <div className="min-w-0">
+              <p className="text-lg leading-tight font-bold tracking-tight text-brand-800">{t("app.name")}</p>
+              <p
+                className="max-w-48 truncate text-xs text-slate-600"
+                title={t("nav.signedInAs", { username: user.username, role: t(`role.${user.role}`) })}
+              >
+                {user.username}
+              </p>
+            </div>
+            <nav aria-label={t("nav.label")} className="flex items-center gap-1 text-sm font-medium">
+              {LINKS[user.role].map((link) => (
+                <Link key={link.href} href={link.href} className="inline-flex min-h-11 items-center rounded px-3 hover:bg-slate-100">
+                  {t(link.label)}
+                </Link>
+              ))}
+            </nav>
+            <div className="flex flex-wrap items-center gap-x-2">
+              <EnvironmentBadge environment={environment} />
+              <PreferencesBar />
+              <SignOutButton label={t("nav.signOut")} />
+            </div>
           </div>
-          <nav aria-label={t("nav.label")} className="flex items-center gap-1 text-sm font-medium">
-            {LINKS[user.role].map((link) => (
-              <Link key={link.href} href={link.href} className="inline-flex min-h-11 items-center rounded px-3 hover:bg-slate-100">
-                {t(link.label)}
-              </Link>
-            ))}
-          </nav>
-          <div className="flex flex-wrap items-center gap-x-2">
-            <EnvironmentBadge environment={environment} />
-            <PreferencesBar />
-            <SignOutButton label={t("nav.signOut")} />
-          </div>
-        </div>
-      </header>
-      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 print:p-0">{children}</main>
-    </div>
+        </header>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 print:p-0">{children}</main>
+      </div>
+    </DeskDocument>
   );
 }

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { readSenderOtp } from "./fields";
 

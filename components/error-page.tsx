@@ -1,13 +1,12 @@
 "use client";
 
 import { useI18n } from "@/components/locale-provider";
-import { PreferencesBar } from "@/components/preferences-bar";
+import { StatusFrame } from "@/components/status-frame";
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export function ErrorPage({ reset, inShell }: { reset: () => void; inShell?: boolean }) {
   const { t } = useI18n();
   return (
-    <main className="mx-auto max-w-md px-4 py-12">
-      <PreferencesBar className="mb-4 justify-end" />
+    <StatusFrame inShell={inShell}>
       <div role="alert" className="rounded-lg border border-red-200 bg-white p-5">
         <h1 className="text-lg font-semibold text-red-800">{t("page.error.title")}</h1>
         <p className="mt-2 text-sm text-slate-700">{t("page.error.body")}</p>
@@ -15,6 +14,6 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
           {t("page.error.retry")}
         </button>
       </div>
-    </main>
+    </StatusFrame>
   );
 }

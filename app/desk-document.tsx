@@ -8,20 +8,23 @@ import { getLocale } from "@/lib/i18n/server";
 import { SYSTEM_THEME_SCRIPT, THEME_COOKIE, themeOr } from "@/lib/theme";
 import "./globals.css";
 
-export const metadata: Metadata = {
+export const deskMetadata: Metadata = {
   title: { default: "Levin Desk", template: "%s · Levin Desk" },
   description: "Send Eko PPI Levin transaction OTPs for walk-in customers.",
   robots: { index: false, follow: false },
 };
 
-export const viewport: Viewport = {
+export const deskViewport: Viewport = {
   width: "device-width",
   initialScale: 1,
   themeColor: "#1d4ed8",
 };
 
-/** Language and theme come from cookies, so the very first paint is already in the agent's language and colours. */
-export default async function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The desk's document, for each of its root layouts (sign-in and the signed-in desk; the bench's bare page has its
+ * own). Language and theme come from cookies, so the very first paint is already in the agent's language and colours.
+ */
+export async function DeskDocument({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const theme = themeOr((await cookies()).get(THEME_COOKIE)?.value);
   const nonce = (await headers()).get("x-nonce") ?? undefined;

@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { PreferencesBar } from "@/components/preferences-bar";
+import { StatusFrame } from "@/components/status-frame";
 import { getTranslator } from "@/lib/i18n/server";
 
-export default async function Forbidden() {
+export async function ForbiddenPage({ inShell }: { inShell?: boolean }) {
   const { t } = await getTranslator();
   return (
-    <main className="mx-auto max-w-md px-4 py-12">
-      <PreferencesBar className="mb-4 justify-end" />
+    <StatusFrame inShell={inShell}>
       <div role="alert" className="rounded-lg border border-amber-300 bg-white p-5">
         <h1 className="text-lg font-semibold">{t("page.forbidden.title")}</h1>
         <p className="mt-2 text-sm text-slate-700">{t("page.forbidden.body")}</p>
@@ -14,6 +13,6 @@ export default async function Forbidden() {
           {t("page.forbidden.home")}
         </Link>
       </div>
-    </main>
+    </StatusFrame>
   );
 }
