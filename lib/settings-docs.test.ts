@@ -38,7 +38,7 @@ function configureTableNames(readme: string): string[] {
   const start = readme.indexOf("\n## Configure\n");
   expect(start, 'the README has a "## Configure" section').toBeGreaterThan(-1);
   const section = readme.slice(start + 1).split(/\n## /)[0] ?? "";
-  return [...section.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((match) => match[1] ?? "");
+  return [...section.matchAll(/^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|/gm)].map((match) => match[1] ?? "");
 }
 
 describe("every setting the code reads is documented in .env.example and the README's Configure table", () => {

@@ -72,7 +72,7 @@ describe.skipIf(!serverUrl)("a PostgreSQL backup, restored", () => {
     await createUser(ADMIN, "test");
     await closeDb();
 
-    await run("pg_dump", ["-Fc", "--no-owner", "-f", dump, "-d", source.url]);
+    await run("pg_dump", ["-Fc", "-f", dump, "-d", source.url]);
     const restored = await createScratchDatabase(server, "ld_restore");
     scratch.push(restored.name);
     await run("pg_restore", ["--no-owner", "--exit-on-error", "-d", restored.url, dump]);
