@@ -1,5 +1,6 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
@@ -24,7 +25,7 @@ import { translateText } from "@/lib/i18n/translate";
 import { deskUnreachableMessage, describeResult } from "@/lib/otp-requests/result-message";
 import type { FieldErrors } from "@/lib/otp-requests/result";
 import { readWholeRupees, type AmountBounds, type OtpFieldName, type OtpRequestFormValues, type OtpRequestInput } from "@/lib/otp-requests/fields";
-import { otpRequestResolver } from "@/lib/otp-requests/form-resolver";
+import { createOtpRequestSchema } from "@/lib/otp-requests/schema";
 
 /** The order on screen: the customer's mobile first, so their recent recipients can fill the next two fields. */
 const FIELD_ORDER: readonly OtpFieldName[] = ["customerMobile", "recipientId", "beneficiaryId", "amount"];
@@ -73,7 +74,8 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
   const remaining = customer?.remaining ?? undefined;
   const bounds = useMemo(() => ({ ...deskBounds, remaining }), [deskBounds, remaining]);
   const starting = useMemo(() => startingValues(customer), [customer]);
-  const resolver = useMemo(() => otpRequestResolver(bounds), [bounds]);
+  // The same schema the action parses with, so the browser and the server refuse in the same words.
+  const resolver = useMemo(() => zodResolver(createOtpRequestSchema(bounds)), [bounds]);
   // Before the script runs, the form posts here instead (so nothing typed lands in a URL); the answer comes back
   // with the page.
   const [posted, postForm] = useActionState(sendOtpFormAction, null);
@@ -251,7 +253,13 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
         </Button>
       </form>
 
-      <ConfirmOtpDialog details={confirming?.input ?? null} recipient={pickedRecipient} mobileMasked={customer?.mobileMasked} onConfirm={confirm} onEdit={edit} />
+      <ConfirmOtpDialog
+        details={confirming?.input ?? null}
+        recipient={pickedRecipient}
+        mobileMasked={customer?.mobileMasked}
+        onConfirm={confirm}
+        onEdit={edit}
+      />
       {postedAnswer?.status === "confirm" ? (
         <PostedConfirmation
           details={postedAnswer.details}

@@ -3,10 +3,8 @@ import { isVisitId } from "@/lib/customers/visit-id";
 import { normaliseMobile } from "./mobile";
 
 /**
- * How the OTP form's four fields are read: what the agent typed in, typed values or a message key out. The browser
- * checks with these directly (form-resolver.ts), and the server's zod schema (schema.ts) is built on them, so both
- * say the same thing in the same words. Plain functions on purpose: this module ships to the browser, and zod's core
- * alone would be about 25 kB gzip of the page's first-load JavaScript.
+ * How the OTP form's fields are read: what the agent typed in, typed values or a message key out. The form's one zod
+ * schema (schema.ts) is built on these, and react-hook-form (zodResolver) and the action both check with it.
  */
 export type AmountBounds = {
   minAmount: number;

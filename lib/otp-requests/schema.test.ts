@@ -1,8 +1,8 @@
+import { zodResolver } from "@hookform/resolvers/zod";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { maskMobile } from "@/lib/privacy/mask";
 import { normaliseMobile } from "./mobile";
-import { otpRequestResolver } from "./form-resolver";
 import { createOtpRequestSchema } from "./schema";
 
 const schema = createOtpRequestSchema({ minAmount: 100, maxAmount: 25000 });
@@ -83,7 +83,7 @@ describe("maskMobile", () => {
 });
 
 describe("createOtpRequestSchema", () => {
-  const amount = schema.out.shape.amount;
+  const amount = schema.def.out.shape.amount;
 
   it("parses a full valid form into typed values", () => {
     expect(schema.parse({ ...valid, customerMobile: "+91 94444 44444", beneficiaryId: " 40367 " })).toEqual({
@@ -120,8 +120,8 @@ describe("createOtpRequestSchema", () => {
   });
 
   it("recipient ID is a positive whole number", () => {
-    expect(schema.out.shape.recipientId.parse("10017740")).toBe(10017740);
-    for (const bad of ["0", "-5", "12a", "", "  "]) expect(schema.out.shape.recipientId.safeParse(bad).success).toBe(false);
+    expect(schema.def.out.shape.recipientId.parse("10017740")).toBe(10017740);
+    for (const bad of ["0", "-5", "12a", "", "  "]) expect(schema.def.out.shape.recipientId.safeParse(bad).success).toBe(false);
   });
 
   it("beneficiary ID is optional: blank becomes undefined", () => {
@@ -137,8 +137,8 @@ describe("createOtpRequestSchema", () => {
   });
 });
 
-describe("the browser's check and the server's schema", () => {
-  const resolve = otpRequestResolver({ minAmount: 100, maxAmount: 25000 });
+describe("the browser's check: react-hook-form's zodResolver over the action's schema", () => {
+  const resolve = zodResolver(schema);
   const resolverOptions = { fields: {}, shouldUseNativeValidation: false } as const;
   // Values near every rule's edge: blanks, separators, paise, signs, letters, the bounds, too many digits.
   const text = fc.oneof(
@@ -164,15 +164,15 @@ describe("the browser's check and the server's schema", () => {
           }
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: 300 },
     );
   });
 
   it("names each wrong field with its dictionary key", async () => {
     const result = await resolve({ ...valid, amount: "150.50", customerMobile: "" }, undefined, resolverOptions);
     expect(result.errors).toEqual({
-      amount: { type: "validate", message: "error.amount.whole" },
-      customerMobile: { type: "validate", message: "error.customerMobile.required" },
+      amount: expect.objectContaining({ message: "error.amount.whole" }),
+      customerMobile: expect.objectContaining({ message: "error.customerMobile.required" }),
     });
   });
 });
