@@ -19,12 +19,14 @@ test("/api/health answers 200 ready with the environment's name, without a sessi
   for (const secret of [EKO.developerKey, EKO.accessKey, EKO.initiatorId, SIM_URL, "127.0.0.1", "ekoapi"]) expect(text).not.toContain(secret);
 });
 
-test("/api/eko-status is for supervisors only", async ({ playwright }) => {
+test("/api/eko-status is for agents and supervisors", async ({ playwright }) => {
   expect((await (await apiAs(playwright, "anonymous")).get("/api/eko-status")).status()).toBe(401);
-  expect((await (await apiAs(playwright, "agent")).get("/api/eko-status")).status()).toBe(403);
-  const supervisor = await (await apiAs(playwright, "supervisor")).get("/api/eko-status");
-  expect(supervisor.status()).toBe(200);
-  expect(await supervisor.json()).toMatchObject({ breaker: expect.stringMatching(/^(closed|open|half-open)$/) });
+  expect((await (await apiAs(playwright, "admin")).get("/api/eko-status")).status()).toBe(403);
+  for (const role of ["agent", "supervisor"] as const) {
+    const answer = await (await apiAs(playwright, role)).get("/api/eko-status");
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toMatchObject({ breaker: expect.stringMatching(/^(closed|open|half-open)$/) });
+  }
 });
 
 test.describe("an open circuit breaker", () => {
