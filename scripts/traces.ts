@@ -11,7 +11,9 @@ const file = process.env.TRACES_FILE;
 
 function print(span: ReceivedSpan): void {
   if (file) appendFileSync(file, `${JSON.stringify(span)}\n`);
+  // Next's span_* attributes repeat the span's name.
   const attributes = Object.entries(span.attributes)
+    .filter(([key]) => !key.startsWith("next.span_"))
     .map(([key, value]) => `${key}=${value}`)
     .join(" ");
   console.log(`${span.traceId.slice(0, 8)} ${span.name} ${span.durationMs} ms${span.status === 2 ? " ERROR" : ""} ${attributes}`);

@@ -49,13 +49,22 @@ describeEachDatabase("the scrape: Prometheus text of this process's numbers", (d
   });
 
   it("answers Eko calls by operation and outcome, their latency, the breaker and the inquiries still open", async () => {
+    // One registry per process: each database's run finds the other's call already counted.
+    const timeouts = async () =>
+      Number(
+        /^levin_eko_calls_total\{operation="transaction-inquiry",outcome="unknown",reason="timeout"\} (\d+)$/m.exec(
+          await (await get(GET, `Bearer ${TOKEN}`)).text(),
+        )?.[1] ?? 0,
+      );
+    const before = await timeouts();
     countEkoCall("transaction-inquiry", { kind: "unknown", reason: "timeout" }, 15);
+    expect(await timeouts()).toBe(before + 1);
     const answer = await get(GET, `Bearer ${TOKEN}`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await answer.text();
-    expect(text).toMatch(/^levin_eko_calls_total\{operation="transaction-inquiry",outcome="unknown",reason="timeout"\} 1$/m);
-    expect(text).toMatch(/^levin_eko_call_duration_seconds_bucket\{le="15",operation="transaction-inquiry"\} 1$/m);
+    expect(text).toMatch(new RegExp(`^levin_eko_call_duration_seconds_bucket\\{le="15",operation="transaction-inquiry"\\} ${before + 1}$`, "m"));
+    expect(text).toMatch(/^levin_eko_call_duration_seconds_bucket\{le="8",operation="transaction-inquiry"\} 0$/m);
     expect(text).toMatch(/^levin_eko_breaker_state\{state="closed"\} 1$/m);
     expect(text).toMatch(/^levin_pending_inquiries\{kind="transfer"\} 0$/m);
     expect(text).toMatch(/^levin_pending_inquiries\{kind="refund"\} 0$/m);
