@@ -89,7 +89,8 @@ test.describe("an operator's view of the desk", () => {
     await expect(transferPage.result).toBeVisible();
     await expect.poll(calls).toBeGreaterThan(before);
     const all = readFileSync(SPANS_FILE, "utf8");
-    for (const secret of [freshMobile, EKO.developerKey, EKO.accessKey, EKO.initiatorId, "secret-key"]) {
+    // Nor Eko's URLs: Next's own fetch spans (the sender's path holds the mobile) are off while the desk traces.
+    for (const secret of [freshMobile, EKO.developerKey, EKO.accessKey, EKO.initiatorId, "secret-key", "ekoapi"]) {
       expect(all.includes(secret), `a span carried ${secret.slice(0, 4)}…`).toBe(false);
     }
   });
