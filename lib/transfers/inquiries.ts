@@ -9,6 +9,7 @@ import { errorCode } from "@/lib/error-code";
 import { recordedCall, type RecordedCallDeps } from "@/lib/ledger/recorded-call";
 import { logEvent } from "@/lib/log";
 import { withRequestContext } from "@/lib/observability/request-context";
+import { inSpan } from "@/lib/observability/tracing";
 import { runDueRefundChecks } from "@/lib/refunds/inquiries";
 import { settings } from "@/lib/settings";
 import { isDraining } from "@/lib/startup/graceful-shutdown";
@@ -76,7 +77,8 @@ export async function runDueInquiries(deps: InquiryDeps = {}): Promise<number> {
   for (;;) {
     const at = now();
     const claimed = await claimDueTransfers(db, at, leaseFrom(at, config.timeoutMs), BATCH);
-    await Promise.all(claimed.map((row) => checkTransfer(db, row, { ...deps, config })));
+    // One trace per check, its Eko call and ledger writes under it.
+    await Promise.all(claimed.map((row) => inSpan("inquiry transfer", {}, () => checkTransfer(db, row, { ...deps, config }))));
     total += claimed.length;
     if (claimed.length < BATCH) break;
   }
