@@ -218,15 +218,8 @@ const telemetrySchema = z
       given,
       z
         .string()
-        .transform((text) =>
-          text
-            .split(",")
-            .map((pair) => (pair.includes("=") ? [pair.slice(0, pair.indexOf("=")).trim(), pair.slice(pair.indexOf("=") + 1).trim()] : ["", ""])),
-        )
-        .refine((pairs) => pairs.every(([name, value]) => /^[\w-]+$/.test(name ?? "") && value), {
-          error: "must be name=value pairs separated by commas",
-        })
-        .transform((pairs) => Object.fromEntries(pairs))
+        .regex(/^\s*[\w-]+\s*=[^,]*[^\s,][^,]*(,\s*[\w-]+\s*=[^,]*[^\s,][^,]*)*$/, { error: "must be name=value pairs separated by commas" })
+        .transform((text) => Object.fromEntries(text.split(",").map((pair) => pair.split(/=(.*)/s, 2).map((part) => part.trim()))))
         .optional(),
     ),
     OTEL_SERVICE_NAME: z.preprocess(

@@ -24,7 +24,8 @@ export async function startTracing(): Promise<void> {
     // Sent every second rather than the default five: an operator following one request sees it promptly.
     spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 1_000 })],
   });
-  provider.register();
+  // No propagator: a browser's `traceparent` header must not choose the desk's trace ids or turn its tracing off.
+  provider.register({ propagator: null });
   stop = () => provider.shutdown();
 }
 
