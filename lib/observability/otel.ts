@@ -29,8 +29,9 @@ export async function startTracing(): Promise<void> {
   stop = () => provider.shutdown();
 }
 
-/** Sends what is still queued; the graceful shutdown calls it after the last request. */
+/** Sends what is still queued, for at most two seconds: a collector that is down must not hold up a shutdown. */
 export async function stopTracing(): Promise<void> {
-  await stop?.().catch(() => undefined);
+  const flushed = stop?.().catch(() => undefined);
   stop = null;
+  await Promise.race([flushed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
 }
