@@ -33,6 +33,20 @@ const config = [
       ],
     },
   },
+  {
+    // Every transaction through lib/db/transaction.ts: it is named and traced there.
+    files: ["app/**", "components/**", "lib/**", "scripts/**"],
+    ignores: ["lib/db/transaction.ts", "lib/db/testing/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='transaction']",
+          message: "Open a transaction with runTransaction (lib/db/transaction.ts): it names and traces it.",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,6 +1,18 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_LOG, APP_PORT, APP_URL, appEnv, SIM_PORT, SIM_SLOW_MS, SIM_URL, storageStateFor } from "./e2e/support/settings";
+import {
+  APP_LOG,
+  APP_PORT,
+  APP_URL,
+  appEnv,
+  OTLP_PORT,
+  OTLP_URL,
+  SIM_PORT,
+  SIM_SLOW_MS,
+  SIM_URL,
+  SPANS_FILE,
+  storageStateFor,
+} from "./e2e/support/settings";
 
 // Debian's Chromium where it is installed (Playwright cannot download its own here); Playwright's own elsewhere. Its
 // headless shell first, as Playwright's own headless runs use: the full browser in headless mode took half as long
@@ -46,6 +58,14 @@ export default defineConfig({
       command: "node_modules/.bin/tsx scripts/sim.ts",
       url: `${SIM_URL}/__sim/health`,
       env: { SIM_PORT: String(SIM_PORT), SIM_CONTROL: "1", SIM_SLOW_MS: String(SIM_SLOW_MS) },
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      // The suite's trace collector: every instance's spans, one JSON line each in SPANS_FILE.
+      command: `mkdir -p .test-output && node_modules/.bin/tsx scripts/traces.ts`,
+      url: `${OTLP_URL}/health`,
+      env: { TRACES_PORT: String(OTLP_PORT), TRACES_FILE: SPANS_FILE },
       reuseExistingServer: false,
       stdout: "ignore",
     },

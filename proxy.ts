@@ -3,6 +3,8 @@ import { answersUncompressed } from "@/lib/http/action-compression";
 import { createNonce } from "@/lib/security/csp";
 import { applySecurityHeaders, isHttpsRequest, securityHeaders } from "@/lib/security/headers";
 import { hasSessionCookie, isPublicPath, loginRedirectTarget } from "@/lib/security/login-redirect";
+import { trustedProxyHops } from "@/lib/auth/client-address";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 
 /**
  * Security headers with a fresh CSP nonce on every page and route-handler response, and a comfort redirect to
@@ -16,12 +18,15 @@ export function proxy(request: NextRequest) {
     isHttps: isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto")),
   });
   const { pathname, search } = request.nextUrl;
+  // Every log line of this request carries it (lib/log.ts), and the response tells the caller which one to quote.
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER), trustedProxyHops() > 0);
 
   // Only reads: a signed-out POST (a server action) gets its own "signed-out" answer, not a redirect it cannot use.
   const isRead = request.method === "GET" || request.method === "HEAD";
   if (isRead && !isPublicPath(pathname) && !hasSessionCookie((name) => request.cookies.has(name))) {
     const redirect = NextResponse.redirect(new URL(loginRedirectTarget(pathname, search), request.url));
     applySecurityHeaders(redirect.headers, headers);
+    redirect.headers.set(REQUEST_ID_HEADER, requestId);
     return redirect;
   }
 
@@ -29,6 +34,7 @@ export function proxy(request: NextRequest) {
   // `x-nonce` is for server components that render their own <Script nonce>; whatever the client sent is replaced.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   // Lets a server component that finds the session gone send the person back here after signing in.
   requestHeaders.set("x-desk-path", `${pathname}${search}`);
   if (answersUncompressed(request.method, pathname, request.headers)) requestHeaders.delete("accept-encoding");
@@ -38,6 +44,7 @@ export function proxy(request: NextRequest) {
   );
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   applySecurityHeaders(response.headers, headers);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

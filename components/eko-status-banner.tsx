@@ -21,14 +21,16 @@ function untilClock(iso: string, locale: Locale): string {
 }
 
 /**
- * For supervisors: whether this server has stopped calling Eko (its circuit breaker is open), polled every 5 s
- * while the tab is visible. Nothing is shown while Eko answers normally.
+ * For agents and supervisors: whether this server has stopped calling Eko (its circuit breaker is open). Rendered
+ * with the page from `initial`, so it shows without script; then polled every 5 s while the tab is visible.
+ * Nothing is shown while Eko answers normally.
  */
-export function EkoStatusBanner() {
+export function EkoStatusBanner({ initial }: { initial: EkoStatus }) {
   const { locale, t } = useI18n();
   const status = useQuery({
     queryKey: ["eko-status"],
     queryFn: ({ signal }) => fetchEkoStatus(signal),
+    initialData: initial,
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
     staleTime: POLL_MS - 1_000,
@@ -38,7 +40,11 @@ export function EkoStatusBanner() {
   if (!data || data.breaker === "closed") return null;
   const text = data.breaker === "open" && data.retryAt ? t("banner.open", { time: untilClock(data.retryAt, locale) }) : t("banner.halfOpen");
   return (
-    <p role="status" data-testid="eko-status-banner" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+    <p
+      role="status"
+      data-testid="eko-status-banner"
+      className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 print:hidden"
+    >
       {text}
     </p>
   );

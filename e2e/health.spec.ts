@@ -2,10 +2,12 @@ import { rmSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { RequestsPage } from "./pages/requests-page";
+import { Preferences } from "./pages/preferences";
 import { TransferPage } from "./pages/transfer-page";
+import { seriousViolations } from "./support/axe";
 import { runScript, startInstance, stopInstance, type Instance } from "./support/instances";
 import { apiAs } from "./support/role-api";
-import { appEnv, EKO, SIM_URL } from "./support/settings";
+import { appEnv, EKO, METRICS_TOKEN, SIM_URL } from "./support/settings";
 
 test("/api/health answers 200 ready with the environment's name, without a session and without key material", async ({ playwright }) => {
   const anonymous = await apiAs(playwright, "anonymous");
@@ -19,12 +21,14 @@ test("/api/health answers 200 ready with the environment's name, without a sessi
   for (const secret of [EKO.developerKey, EKO.accessKey, EKO.initiatorId, SIM_URL, "127.0.0.1", "ekoapi"]) expect(text).not.toContain(secret);
 });
 
-test("/api/eko-status is for supervisors only", async ({ playwright }) => {
+test("/api/eko-status is for agents and supervisors", async ({ playwright }) => {
   expect((await (await apiAs(playwright, "anonymous")).get("/api/eko-status")).status()).toBe(401);
-  expect((await (await apiAs(playwright, "agent")).get("/api/eko-status")).status()).toBe(403);
-  const supervisor = await (await apiAs(playwright, "supervisor")).get("/api/eko-status");
-  expect(supervisor.status()).toBe(200);
-  expect(await supervisor.json()).toMatchObject({ breaker: expect.stringMatching(/^(closed|open|half-open)$/) });
+  expect((await (await apiAs(playwright, "admin")).get("/api/eko-status")).status()).toBe(403);
+  for (const role of ["agent", "supervisor"] as const) {
+    const answer = await (await apiAs(playwright, role)).get("/api/eko-status");
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toMatchObject({ breaker: expect.stringMatching(/^(closed|open|half-open)$/) });
+  }
 });
 
 test.describe("an open circuit breaker", () => {
@@ -32,7 +36,11 @@ test.describe("an open circuit breaker", () => {
   let instance: Instance | undefined;
   test.afterEach(() => stopInstance(instance));
 
-  test("fails fast without calling Eko, and shows on /requests and /api/health", async ({ browser, sim, freshMobile }) => {
+  test("fails fast without calling Eko, and shows to supervisors and agents, on /api/health and /api/metrics", async ({
+    browser,
+    sim,
+    freshMobile,
+  }) => {
     test.setTimeout(90_000);
     const env = { ...appEnv, DATA_DIR: `.test-output/instance-${PORT}`, EKO_BREAKER_FAILURES: "2", EKO_BREAKER_COOLDOWN_MS: "120000" };
     rmSync(env.DATA_DIR, { recursive: true, force: true });
@@ -62,5 +70,24 @@ test.describe("an open circuit breaker", () => {
     const rows = review.rowsFor(`••••••${freshMobile.slice(-4)}`);
     await expect(rows).toHaveCount(3);
     await expect(rows.filter({ hasText: "₹1,700" })).toContainText("Failed");
+
+    // The agent sees it too, on the counter, in either language, and without the page's script.
+    await agent.goto(`${instance.base}/`);
+    const banner = agent.getByTestId("eko-status-banner");
+    await expect(banner).toContainText(/Eko is not answering: requests fail fast until \d{1,2}:\d{2} [ap]m IST/);
+    expect(await seriousViolations(agent)).toEqual([]);
+    const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await agent.context().storageState() });
+    const plain = await noScript.newPage();
+    await plain.goto(`${instance.base}/enter-ids`);
+    await expect(plain.getByTestId("eko-status-banner")).toContainText("Eko is not answering");
+    await noScript.close();
+    await new Preferences(agent).toHindi.click();
+    await expect(banner).toContainText("Eko जवाब नहीं दे रहा");
+
+    // And an operator's scrape of this instance says why.
+    const metrics = await (await fetch(`${instance.base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    expect(metrics).toMatch(/^levin_eko_breaker_state\{state="open"\} 1$/m);
+    expect(metrics).toMatch(/^levin_eko_calls_total\{operation="send-transaction-otp",outcome="failed",reason="http"\} 2$/m);
+    expect(metrics).toMatch(/^levin_eko_calls_total\{operation="send-transaction-otp",outcome="not-sent",reason="circuit-open"\} 1$/m);
   });
 });

@@ -31,7 +31,13 @@ describe("settings: every variable in one place, checked together at start-up", 
     const problems = problemsOf(() =>
       checkSettings({ ...EKO, EKO_TIMEOUT_MS: "soon", LIMIT_AGENT_PER_15_MIN: "0", TRUSTED_PROXY_HOPS: "all", DATABASE_URL: "mysql://x" }),
     );
-    expect(problems.map((p) => p.split(" ")[0])).toEqual(["EKO_TIMEOUT_MS", "LIMIT_AGENT_PER_15_MIN", "TRUSTED_PROXY_HOPS", "DATABASE_URL", "LEDGER_KEY"]);
+    expect(problems.map((p) => p.split(" ")[0])).toEqual([
+      "EKO_TIMEOUT_MS",
+      "LIMIT_AGENT_PER_15_MIN",
+      "TRUSTED_PROXY_HOPS",
+      "DATABASE_URL",
+      "LEDGER_KEY",
+    ]);
     expect(problems.join("\n")).not.toMatch(/soon|all|mysql/);
   });
 
@@ -46,8 +52,32 @@ describe("settings: every variable in one place, checked together at start-up", 
     expect(readSettings("ledgerKey", { LEDGER_KEY: "b".repeat(64) }).key).toHaveLength(32);
   });
 
+  it("reads the operators' settings: traces only with an endpoint, metrics only with a long enough token", () => {
+    expect(readSettings("telemetry", {})).toEqual({ endpoint: null, headers: {}, serviceName: "levin-desk" });
+    expect(
+      readSettings("telemetry", { OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/", OTEL_EXPORTER_OTLP_HEADERS: "x-key=abc=1, team=ops" }),
+    ).toEqual({
+      endpoint: "http://collector:4318",
+      headers: { "x-key": "abc=1", team: "ops" },
+      serviceName: "levin-desk",
+    });
+    expect(readSettings("metrics", {})).toEqual({ token: null });
+    const short = "tooshort-secret";
+    const problems = problemsOf(() =>
+      checkSettings({ ...EKO, METRICS_TOKEN: short, OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318", OTEL_EXPORTER_OTLP_HEADERS: "team=ops,abc" }),
+    );
+    expect(problems.map((p) => p.split(" ")[0])).toEqual(["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_HEADERS", "METRICS_TOKEN"]);
+    expect(problems.join("\n")).not.toContain(short);
+  });
+
   it("says what is missing when nothing is set", () => {
     const problems = problemsOf(() => checkSettings({}));
-    expect(problems.map((p) => p.split(" ")[0])).toEqual(["EKO_BASE_URL", "EKO_DEVELOPER_KEY", "EKO_ACCESS_KEY", "EKO_INITIATOR_ID", "EKO_USER_CODE"]);
+    expect(problems.map((p) => p.split(" ")[0])).toEqual([
+      "EKO_BASE_URL",
+      "EKO_DEVELOPER_KEY",
+      "EKO_ACCESS_KEY",
+      "EKO_INITIATOR_ID",
+      "EKO_USER_CODE",
+    ]);
   });
 });

@@ -25,16 +25,19 @@ const whole = (unit: string, min: number, max: number, fallback?: number) =>
       .string({ error: `is required (${unit})` })
       .regex(/^\d+$/, { error: `must be a whole number of ${unit}${fallback === undefined ? "" : ` (default ${fallback})`}` })
       .transform(Number)
-      .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` })),
+      .pipe(
+        z
+          .number()
+          .min(min, { error: `must be at least ${min}` })
+          .max(max, { error: `must be at most ${max}` }),
+      ),
   );
 
 /** A key or identifier: required, and exactly as issued (no spaces). */
 const required = (what: string) =>
   z.preprocess(
     blankAsMissing,
-    z
-      .string({ error: `is required (${what})` })
-      .refine((value) => value === value.trim() && !/\s/.test(value), { error: "must not contain spaces" }),
+    z.string({ error: `is required (${what})` }).refine((value) => value === value.trim() && !/\s/.test(value), { error: "must not contain spaces" }),
   );
 
 const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
@@ -90,7 +93,11 @@ const limitsSchema = z
     LIMIT_MOBILE_PER_24_HOURS: whole("requests", 1, 100_000, 10),
     LIMIT_AGENT_PER_15_MIN: whole("requests", 1, 100_000, 30),
   })
-  .transform((e) => ({ mobilePer15Min: e.LIMIT_MOBILE_PER_15_MIN, mobilePer24Hours: e.LIMIT_MOBILE_PER_24_HOURS, agentPer15Min: e.LIMIT_AGENT_PER_15_MIN }));
+  .transform((e) => ({
+    mobilePer15Min: e.LIMIT_MOBILE_PER_15_MIN,
+    mobilePer24Hours: e.LIMIT_MOBILE_PER_24_HOURS,
+    agentPer15Min: e.LIMIT_AGENT_PER_15_MIN,
+  }));
 
 /** Cookies are `Secure` unless DESK_URL is plain http (production, without it). A shop's agents share one address. */
 const authSchema = z
@@ -109,7 +116,11 @@ const authSchema = z
   })
   .transform((e) => ({
     baseUrl: e.DESK_URL,
-    secureCookies: e.AUTH_SECURE_COOKIES ? e.AUTH_SECURE_COOKIES === "true" : e.DESK_URL ? e.DESK_URL.startsWith("https:") : e.NODE_ENV === "production",
+    secureCookies: e.AUTH_SECURE_COOKIES
+      ? e.AUTH_SECURE_COOKIES === "true"
+      : e.DESK_URL
+        ? e.DESK_URL.startsWith("https:")
+        : e.NODE_ENV === "production",
     demoMode: e.DEMO_MODE === "1",
     signInPerAddressPerMinute: e.SIGN_IN_PER_ADDRESS_PER_MINUTE,
   }));
@@ -190,6 +201,52 @@ const ledgerKeySchema = z
 /** The bench's bare routes (lib/bench/bare-routes.ts); next.config.js reads the variable at build time too. */
 const benchSchema = z.object({ BENCH_BARE_ROUTES: z.string().optional() }).transform((e) => ({ bareRoutes: e.BENCH_BARE_ROUTES === "1" }));
 
+/** Traces go to an OTLP/HTTP collector only when its endpoint is set; headers are for a collector that wants a key. */
+const telemetrySchema = z
+  .object({
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
+      given,
+      z
+        .string()
+        .refine((value) => isHttpUrl(value) && !new URL(value).search, {
+          error: "must be the collector's http(s) base URL, such as http://127.0.0.1:4318",
+        })
+        .transform((value) => value.replace(/\/+$/, ""))
+        .optional(),
+    ),
+    OTEL_EXPORTER_OTLP_HEADERS: z.preprocess(
+      given,
+      z
+        .string()
+        .regex(/^\s*[\w-]+\s*=[^,]*[^\s,][^,]*(,\s*[\w-]+\s*=[^,]*[^\s,][^,]*)*$/, { error: "must be name=value pairs separated by commas" })
+        .transform((text) => Object.fromEntries(text.split(",").map((pair) => pair.split(/=(.*)/s, 2).map((part) => part.trim()))))
+        .optional(),
+    ),
+    OTEL_SERVICE_NAME: z.preprocess(
+      (value) => given(value) ?? "levin-desk",
+      z.string().regex(/^[\w.-]{1,64}$/, { error: "must be a short name (letters, digits, . _ -)" }),
+    ),
+  })
+  .transform((e) => ({
+    endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
+    headers: e.OTEL_EXPORTER_OTLP_HEADERS ?? {},
+    serviceName: e.OTEL_SERVICE_NAME,
+  }));
+
+/** The bearer token Prometheus sends for /api/metrics; unset, the endpoint does not exist (404). */
+const metricsSchema = z
+  .object({
+    METRICS_TOKEN: z.preprocess(
+      given,
+      z
+        .string()
+        .min(24, { error: "must be at least 24 characters (openssl rand -hex 24)" })
+        .regex(/^[\x21-\x7e]+$/, { error: "must be printable characters without spaces" })
+        .optional(),
+    ),
+  })
+  .transform((e) => ({ token: e.METRICS_TOKEN ?? null }));
+
 const SECTIONS = {
   eko: ekoSchema,
   breaker: breakerSchema,
@@ -200,6 +257,8 @@ const SECTIONS = {
   database: databaseSchema,
   ledgerKey: ledgerKeySchema,
   bench: benchSchema,
+  telemetry: telemetrySchema,
+  metrics: metricsSchema,
 };
 
 export type SettingsSection = keyof typeof SECTIONS;

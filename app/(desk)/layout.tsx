@@ -2,12 +2,15 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { DeskDocument, deskMetadata, deskViewport } from "@/app/desk-document";
+import { EkoStatusBanner } from "@/components/eko-status-banner";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { PreferencesBar } from "@/components/preferences-bar";
 import { SignOutButton } from "@/components/sign-out-button";
 import { currentUser } from "@/lib/auth/current-user";
 import { loginPathBack } from "@/lib/auth/guard";
+import { may } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema-states";
+import { currentEkoStatus } from "@/lib/eko/breaker-settings";
 import { getDeskSettings } from "@/lib/eko/config";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -33,6 +36,8 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   if (!user) redirect(await loginPathBack());
   const { environment } = getDeskSettings();
   const { t } = await getTranslator();
+  // Whoever calls Eko or reviews its calls sees when this server has stopped calling it, on every page.
+  const ekoStatus = may(user.role, "eko-status") ? currentEkoStatus() : null;
   return (
     <DeskDocument>
       <div className="flex min-h-dvh flex-col">
@@ -62,7 +67,10 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             </div>
           </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 print:p-0">{children}</main>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 print:p-0">
+          {ekoStatus && <EkoStatusBanner initial={ekoStatus} />}
+          {children}
+        </main>
       </div>
     </DeskDocument>
   );

@@ -5,6 +5,9 @@ export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3110);
 export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4110);
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
+/** `npm run traces` as the suite's collector: every instance sends its spans there, and it writes them to SPANS_FILE. */
+export const OTLP_PORT = Number(process.env.E2E_OTLP_PORT ?? SIM_PORT + 1);
+export const OTLP_URL = `http://127.0.0.1:${OTLP_PORT}`;
 export const EKO_TIMEOUT_MS = 2_500;
 export const SIM_SLOW_MS = 6_000;
 
@@ -19,6 +22,10 @@ export const EKO = {
 export const E2E_DATA_DIR = ".test-output/e2e-data";
 /** The shared app server's log lines (JSON, one per event). */
 export const APP_LOG = ".test-output/e2e-app.log";
+/** Every span the instances sent, one JSON line each (scripts/lib/otlp-receiver.ts's ReceivedSpan). */
+export const SPANS_FILE = ".test-output/e2e-spans.jsonl";
+/** What Prometheus would send for /api/metrics. */
+export const METRICS_TOKEN = "e2e-metrics-token-0123456789abcdef";
 export const PENDING_GRACE_MS = 1_000;
 
 export const appEnv = {
@@ -49,6 +56,9 @@ export const appEnv = {
   EKO_MAX_AMOUNT: "25000",
   // Signals go to the desk's graceful shutdown (in-flight Eko calls finish), not Next's immediate exit.
   NEXT_MANUAL_SIG_HANDLE: "true",
+  // The whole suite runs traced, as an operator would run it: e2e/operators.spec.ts reads what arrived.
+  OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_URL,
+  METRICS_TOKEN,
 };
 
 export type RoleName = "agent" | "supervisor" | "admin";

@@ -1,9 +1,12 @@
 import "server-only";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { safeParse, type z } from "zod";
 import { getTranslator } from "@/lib/i18n/server";
 import { logEvent } from "@/lib/log";
+import { withRequestContext } from "@/lib/observability/request-context";
+import { REQUEST_ID_HEADER, vettedRequestId } from "@/lib/observability/request-id";
 import { safeReturnPath } from "@/lib/security/login-redirect";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { currentUser, type DeskUser } from "./current-user";
@@ -57,18 +60,35 @@ export function guardedAction<S extends z.core.$ZodType, R>(
   schema: S | ((user: DeskUser) => S),
   body: (input: z.output<S>, user: DeskUser) => Promise<R>,
 ): (raw: unknown) => Promise<R | Refused | InvalidInput> {
-  return async (raw) => {
-    const user = await currentUser();
-    if (!user || !may(user.role, permission)) {
-      logEvent("warn", "action.refused", { action: name, user: user?.username ?? "anonymous", role: user?.role ?? null });
-      return { status: "refused", reason: user ? "forbidden" : "signed-out" };
-    }
-    const fields = raw instanceof FormData ? textFields(raw) : null;
-    // The module function parses classic and zod/mini schemas alike (a form shared with the browser uses the latter).
-    const parsed = safeParse(typeof schema === "function" ? schema(user) : schema, fields ?? raw);
-    if (!parsed.success) return { ...firstMessages(parsed.error), ...(fields ? { values: echoable(fields) } : {}) };
-    return body(parsed.data, user);
-  };
+  return (raw) => inRequest(null, () => guarded(name, permission, schema, body, raw));
+}
+
+async function guarded<S extends z.core.$ZodType, R>(
+  name: string,
+  permission: Permission,
+  schema: S | ((user: DeskUser) => S),
+  body: (input: z.output<S>, user: DeskUser) => Promise<R>,
+  raw: unknown,
+): Promise<R | Refused | InvalidInput> {
+  const user = await currentUser();
+  if (!user || !may(user.role, permission)) {
+    logEvent("warn", "action.refused", { action: name, user: user?.username ?? "anonymous", role: user?.role ?? null });
+    return { status: "refused", reason: user ? "forbidden" : "signed-out" };
+  }
+  const fields = raw instanceof FormData ? textFields(raw) : null;
+  // The module function parses classic and zod/mini schemas alike (a form shared with the browser uses the latter).
+  const parsed = safeParse(typeof schema === "function" ? schema(user) : schema, fields ?? raw);
+  if (!parsed.success) return { ...firstMessages(parsed.error), ...(fields ? { values: echoable(fields) } : {}) };
+  return body(parsed.data, user);
+}
+
+/**
+ * Runs an action or handler under its request's id (proxy.ts set it on the request), so every log line and span
+ * of it carries the id; a request the proxy did not see gets a fresh one.
+ */
+async function inRequest<R>(from: Headers | null, fn: () => Promise<R>): Promise<R> {
+  const requestId = vettedRequestId((from ?? (await headers())).get(REQUEST_ID_HEADER)) ?? randomUUID();
+  return withRequestContext({ requestId }, fn);
 }
 
 /** A posted form's text fields as an object, for the schema: no files, and none of React's own `$ACTION_` fields. */
@@ -101,7 +121,7 @@ export function guardedFormAction<S extends z.core.$ZodType, R>(
  * The same check for route handlers: anything but a read must come from the desk's own pages (403 otherwise), then
  * 401 signed out, 403 wrong role, as JSON in the person's language.
  */
-export async function requireRoutePermission(
+async function requireRoutePermission(
   request: Request,
   permission: Permission,
 ): Promise<{ ok: true; user: DeskUser } | { ok: false; response: Response }> {
@@ -116,6 +136,18 @@ export async function requireRoutePermission(
   const { t } = await getTranslator();
   if (!user) return { ok: false, response: Response.json({ error: t("api.signedOut") }, { status: 401 }) };
   return { ok: false, response: Response.json({ error: t("api.forbidden") }, { status: 403 }) };
+}
+
+/** A route handler for a signed-in role with `permission`: the guard answers 403/401 before `handler` runs. */
+export function guardedRoute<C = unknown>(
+  permission: Permission,
+  handler: (request: Request, user: DeskUser, context: C) => Promise<Response>,
+): (request: Request, context: C) => Promise<Response> {
+  return (request, context) =>
+    inRequest(request.headers, async () => {
+      const access = await requireRoutePermission(request, permission);
+      return access.ok ? handler(request, access.user, context) : access.response;
+    });
 }
 
 /**
@@ -134,16 +166,23 @@ export function publicAction<S extends z.core.$ZodType, R>(
   body: (input?: z.output<S>) => Promise<R>,
 ): (raw?: unknown) => Promise<R | InvalidInput> {
   // An action that takes nothing reads nothing from its caller.
-  if (!schema) return async () => body();
-  return async (raw) => {
-    const fields = raw instanceof FormData ? textFields(raw) : null;
-    const parsed = safeParse(schema, fields ?? raw);
-    if (!parsed.success) {
-      logEvent("warn", "action.invalid", { action: name });
-      return { ...firstMessages(parsed.error), ...(fields ? { values: echoable(fields) } : {}) };
-    }
-    return body(parsed.data);
-  };
+  if (!schema) return () => inRequest(null, () => body());
+  return (raw) => inRequest(null, () => parsedPublic(name, schema, body, raw));
+}
+
+async function parsedPublic<S extends z.core.$ZodType, R>(
+  name: string,
+  schema: S,
+  body: (input?: z.output<S>) => Promise<R>,
+  raw: unknown,
+): Promise<R | InvalidInput> {
+  const fields = raw instanceof FormData ? textFields(raw) : null;
+  const parsed = safeParse(schema, fields ?? raw);
+  if (!parsed.success) {
+    logEvent("warn", "action.invalid", { action: name });
+    return { ...firstMessages(parsed.error), ...(fields ? { values: echoable(fields) } : {}) };
+  }
+  return body(parsed.data);
 }
 
 /** `publicAction` for a form's own action (`useActionState`). */
@@ -157,6 +196,31 @@ export function publicFormAction<S extends z.core.$ZodType, R>(
 }
 
 /** A route handler anyone may call (the health probe): said out loud, so no handler is public by omission. */
-export function publicRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
-  return handler;
+export function publicRoute<C = unknown>(
+  handler: (request: Request, context: C) => Promise<Response>,
+): (request: Request, context: C) => Promise<Response> {
+  return (request, context) => inRequest(request.headers, () => handler(request, context));
+}
+
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+/**
+ * A route handler for operators' machines (Prometheus): no session, the bearer token from the environment instead.
+ * While no token is set the route does not exist (404); a missing or wrong token is 401. Compared in constant time.
+ */
+export function bearerRoute<C = unknown>(
+  token: () => string | null,
+  handler: (request: Request, context: C) => Promise<Response>,
+): (request: Request, context: C) => Promise<Response> {
+  return (request, context) =>
+    inRequest(request.headers, async () => {
+      const expected = token();
+      if (!expected) return new Response("Not found", { status: 404 });
+      const given = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
+      if (!timingSafeEqual(digest(given), digest(expected))) {
+        logEvent("warn", "route.bearer_refused", { path: new URL(request.url).pathname, given: given ? "wrong" : "none" });
+        return new Response("Unauthorized", { status: 401, headers: { "www-authenticate": 'Bearer realm="levin-desk"' } });
+      }
+      return handler(request, context);
+    });
 }

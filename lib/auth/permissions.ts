@@ -7,8 +7,10 @@ import type { Role } from "@/lib/db/schema-states";
 export const PERMISSIONS = {
   /** The counter: serve customers under the agent's own Eko user_code. */
   counter: ["agent"],
-  /** The supervisors' review of every agent's requests, its exports and Eko's status. */
+  /** The supervisors' review of every agent's requests and its exports. */
   review: ["supervisor"],
+  /** Whether this server has stopped calling Eko: for whoever calls it at the counter or reviews the calls. */
+  "eko-status": ["agent", "supervisor"],
   "manage-users": ["admin"],
   "read-audit": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

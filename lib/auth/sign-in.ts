@@ -9,6 +9,7 @@ import type { Role } from "@/lib/db/schema-states";
 import { localeOr, type Locale } from "@/lib/i18n/locales";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { logEvent } from "@/lib/log";
+import { countLimitHit } from "@/lib/observability/metrics";
 import { withAccountLock } from "./account-lock";
 import { getAuth } from "./auth";
 import { authSettings } from "./auth-settings";
@@ -54,6 +55,7 @@ export async function signIn(input: z.output<typeof signInSchema>, request: Sign
   const admission = await admitSignIn(db, { username, ipAddress, perAddressPerMinute: authSettings().signInPerAddressPerMinute });
   if (!admission.admitted) {
     logEvent("warn", "auth.sign_in_throttled", { username, refusal: admission.refusal });
+    countLimitHit(`sign-in-${admission.refusal}`);
     return { ok: false, error: "login.error.throttled" };
   }
   const hashBefore = await passwordHash(db, username);

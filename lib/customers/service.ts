@@ -11,6 +11,7 @@ import { isSubmissionId } from "@/lib/ledger/submission-id";
 import { recordedCall, type RecordedCallDeps } from "@/lib/ledger/recorded-call";
 import { WAIT_MARGIN_MS, whilePending } from "@/lib/ledger/while-pending";
 import { logEvent } from "@/lib/log";
+import { countLimitHit } from "@/lib/observability/metrics";
 import { maskMobile } from "@/lib/privacy/mask";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { notOk } from "./call-outcome";
@@ -58,6 +59,7 @@ export async function lookUpCustomer(mobile: string, counter: Counter, submissio
     const limited = await senderLookUpLimited(db, { agent: counter.actor.agent, mobileHash: protectedMobile.customerMobileHash }, at);
     if (limited) {
       logEvent("warn", "customer.look_up_limited", { agent: counter.actor.agent, limit: limited.limit, customer: mobileMasked });
+      countLimitHit(limited.limit);
       await updateVisit(db, visit.id, { state: "ended", result: limited });
       return limited;
     }

@@ -1,6 +1,6 @@
 import "server-only";
 import { settings, type Settings } from "@/lib/settings";
-import { CircuitBreaker } from "./circuit-breaker";
+import { CircuitBreaker, type EkoStatus } from "./circuit-breaker";
 
 export type BreakerSettings = Settings<"breaker">;
 
@@ -15,4 +15,10 @@ const holder = globalThis as typeof globalThis & { __levinDeskEkoBreaker?: Circu
 export function getEkoBreaker(): CircuitBreaker {
   holder.__levinDeskEkoBreaker ??= new CircuitBreaker(getBreakerSettings());
   return holder.__levinDeskEkoBreaker;
+}
+
+/** What the banner shows and GET /api/eko-status answers: this process's breaker now. */
+export function currentEkoStatus(): EkoStatus {
+  const { state, retryAt } = getEkoBreaker().snapshot();
+  return { breaker: state, retryAt: retryAt === null ? null : new Date(retryAt).toISOString() };
 }

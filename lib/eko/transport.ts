@@ -1,5 +1,8 @@
 import "server-only";
+import { SpanStatusCode } from "@opentelemetry/api";
 import { errorCode } from "@/lib/error-code";
+import { countEkoCall } from "@/lib/observability/metrics";
+import { inSpan } from "@/lib/observability/tracing";
 import type { EkoConfig } from "./config";
 import { interpretAnswer, withoutSecrets, type EkoField, type EkoOperation, type EkoOutcome } from "./operation";
 import { ekoAuthHeaders } from "./signer";
@@ -58,7 +61,34 @@ function request<Input>(operation: EkoOperation<Input, unknown>, input: Input, d
  * becomes an outcome. Signs afresh and retries only where the request certainly did not reach Eko, and never for an
  * operation that moves money: its caller settles an unknown outcome by Transaction Inquiry, not by sending again.
  */
-export async function callEko<Input, Data>(operation: EkoOperation<Input, Data>, input: Input, deps: TransportDeps): Promise<EkoOutcome<Data>> {
+export function callEko<Input, Data>(operation: EkoOperation<Input, Data>, input: Input, deps: TransportDeps): Promise<EkoOutcome<Data>> {
+  // The operator's view of the call: its name, status and outcome, never what it sent (a mobile, a key, an OTP).
+  return inSpan(
+    `eko ${operation.name}`,
+    { kind: "client", attributes: { "eko.operation": operation.name, "http.request.method": operation.method } },
+    async (span) => {
+      const started = performance.now();
+      const outcome = await send(operation, input, deps);
+      const seconds = (performance.now() - started) / 1000;
+      const reason = "reason" in outcome ? outcome.reason : undefined;
+      countEkoCall(operation.name, { kind: outcome.kind, reason }, seconds);
+      span.setAttributes({
+        "eko.outcome": outcome.kind,
+        ...(reason ? { "eko.reason": reason } : {}),
+        ...(outcome.httpStatus ? { "http.response.status_code": outcome.httpStatus } : {}),
+        ...(outcome.codes?.status != null ? { "eko.status": outcome.codes.status } : {}),
+        ...(outcome.codes?.responseTypeId != null ? { "eko.response_type_id": outcome.codes.responseTypeId } : {}),
+        "eko.duration_ms": Math.round(seconds * 1000),
+      });
+      if (outcome.kind === "failed" || outcome.kind === "unknown")
+        span.setStatus({ code: SpanStatusCode.ERROR, message: `${outcome.kind}: ${reason}` });
+      return outcome;
+    },
+  );
+}
+
+/** The call itself, attempts and deadline included. */
+async function send<Input, Data>(operation: EkoOperation<Input, Data>, input: Input, deps: TransportDeps): Promise<EkoOutcome<Data>> {
   const { config } = deps;
   const doFetch = deps.fetch ?? fetch;
   const now = deps.now ?? Date.now;

@@ -11,6 +11,8 @@ import type { EkoOperation, EkoOutcome } from "@/lib/eko/operation";
 import { callEko, type TransportDeps } from "@/lib/eko/transport";
 import { errorCode } from "@/lib/error-code";
 import { logEvent } from "@/lib/log";
+import { countEkoCall } from "@/lib/observability/metrics";
+import { inDbSpan } from "@/lib/observability/tracing";
 import { maskMobile } from "@/lib/privacy/mask";
 import { getMobileVault, type MobileVault } from "@/lib/privacy/mobile-vault";
 import { isDraining, trackInFlight } from "@/lib/startup/graceful-shutdown";
@@ -78,28 +80,34 @@ export async function recordedCall<Input, Data>(
   try {
     db = deps.db ?? (await getDb());
     const protectedMobile = context.customerMobile ? (deps.vault ?? getMobileVault()).protect(context.customerMobile) : null;
-    const inserted = await db
-      .insert(ekoCalls)
-      .values({
-        clientRefId,
-        operation: operation.name,
-        movesMoney: operation.movesMoney,
-        ...context.actor,
-        customerMobileHash: protectedMobile?.customerMobileHash ?? null,
-        customerMobileLast4: protectedMobile?.customerMobileLast4 ?? null,
-        aboutRefId: context.aboutRefId ?? null,
-        submissionId: context.submissionId ?? null,
-        createdAt: now(),
-      })
-      .onConflictDoNothing({ target: ekoCalls.submissionId })
-      .returning({ id: ekoCalls.id });
+    const inserted = await inDbSpan("ledger.record-call", () =>
+      db
+        .insert(ekoCalls)
+        .values({
+          clientRefId,
+          operation: operation.name,
+          movesMoney: operation.movesMoney,
+          ...context.actor,
+          customerMobileHash: protectedMobile?.customerMobileHash ?? null,
+          customerMobileLast4: protectedMobile?.customerMobileLast4 ?? null,
+          aboutRefId: context.aboutRefId ?? null,
+          submissionId: context.submissionId ?? null,
+          createdAt: now(),
+        })
+        .onConflictDoNothing({ target: ekoCalls.submissionId })
+        .returning({ id: ekoCalls.id }),
+    );
     if (inserted.length === 0) {
-      const [first] = await db.select({ clientRefId: ekoCalls.clientRefId }).from(ekoCalls).where(eq(ekoCalls.submissionId, context.submissionId ?? ""));
+      const [first] = await db
+        .select({ clientRefId: ekoCalls.clientRefId })
+        .from(ekoCalls)
+        .where(eq(ekoCalls.submissionId, context.submissionId ?? ""));
       if (!first) throw new Error("The call's submission is taken but no row holds it");
       return { kind: "repeated", firstClientRefId: first.clientRefId, clientRefId, latencyMs: 0 };
     }
   } catch (error) {
     logEvent("error", "ledger.write_failed", { operation: operation.name, clientRefId, customer, stage: "pending", error: errorCodeOf(error) });
+    countEkoCall(operation.name, { kind: "not-sent", reason: "ledger-unavailable" }, null);
     return { kind: "not-sent", reason: "ledger-unavailable", retryAt: null, clientRefId, latencyMs: 0 };
   }
   return trackInFlight(
@@ -126,6 +134,7 @@ export async function sendGuarded<Input, Data>(
   const admission = (deps.draining ?? isDraining)() ? null : breaker.admit();
   if (admission?.kind !== "call") {
     const retryAt = admission ? new Date(admission.retryAt).toISOString() : null;
+    countEkoCall(operation.name, { kind: "not-sent", reason: admission ? "circuit-open" : "shutting-down" }, null);
     return { kind: "not-sent", reason: admission ? "circuit-open" : "shutting-down", retryAt, clientRefId, latencyMs: 0 };
   }
   const started = performance.now();
@@ -175,10 +184,12 @@ async function complete(
   operation: string,
 ): Promise<void> {
   try {
-    await db
-      .update(ekoCalls)
-      .set({ state, ...answer, completedAt: new Date() })
-      .where(and(eq(ekoCalls.clientRefId, clientRefId), eq(ekoCalls.state, "pending")));
+    await inDbSpan("ledger.complete-call", () =>
+      db
+        .update(ekoCalls)
+        .set({ state, ...answer, completedAt: new Date() })
+        .where(and(eq(ekoCalls.clientRefId, clientRefId), eq(ekoCalls.state, "pending"))),
+    );
   } catch (error) {
     logEvent("error", "ledger.write_failed", { operation, clientRefId, stage: "outcome", error: errorCodeOf(error) });
   }

@@ -4,6 +4,7 @@ import type { Db, Queryable } from "@/lib/db/open";
 import type { AnswerColumns } from "@/lib/ledger/answer-columns";
 import { otpRequests, type NewOtpRequestRow, type OtpRequestRow, type OtpRequestState } from "@/lib/db/schema";
 import type { LimitName, OtpRequestResult } from "./result";
+import { inDbSpan } from "@/lib/observability/tracing";
 
 /** `createdAt` defaults to the database's clock; the service passes its own so limit windows share one clock. */
 export type PendingRequest = Omit<NewOtpRequestRow, "id" | "state" | "completedAt" | "result">;
@@ -92,7 +93,8 @@ export async function completeRequests(db: Db, items: readonly DatedCompletion[]
   });
   let statement = prepared.get(db);
   if (!statement) prepared.set(db, (statement = prepareCompletion(db)));
-  const completed = await statement.execute({ completions: JSON.stringify(records) });
+  const run = statement;
+  const completed = await inDbSpan("otp-completion", () => run.execute({ completions: JSON.stringify(records) }));
   return new Set(completed.map((row) => row.clientRefId));
 }
 

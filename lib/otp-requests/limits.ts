@@ -3,6 +3,8 @@ import { and, count, eq, getTableColumns, getTableName, gt, ne, notExists, sql, 
 import { recordAudit } from "@/lib/audit/audit-log";
 import { runsOneStatementAtATime, type Db, type Queryable, type Tx } from "@/lib/db/open";
 import { otpRequests } from "@/lib/db/schema";
+import { runTransaction } from "@/lib/db/transaction";
+import { inDbSpan } from "@/lib/observability/tracing";
 import { recordLimited, recordPending, type PendingRequest } from "./ledger-repository";
 import type { LimitSettings } from "./limit-settings";
 import type { LimitName, OtpRequestResult } from "./result";
@@ -80,7 +82,10 @@ type RowKey = keyof typeof ROW_COLUMNS;
 function prepareAdmission(q: Queryable) {
   const windows = windowSizes({ mobilePer15Min: 1, mobilePer24Hours: 1, agentPer15Min: 1 });
   if (windows.length !== WINDOW_NAMES.length) throw new Error("The admission statement needs one placeholder set per window");
-  const scope = { mobile: eq(otpRequests.customerMobileHash, sql.placeholder("customerMobileHash")), agent: eq(otpRequests.agent, sql.placeholder("agent")) };
+  const scope = {
+    mobile: eq(otpRequests.customerMobileHash, sql.placeholder("customerMobileHash")),
+    agent: eq(otpRequests.agent, sql.placeholder("agent")),
+  };
   // One column each, in the table's order: the request's values typed as their columns, and a fresh id.
   const row = Object.fromEntries(
     (Object.entries(ROW_COLUMNS) as [RowKey, (typeof ROW_COLUMNS)[RowKey]][]).map(([key, column]) => [
@@ -143,8 +148,8 @@ const lockWindows = (tx: Tx, request: PendingRequest) =>
 export async function admitRequest(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
   const at = now();
   const inserted = runsOneStatementAtATime(db)
-    ? await insertIfRoom(db, request, settings, at)
-    : await db.transaction(async (tx) => {
+    ? await inDbSpan("otp-admission", () => insertIfRoom(db, request, settings, at))
+    : await runTransaction(db, "otp-admission", async (tx) => {
         await lockWindows(tx, request);
         return insertIfRoom(tx, request, settings, at);
       });
@@ -153,7 +158,7 @@ export async function admitRequest(db: Db, request: PendingRequest, settings: Li
 
 /** Under the same locks: the submission already recorded, or the window that frees up last and its refusal recorded. */
 async function admitOrRefuse(db: Db, request: PendingRequest, settings: LimitSettings, now: () => Date): Promise<Admission> {
-  return db.transaction(async (tx) => {
+  return runTransaction(db, "otp-limit-refusal", async (tx) => {
     await lockWindows(tx, request);
     const at = now();
     const refusal = await latestExceeded(tx, request, settings, at);

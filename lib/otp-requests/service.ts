@@ -6,8 +6,10 @@ import { getEkoBreaker } from "@/lib/eko/breaker-settings";
 import type { CircuitBreaker } from "@/lib/eko/circuit-breaker";
 import { getEkoConfig, type EkoConfig } from "@/lib/eko/config";
 import { newClientRefId } from "@/lib/eko/client-ref-id";
+import { sendTransactionOtp as sendTransactionOtpOperation } from "@/lib/eko/operations/send-transaction-otp";
 import { sendTransactionOtp } from "@/lib/eko/send-transaction-otp";
 import { logEvent } from "@/lib/log";
+import { countEkoCall, countLimitHit } from "@/lib/observability/metrics";
 import { getMobileVault, type MobileVault } from "@/lib/privacy/mobile-vault";
 import { isDraining, trackInFlight } from "@/lib/startup/graceful-shutdown";
 import { completionOf, resultOf } from "./eko-outcome-result";
@@ -82,6 +84,7 @@ async function admit(
     const { limit, retryAt } = admission.result;
     const customer = maskMobile(request.customerMobileLast4);
     logEvent("warn", "otp.limited", { clientRefId: request.clientRefId, agent: request.agent, limit, retryAt, customer });
+    countLimitHit(limit);
     return { kind: "answered", result: admission.result };
   }
   return { kind: "send", db, actor };
@@ -142,6 +145,7 @@ async function send(typed: OtpRequestInput, context: RequestContext, deps: Parti
     admitted = await admit(request, context, deps, config, now);
   } catch (error) {
     logEvent("error", "ledger.write_failed", { clientRefId, customer, stage: "pending", error: errorCodeOf(error) });
+    countEkoCall(sendTransactionOtpOperation.name, { kind: "not-sent", reason: "ledger-unavailable" }, null);
     return { status: "failed", reason: "ledger-unavailable", clientRefId, eko: null, httpStatus: null };
   }
   if (admitted.kind === "answered") return admitted.result;
@@ -154,6 +158,7 @@ async function send(typed: OtpRequestInput, context: RequestContext, deps: Parti
     const retryAt = admission ? new Date(admission.retryAt).toISOString() : null;
     const result: OtpRequestResult = { status: "failed", reason, clientRefId, eko: null, httpStatus: null, retryAt };
     logEvent("warn", "otp.refused_before_eko", { clientRefId, agent: actor.agent, reason, retryAt, customer });
+    countEkoCall(sendTransactionOtpOperation.name, { kind: "not-sent", reason }, null);
     await complete(admitted.db, clientRefId, { state: "failed", failureReason: reason, latencyMs: 0, result }, customer);
     return result;
   }

@@ -11,6 +11,7 @@ import { settings } from "@/lib/settings";
 import { nextInquiryAt } from "@/lib/transfers/inquiry-schedule";
 import { stageOf } from "@/lib/transfers/tx-status";
 import { claimDueRefunds, settleTransferRefunded, transferOf, updateRefund, type RefundUpdate } from "./repository";
+import { inSpan } from "@/lib/observability/tracing";
 
 export type RefundInquiryDeps = Partial<RecordedCallDeps> & { notMadeAfterMs?: number };
 
@@ -76,7 +77,7 @@ export async function runDueRefundChecks(db: Db, deps: RefundInquiryDeps = {}): 
   for (;;) {
     const at = now();
     const claimed = await claimDueRefunds(db, at, leaseFrom(at, config.timeoutMs), BATCH);
-    await Promise.all(claimed.map((row) => checkRefund(db, row, { ...deps, config })));
+    await Promise.all(claimed.map((row) => inSpan("inquiry refund", {}, () => checkRefund(db, row, { ...deps, config }))));
     total += claimed.length;
     if (claimed.length < BATCH) return total;
   }

@@ -2,6 +2,8 @@ import "server-only";
 import { closeDb, getDb } from "@/lib/db/client";
 import { getEkoConfig } from "@/lib/eko/config";
 import { checkSettings, ConfigError } from "@/lib/settings";
+import { logEvent } from "@/lib/log";
+import { startTracing, stopTracing } from "@/lib/observability/otel";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { startInquiryWorker } from "@/lib/transfers/inquiries";
 import { installShutdownHandlers } from "./graceful-shutdown";
@@ -24,7 +26,8 @@ export async function prepareServerOrExit(): Promise<void> {
     const config = getEkoConfig();
     getMobileVault();
     // `next start` handles signals itself (exiting at once) unless told to leave them to the app.
-    if (process.env.NEXT_MANUAL_SIG_HANDLE) installShutdownHandlers({ limitMs: config.timeoutMs + 1_000, close: closeDb });
+    const close = () => Promise.all([closeDb(), stopTracing()]).then(() => undefined);
+    if (process.env.NEXT_MANUAL_SIG_HANDLE) installShutdownHandlers({ limitMs: config.timeoutMs + 1_000, close });
   } catch (error) {
     // Besides a setting, only the ledger key's file in DATA_DIR can fail here: the database is opened below.
     console.error(
@@ -34,6 +37,10 @@ export async function prepareServerOrExit(): Promise<void> {
     );
     process.exit(1);
   }
+  // Traces are for watching the desk: without them it still serves.
+  await startTracing().catch((error: unknown) =>
+    logEvent("error", "tracing.not_started", { error: error instanceof Error ? error.name : "unknown" }),
+  );
   // Transfers left open (by this process before a restart, or by any instance) are checked with Eko from here on.
   getDb().then(startInquiryWorker, databaseFailed);
 }

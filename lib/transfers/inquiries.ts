@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
 import type { TransferRow } from "@/lib/db/schema";
@@ -7,6 +8,8 @@ import { transactionInquiry } from "@/lib/eko/operations/transaction-inquiry";
 import { errorCode } from "@/lib/error-code";
 import { recordedCall, type RecordedCallDeps } from "@/lib/ledger/recorded-call";
 import { logEvent } from "@/lib/log";
+import { withRequestContext } from "@/lib/observability/request-context";
+import { inSpan } from "@/lib/observability/tracing";
 import { runDueRefundChecks } from "@/lib/refunds/inquiries";
 import { settings } from "@/lib/settings";
 import { isDraining } from "@/lib/startup/graceful-shutdown";
@@ -74,7 +77,8 @@ export async function runDueInquiries(deps: InquiryDeps = {}): Promise<number> {
   for (;;) {
     const at = now();
     const claimed = await claimDueTransfers(db, at, leaseFrom(at, config.timeoutMs), BATCH);
-    await Promise.all(claimed.map((row) => checkTransfer(db, row, { ...deps, config })));
+    // One trace per check, its Eko call and ledger writes under it.
+    await Promise.all(claimed.map((row) => inSpan("inquiry transfer", {}, () => checkTransfer(db, row, { ...deps, config }))));
     total += claimed.length;
     if (claimed.length < BATCH) break;
   }
@@ -111,7 +115,8 @@ function tick(): void {
     return;
   }
   if (isDraining()) return;
-  running = runDueInquiries()
+  // Each run's lines share a job id, as a request's share its request id.
+  running = withRequestContext({ jobId: `inquiries-${randomUUID()}` }, () => runDueInquiries())
     .then(() => undefined)
     .catch((error: unknown) =>
       logEvent("error", "transfer.inquiries_failed", { error: errorCode(error) ?? (error instanceof Error ? error.name : "unknown") }),

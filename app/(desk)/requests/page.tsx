@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { EkoStatusBanner } from "@/components/eko-status-banner";
 import { NeedsAttention } from "@/components/needs-attention";
 import { RequestsReview } from "@/components/requests-review";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -30,7 +29,6 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
     <div>
       <h1 className="text-xl font-semibold">{t("requests.title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("requests.intro")}</p>
-      <EkoStatusBanner />
       <NeedsAttention attention={attention} i18n={i18n} />
       <RequestsReview filters={filters} initialPage={page} />
     </div>

@@ -1,12 +1,10 @@
-import { requireRoutePermission } from "@/lib/auth/guard";
+import { guardedRoute } from "@/lib/auth/guard";
 import { URL_FILTER_NAMES } from "@/lib/otp-requests/review-filters";
 import { reviewRequestSchema } from "@/lib/otp-requests/review-request";
 import { exportRequestsCsv } from "@/lib/otp-requests/review-service";
 
 /** The filtered ledger as a CSV download. A form POST, so an exact mobile filter never lands in an address. */
-export async function POST(request: Request) {
-  const access = await requireRoutePermission(request, "review");
-  if (!access.ok) return access.response;
+export const POST = guardedRoute("review", async (request) => {
   let form: FormData;
   try {
     form = await request.formData();
@@ -29,4 +27,4 @@ export async function POST(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+});

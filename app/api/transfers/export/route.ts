@@ -1,11 +1,9 @@
-import { requireRoutePermission } from "@/lib/auth/guard";
+import { guardedRoute } from "@/lib/auth/guard";
 import { readTransferFilters } from "@/lib/transfers/review-filters";
 import { exportTransfersCsv } from "@/lib/transfers/transfers-csv";
 
 /** The filtered transfers as CSV, streamed: mobiles and accounts masked as on screen. */
-export async function GET(request: Request) {
-  const access = await requireRoutePermission(request, "review");
-  if (!access.ok) return access.response;
+export const GET = guardedRoute("review", async (request) => {
   const filters = readTransferFilters(Object.fromEntries(new URL(request.url).searchParams));
   return new Response(exportTransfersCsv(filters), {
     headers: {
@@ -14,4 +12,4 @@ export async function GET(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+});
