@@ -11,6 +11,7 @@ const NOT_OPERATOR_SETTINGS: Record<string, string> = {
   NEXT_PHASE: "set by Next: tells the build from the running server",
   NEXT_MANUAL_SIG_HANDLE: "set by npm start and the image; docs/going-live.md says to set it wherever the server is started",
   TEST_DATABASE_URL: "the test suite's PostgreSQL server (.ci/run sets it)",
+  NEXT_OTEL_FETCH_DISABLED: "set by the desk itself when tracing (lib/observability/otel.ts): Next's fetch spans would carry Eko's URLs",
 };
 
 /** Where server code reads the environment; scripts/ is tooling with its own variables (SIM_PORT, PORT). */
