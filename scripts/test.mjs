@@ -65,7 +65,10 @@ if (built && ensureChromium()) {
 if (built) {
   const loadRuns = [["Load, embedded database", ["--agents", "5", "--seconds", "5"]]];
   if (process.env.TEST_DATABASE_URL)
-    loadRuns.push(["Load, two instances on PostgreSQL", ["--agents", "6", "--seconds", "5", "--database", "postgres"]]);
+    loadRuns.push([
+      "Load, two instances of the build on PostgreSQL behind a proxy, first admin by its command",
+      ["--agents", "6", "--seconds", "5", "--database", "postgres"],
+    ]);
   else console.log("\nLoad on PostgreSQL skipped: set TEST_DATABASE_URL (.ci/run does) to run it.");
   for (const [name, args] of loadRuns) {
     const ok = step(name, bin("tsx"), ["--conditions=react-server", "scripts/load.ts", ...args]);
