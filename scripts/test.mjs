@@ -76,6 +76,13 @@ if (built) {
   }
 }
 
+// The suite runs on this machine's Node; the build must also start, serve and stop on the other supported LTS lines.
+if (built) {
+  const name = "The build on Node.js 22 and 24";
+  const ok = step(name, process.execPath, ["scripts/node-versions.mjs"]);
+  count(name, ok, ok ? 1 : 0, ok ? 0 : 1, 0);
+}
+
 console.log("");
 if (failedSteps.length > 0) console.log(`Failed: ${failedSteps.join("; ")}`);
 if (existsSync(`${OUT}/e2e.json`)) console.log(`Reports: ${OUT}/ (traces of failed browser tests in test-results/)`);
