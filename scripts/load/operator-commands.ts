@@ -5,7 +5,7 @@ import type { CheckResult } from "./ledger-checks";
 const BUILD = ".next/standalone";
 
 /** Runs one of the build's operator commands with plain node, `input` on its standard input (a pipe, not a terminal). */
-function runBuilt(script: string, args: string[], env: NodeJS.ProcessEnv, input = ""): Promise<{ code: number | null; output: string }> {
+function runBuilt(script: string, args: string[], env: Record<string, string>, input = ""): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`scripts/${script}`, ...args], { cwd: BUILD, env: { ...process.env, ...env } });
     let output = "";
@@ -24,7 +24,7 @@ function runBuilt(script: string, args: string[], env: NodeJS.ProcessEnv, input 
  */
 export async function firstAdminFromBuild(
   target: DbTarget,
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string>,
   admin: { username: string; password: string },
 ): Promise<CheckResult[]> {
   const named = `Database: ${describeTarget(target)}`;
