@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { DockerfileParser } from "dockerfile-ast";
@@ -71,6 +72,14 @@ describe("compose.yaml", () => {
     expect(compose.services.proxy?.image).toMatch(/^caddy:/);
     expect(caddyfile).toMatch(/reverse_proxy desk-1:3000 desk-2:3000/);
     expect(caddyfile).toMatch(/health_uri \/api\/health/);
+  });
+
+  // Debian packages Caddy (apt-get install caddy); where it is installed, Caddy itself reads the file.
+  const caddy = spawnSync("caddy", ["version"]).status === 0;
+  it.skipIf(!caddy)("has a Caddyfile that Caddy itself accepts", () => {
+    const env = { ...process.env, DESK_HOST: "desk.example.in" };
+    const checked = spawnSync("caddy", ["validate", "--config", "deploy/Caddyfile", "--adapter", "caddyfile"], { env, encoding: "utf8" });
+    expect(checked.status, checked.stderr.split("\n").slice(-3).join("\n")).toBe(0);
   });
 
   it("keeps PostgreSQL's data in a named volume, with a health check the desks wait for", () => {
