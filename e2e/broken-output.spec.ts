@@ -30,16 +30,7 @@ test.describe("a desk whose log pipe breaks", () => {
     const child = desk;
     child.stdout!.resume();
     child.stderr!.resume();
-    await expect
-      .poll(
-        () =>
-          fetch(`${BASE}/api/health`).then(
-            (r) => r.status,
-            () => 0,
-          ),
-        { timeout: 30_000 },
-      )
-      .toBe(200);
+    await expect.poll(() => fetch(`${BASE}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
 
     child.stdout!.destroy();
     child.stderr!.destroy();

@@ -26,19 +26,16 @@ const whole = (unit: string, min: number, max: number, fallback?: number) =>
       .string({ error: `is required (${unit})` })
       .regex(/^\d+$/, { error: `must be a whole number of ${unit}${fallback === undefined ? "" : ` (default ${fallback})`}` })
       .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(min, { error: `must be at least ${min}` })
-          .max(max, { error: `must be at most ${max}` }),
-      ),
+      .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` })),
   );
 
 /** A key or identifier: required, and exactly as issued (no spaces). */
 const required = (what: string) =>
   z.preprocess(
     blankAsMissing,
-    z.string({ error: `is required (${what})` }).refine((value) => value === value.trim() && !/\s/.test(value), { error: "must not contain spaces" }),
+    z
+      .string({ error: `is required (${what})` })
+      .refine((value) => value === value.trim() && !/\s/.test(value), { error: "must not contain spaces" }),
   );
 
 const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
@@ -94,11 +91,7 @@ const limitsSchema = z
     LIMIT_MOBILE_PER_24_HOURS: whole("requests", 1, 100_000, 10),
     LIMIT_AGENT_PER_15_MIN: whole("requests", 1, 100_000, 30),
   })
-  .transform((e) => ({
-    mobilePer15Min: e.LIMIT_MOBILE_PER_15_MIN,
-    mobilePer24Hours: e.LIMIT_MOBILE_PER_24_HOURS,
-    agentPer15Min: e.LIMIT_AGENT_PER_15_MIN,
-  }));
+  .transform((e) => ({ mobilePer15Min: e.LIMIT_MOBILE_PER_15_MIN, mobilePer24Hours: e.LIMIT_MOBILE_PER_24_HOURS, agentPer15Min: e.LIMIT_AGENT_PER_15_MIN }));
 
 /** Cookies are `Secure` unless DESK_URL is plain http (production, without it). A shop's agents share one address. */
 const authSchema = z
@@ -117,11 +110,7 @@ const authSchema = z
   })
   .transform((e) => ({
     baseUrl: e.DESK_URL,
-    secureCookies: e.AUTH_SECURE_COOKIES
-      ? e.AUTH_SECURE_COOKIES === "true"
-      : e.DESK_URL
-        ? e.DESK_URL.startsWith("https:")
-        : e.NODE_ENV === "production",
+    secureCookies: e.AUTH_SECURE_COOKIES ? e.AUTH_SECURE_COOKIES === "true" : e.DESK_URL ? e.DESK_URL.startsWith("https:") : e.NODE_ENV === "production",
     demoMode: e.DEMO_MODE === "1",
     signInPerAddressPerMinute: e.SIGN_IN_PER_ADDRESS_PER_MINUTE,
   }));
