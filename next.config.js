@@ -5,6 +5,21 @@ const { ASSET_CSP_HEADER, HSTS_HEADER, STATIC_SECURITY_HEADERS } = require("./li
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `npm run build` (scripts/build.mjs) makes .next/standalone a folder that runs with plain `node server.js`.
+  output: "standalone",
+  outputFileTracingRoot: __dirname,
+  // Read at run time from paths the tracer cannot follow (lib/db/open.ts, lib/db/embedded-server.ts): the
+  // migrations, and the embedded database's thread with the packages it imports.
+  outputFileTracingIncludes: {
+    "/**": [
+      "./lib/db/migrations/**/*",
+      "./lib/db/embedded-thread.mjs",
+      "./node_modules/@electric-sql/pglite/package.json",
+      "./node_modules/@electric-sql/pglite/dist/**/*",
+      "./node_modules/@electric-sql/pglite-socket/package.json",
+      "./node_modules/@electric-sql/pglite-socket/dist/**/*",
+    ],
+  },
   // The bench's bare page and handler (`*.bench.ts[x]`) are built only when the build itself is for the bench: a
   // production build has no route that calls Eko without a session.
   pageExtensions: ["tsx", "ts", ...(process.env.BENCH_BARE_ROUTES === "1" ? ["bench.tsx", "bench.ts"] : [])],

@@ -23,7 +23,7 @@ test.describe("a desk whose log pipe breaks", () => {
     test.setTimeout(90_000);
     rmSync(instanceDataDir(PORT), { recursive: true, force: true });
     // Its output goes to pipes this test reads, as to a log shipper, until the shipper goes away.
-    desk = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    desk = spawn(process.execPath, ["scripts/start.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
       env: { ...process.env, ...appEnv, DATA_DIR: instanceDataDir(PORT) },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -5,7 +5,7 @@ import { appEnv } from "./support/settings";
 /** Starts the production server with a changed environment and collects what it prints until it exits. */
 function startWith(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn("node_modules/.bin/next", ["start", "-p", "3199", "-H", "127.0.0.1"], { env: { ...process.env, ...appEnv, ...env } });
+    const child = spawn(process.execPath, ["scripts/start.mjs", "-p", "3199", "-H", "127.0.0.1"], { env: { ...process.env, ...appEnv, ...env } });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

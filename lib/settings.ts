@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_DATA_DIR } from "@/lib/db/default-data-dir.js";
 import { ekoEnvironmentOf } from "@/lib/eko/environment";
 
 /** Every environment variable in one place, with one error style: the variable's name and what is wrong, never its value. */
@@ -155,7 +156,7 @@ const databaseSchema = z
         })
         .optional(),
     ),
-    DATA_DIR: z.preprocess((value) => given(value) ?? "data", z.string()),
+    DATA_DIR: z.preprocess((value) => given(value) ?? DEFAULT_DATA_DIR, z.string()),
   })
   .transform((e) => {
     // Runtime data, not a build input: keep the bundler from tracing it.

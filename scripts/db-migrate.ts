@@ -1,13 +1,15 @@
+import "./lib/load-env";
 import { openDatabase } from "@/lib/db/open";
-import { dbTargetFrom } from "@/lib/db/target";
+import { dbTargetFrom, describeTarget } from "@/lib/db/target";
 
 /** `npm run db:migrate`: applies the committed migrations to the configured database (DATABASE_URL or DATA_DIR). */
 async function main() {
   const target = dbTargetFrom(process.env);
+  console.log(`Database: ${describeTarget(target)}`);
   const handle = await openDatabase(target);
   try {
     await handle.migrate();
-    console.log(`Migrations applied to the ${target.kind === "postgres" ? "PostgreSQL server" : `embedded database in ${target.dataDir}`}.`);
+    console.log("Migrations applied.");
   } finally {
     await handle.close();
   }

@@ -10,8 +10,8 @@ const uat = JSON.parse(readFileSync("lib/eko-sim/uat-values.json", "utf8"));
 const port = process.env.PORT ?? "3000";
 const simPort = process.env.SIM_PORT ?? "4010";
 
-console.log("› Building the desk (next build)…");
-if (run(bin("next"), ["build"]) !== 0) {
+console.log("› Building the desk (npm run build)…");
+if (run(process.execPath, ["scripts/build.mjs"]) !== 0) {
   console.error("The build failed: see the messages above.");
   process.exit(1);
 }
@@ -29,7 +29,7 @@ if (!(await waitForUrl(`http://127.0.0.1:${simPort}/__sim/health`))) {
   stopAll(1);
 }
 
-start("The desk", bin("next"), ["start", "-p", port], deskEnv);
+start("The desk", process.execPath, ["scripts/start.mjs", "-p", port], deskEnv);
 if (await waitForUrl(`http://127.0.0.1:${port}/`, 60_000)) {
   console.log(`
   Levin Desk is up:  http://localhost:${port}

@@ -13,6 +13,8 @@ import { createUser } from "@/lib/users/service";
 import { captureActions } from "./load/capture";
 import { signInOverHttp } from "./load/http-agent";
 import { freePort, startApp, stopApp, type AppInstance } from "./lib/app-instance";
+import { startLocalProxy, type LocalProxy } from "./lib/local-proxy";
+import { firstAdminFromBuild } from "./load/operator-commands";
 import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-database";
 import { checkLedger } from "./load/ledger-checks";
 import { printSamples, tally } from "./load/report";
@@ -44,7 +46,7 @@ const SHOP_LATLONG = "28.4595,77.0266";
 const hasShop = (n: number) => n % 2 === 1;
 
 async function main(): Promise<boolean> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
+  if (!existsSync(".next/standalone/server.js")) throw new Error("No production build: run `npm run build` first.");
   const postgresServer = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (args.database === "postgres" && !postgresServer) throw new Error("--database postgres needs DATABASE_URL or TEST_DATABASE_URL.");
   const dataDir = mkdtempSync(path.join(tmpdir(), "ld-load-"));
@@ -56,7 +58,11 @@ async function main(): Promise<boolean> {
     : { DATA_DIR: dataDir, DATABASE_URL: "", LEDGER_KEY: "" };
   Object.assign(process.env, dbEnv);
   const instances: AppInstance[] = [];
+  let proxy: LocalProxy | undefined;
+  // On PostgreSQL, as deployed: the first admin made with the build's own commands, two instances behind a proxy.
+  const admin = { username: "load-admin", password: "load-admin-password-2026" };
   try {
+    const operatorChecks = scratch ? await firstAdminFromBuild(dbTargetFrom(process.env), dbEnv, admin) : [];
     console.log(`Seeding ${AGENTS} agents on ${scratch ? "PostgreSQL" : "the embedded database"}…`);
     for (let i = 1; i <= AGENTS; i++) {
       const username = `load-agent-${String(i).padStart(3, "0")}`;
@@ -80,23 +86,28 @@ async function main(): Promise<boolean> {
       AUTH_SECURE_COOKIES: "false",
       // Every simulated agent signs in from this one address, within a second.
       SIGN_IN_PER_ADDRESS_PER_MINUTE: "100000",
+      TRUSTED_PROXY_HOPS: scratch ? "1" : "0",
     };
     for (let i = 0; i < (scratch ? 2 : 1); i++)
       instances.push(await startApp(await freePort(), appEnv, 60_000, args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : []));
-    const first = instances[0]!;
+    if (scratch) proxy = await startLocalProxy(instances.map((instance) => instance.baseUrl));
+    const entry = proxy?.url ?? instances[0]!.baseUrl;
     const customerOtp = (otpRefId: string) => sim.sms.findLast((sms) => sms.otpRefId === otpRefId)?.otp;
     const refundOtp = (customerMobile: string) => sim.sms.findLast((sms) => sms.to === customerMobile && sms.purpose === "refund")?.otp;
-    const actions = await captureActions(first.baseUrl, { username: "load-agent-001", password: PASSWORD }, customerOtp, refundOtp);
+    const actions = await captureActions(entry, { username: "load-agent-001", password: PASSWORD }, customerOtp, refundOtp);
     const refunds = refundLoad(actions.refund!, refundOtp, sim.faults);
     const transfers = transferLoad(customerOtp, sim.faults, actions.transfer!, refunds.refund);
     const agents = await Promise.all(
       Array.from({ length: AGENTS }, async (_, i) => {
-        const baseUrl = instances[i % instances.length]!.baseUrl;
+        const baseUrl = entry;
         const cookie = await signInOverHttp(baseUrl, actions.signIn, `load-agent-${String(i + 1).padStart(3, "0")}`, PASSWORD);
         return { baseUrl, cookie, latlong: hasShop(i + 1) ? undefined : SHOP_LATLONG };
       }),
     );
-    console.log(`${AGENTS} agents on ${instances.length} instance(s) for ${SECONDS} s against the simulator (${args["latency-ms"]} ms latency)…`);
+    const adminSignIn = proxy && (await signInOverHttp(entry, actions.signIn, admin.username, admin.password).then(() => "signed in", String));
+    console.log(
+      `${AGENTS} agents on ${instances.length} instance(s)${proxy ? " behind a proxy" : ""} for ${SECONDS} s against the simulator (${args["latency-ms"]} ms latency)…`,
+    );
     const load = await runLoad({
       agents,
       action: actions.sendOtp,
@@ -123,7 +134,15 @@ async function main(): Promise<boolean> {
     console.log(`refunds by final state: ${tally(refundChecks.states)}`);
     console.log(`Initiate calls the simulator faulted: ${tally(transferChecks.faulted)}`);
     console.log(`transfers by final state: ${tally(transferChecks.states)}`);
-    checks.push(...transferChecks.checks, ...refundChecks.checks);
+    checks.push(...transferChecks.checks, ...refundChecks.checks, ...operatorChecks);
+    if (proxy) {
+      checks.push({
+        name: "the admin made with the build's command signs in through the proxy",
+        ok: adminSignIn === "signed in",
+        detail: adminSignIn ?? "",
+      });
+      checks.push({ name: "the proxy spread requests over both instances", ok: proxy.served.every((n) => n > 0), detail: proxy.served.join(" / ") });
+    }
     const posts = [...load.samples, ...transfers.samples, ...refunds.samples];
     const serverErrors = posts.filter((s) => s.httpStatus >= 500 || s.httpStatus === 0).length;
     checks.push({ name: "no request answered with a 5xx or dropped", ok: serverErrors === 0, detail: `${serverErrors} of ${posts.length}` });
@@ -131,6 +150,7 @@ async function main(): Promise<boolean> {
     for (const c of checks) console.log(`  ${c.ok ? "PASS" : "FAIL"}  ${c.name}: ${c.detail}`);
     return checks.every((c) => c.ok);
   } finally {
+    await proxy?.close();
     for (const instance of instances) await stopApp(instance);
     await sim.close();
     if (scratch) await dropScratchDatabase(postgresServer!, scratch.name);

@@ -48,8 +48,8 @@ const unitOk = step("Unit tests (vitest)", bin("vitest"), ["run", "--reporter=de
 const unit = readJson(`${OUT}/unit.json`);
 count("Unit tests (vitest)", unitOk, unit?.numPassedTests ?? 0, unit?.numFailedTests ?? 0, (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0));
 
-const built = step("Production build (next build)", bin("next"), ["build"]);
-if (!built) count("Production build (next build)", false, 0, 1, 0);
+const built = step("Production build (npm run build: standalone)", process.execPath, ["scripts/build.mjs"]);
+if (!built) count("Production build (npm run build: standalone)", false, 0, 1, 0);
 
 if (built && ensureChromium()) {
   const e2eOk = step("End-to-end (Playwright, Chromium)", bin("playwright"), ["test"]);
@@ -64,12 +64,23 @@ if (built && ensureChromium()) {
 // every change, on the embedded database and, where a server is configured, on two instances sharing PostgreSQL.
 if (built) {
   const loadRuns = [["Load, embedded database", ["--agents", "5", "--seconds", "5"]]];
-  if (process.env.TEST_DATABASE_URL) loadRuns.push(["Load, two instances on PostgreSQL", ["--agents", "6", "--seconds", "5", "--database", "postgres"]]);
+  if (process.env.TEST_DATABASE_URL)
+    loadRuns.push([
+      "Load, two instances of the build on PostgreSQL behind a proxy, first admin by its command",
+      ["--agents", "6", "--seconds", "5", "--database", "postgres"],
+    ]);
   else console.log("\nLoad on PostgreSQL skipped: set TEST_DATABASE_URL (.ci/run does) to run it.");
   for (const [name, args] of loadRuns) {
     const ok = step(name, bin("tsx"), ["--conditions=react-server", "scripts/load.ts", ...args]);
     count(name, ok, ok ? 1 : 0, ok ? 0 : 1, 0);
   }
+}
+
+// The suite runs on this machine's Node; the build must also start, serve and stop on the other supported LTS lines.
+if (built) {
+  const name = "The build on Node.js 22 and 24";
+  const ok = step(name, process.execPath, ["scripts/node-versions.mjs"]);
+  count(name, ok, ok ? 1 : 0, ok ? 0 : 1, 0);
 }
 
 console.log("");

@@ -1,8 +1,10 @@
+import "./lib/load-env";
 import { parseArgs } from "node:util";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/session-settings";
 import { DataDirInUseError } from "@/lib/db/data-dir-lock";
 import { readPassword } from "./lib/read-password";
 import { closeDb } from "@/lib/db/client";
+import { dbTargetFrom, describeTarget } from "@/lib/db/target";
 import { ConfigError } from "@/lib/settings";
 import { newUserSchema, passwordSchema, roleSchema, shopLatlongSchema, userCodeSchema, usernameSchema } from "@/lib/users/schema";
 import { createTranslator } from "@/lib/i18n/dictionaries";
@@ -23,7 +25,10 @@ const USAGE = `npm run users -- <command> [options]
 LAT,LONG is the agent's shop, sent to Eko with their transfers: 28.4595,77.0266 (one below zero: --shop=-12.5,77).
 add and reset-password ask for the password (typed twice, not shown), or read it from standard input when that is
 not a terminal:  printf '%s\n' "$PASSWORD" | npm run users -- reset-password --username U
-Works against DATABASE_URL, or the embedded database in DATA_DIR (stop the desk first).`;
+Works against DATABASE_URL, or the embedded database in DATA_DIR (stop the desk first), as read from the environment
+and .env; it names that database first. From a build: node scripts/users.mjs <command> [options], in the build's folder.`;
+
+const COMMANDS = ["add", "list", "disable", "enable", "reset-password", "set-role", "set-user-code", "set-shop"];
 
 const NOT_ON_THE_COMMAND_LINE =
   "Passwords are not taken on the command line, where they stay in shell history and show in the process list. " +
@@ -50,6 +55,9 @@ async function main(argv: string[]) {
     allowPositionals: command === "set-shop",
   });
   if (values.password !== undefined) throw new UsageError(NOT_ON_THE_COMMAND_LINE);
+  if (!COMMANDS.includes(command ?? "")) throw new UsageError(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
+  // Before anything is read or changed: the operator sees which database this is, and can stop a wrong one.
+  console.error(`Database: ${describeTarget(dbTargetFrom(process.env))}`);
   const actor = "cli";
   switch (command) {
     case "add": {
@@ -101,7 +109,7 @@ async function main(argv: string[]) {
       return latlong ? `${username}'s shop location is now ${latlong}.` : `${username} has no shop location now.`;
     }
     default:
-      throw new UsageError(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
+      throw new UsageError(USAGE); // not reached: the command was checked above
   }
 }
 

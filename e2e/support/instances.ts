@@ -35,7 +35,7 @@ export type Instance = { base: string; process: ChildProcess };
 /** Where an extra instance on `port` keeps its embedded database: the same across restarts on that port. */
 export const instanceDataDir = (port: number) => `.test-output/instance-${port}`;
 
-/** `next start` on 127.0.0.1:`port`, with its own data directory; resolves once /login answers 200. */
+/** The standalone build on 127.0.0.1:`port`, with its own data directory; resolves once /login answers 200. */
 export async function startInstance(port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
   const app = await startApp(port, { ...env, DATA_DIR: instanceDataDir(port) }, 30_000);
   return { base: app.baseUrl, process: app.process };

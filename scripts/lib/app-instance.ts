@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
-/** One `next start` of the production build, as the load command and the e2e specs start extra instances. */
+/** One instance of the standalone build (`npm start`), as the load command and the e2e specs start extra instances. */
 export type AppInstance = { baseUrl: string; process: ChildProcess };
 
 /** A port nothing listens on right now, so a run never talks to someone else's server. */
@@ -23,7 +23,7 @@ export function freePort(): Promise<number> {
  */
 export async function startApp(port: number, env: NodeJS.ProcessEnv, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<AppInstance> {
   // The app's own JSON log lines would drown the caller's output.
-  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, "scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });

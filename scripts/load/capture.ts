@@ -56,7 +56,10 @@ export async function captureActions(
     await page.getByLabel("Recipient ID").fill(refundOtp ? "10017743" : "10017740");
     await page.getByLabel("Amount (₹)").fill("100");
     await page.getByRole("button", { name: "Send OTP", exact: true }).click();
+    // Waited for itself: the answer's alert may be matched by Next's route announcer before the send is even posted.
+    const sending = page.waitForRequest((request) => request.method() === "POST" && !!request.postData()?.includes("submissionId"));
     await page.getByRole("dialog").getByRole("button", { name: "Confirm and send OTP" }).click();
+    await sending;
     await page.getByTestId("otp-ref-id").or(page.getByRole("alert")).first().waitFor();
     // The form also looks up the customer's recent recipients: the send is the action that carries a submission id.
     const signIn = actions[0];
