@@ -26,7 +26,7 @@ LAT,LONG is the agent's shop, sent to Eko with their transfers: 28.4595,77.0266 
 add and reset-password ask for the password (typed twice, not shown), or read it from standard input when that is
 not a terminal:  printf '%s\n' "$PASSWORD" | npm run users -- reset-password --username U
 Works against DATABASE_URL, or the embedded database in DATA_DIR (stop the desk first), as read from the environment
-and .env; it names that database first. From a build: node scripts/users.mjs <command> [options], in the build's folder.`;
+and .env; it names that database first. From a build: node scripts/users.cjs <command> [options], in the build's folder.`;
 
 const COMMANDS = ["add", "list", "disable", "enable", "reset-password", "set-role", "set-user-code", "set-shop"];
 
