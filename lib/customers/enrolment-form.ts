@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { fromReader } from "@/lib/field-schema";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { readSenderOtp } from "./fields";
 
@@ -66,15 +67,7 @@ export const panSchema = z.object({
 
 /** The OTP of the customer's Aadhaar, read like the verification OTP. */
 export const aadhaarOtpSchema = z.object({
-  otp: z.pipe(
-    z.unknown(),
-    z.transform((input, ctx) => {
-      const read = readSenderOtp(input);
-      if (read.ok) return read.value;
-      ctx.issues.push({ code: "custom", message: read.error, input });
-      return z.NEVER;
-    }),
-  ),
+  otp: fromReader(readSenderOtp),
 });
 
 /** The last four digits typed so far, for the hint under the masked Aadhaar field: "•••• •••• 1234". */

@@ -1,18 +1,6 @@
 import * as z from "zod/mini";
-import { fieldReaders, type AmountBounds, type FieldRead, type OtpRequestFormValues } from "./fields";
-
-/** One field of the form, read by its field reader; a refusal is an issue on that field, its message a dictionary key. */
-function field<T>(read: (input: unknown) => FieldRead<T>) {
-  return z.pipe(
-    z.unknown(),
-    z.transform((input, payload) => {
-      const result = read(input);
-      if (result.ok) return result.value;
-      payload.issues.push({ code: "custom", message: result.error, input });
-      return z.NEVER;
-    }),
-  );
-}
+import { fromReader as field } from "@/lib/field-schema";
+import { fieldReaders, type AmountBounds, type OtpRequestFormValues } from "./fields";
 
 /** A picked recipient's customer is the visit's: their mobile stays on the server and is not on the form. */
 const VISIT_CUSTOMER = Symbol("the visit's customer");
