@@ -23,8 +23,11 @@ export type DbHandle = {
   embedded?: EmbeddedServer;
 };
 
-// The embedded databases: one connection, so one statement at a time, each seeing every earlier one committed.
-const serialised = new WeakSet<Db>();
+// The embedded databases: one connection, so one statement at a time, each seeing every earlier one committed. On
+// globalThis, like the database itself (client.ts): a production build instantiates this module once per bundle, and
+// the bundle that opened the database is not the one that asks.
+const registry = globalThis as typeof globalThis & { __levinDeskSerialised?: WeakSet<Db> };
+const serialised = (registry.__levinDeskSerialised ??= new WeakSet<Db>());
 
 /** True for the embedded database: no other connection can write between two of its statements. */
 export function runsOneStatementAtATime(db: Db): boolean {
