@@ -85,7 +85,6 @@ for (const look of LOOKS) {
 
         // One load, through each state in turn: as shown, with field errors, refused by Eko, with the result.
         test("the counter from the customer's mobile (/, /customers/…) through each step", async ({ page, sim }) => {
-          test.setTimeout(60_000);
           const axe = axeChecker(page, look);
           await applyLook(page, look);
           await open(page, "/");
@@ -118,8 +117,6 @@ for (const look of LOOKS) {
         });
 
         test("the transfer form (/enter-ids as agent) as shown and with field errors, failure alert, confirmation, OTP result", async ({ page }) => {
-          // Five checks and two sends: more than one page's worth of work.
-          test.setTimeout(60_000);
           const axe = axeChecker(page, look);
           await applyLook(page, look);
           await open(page, "/enter-ids");

@@ -82,8 +82,6 @@ test.describe("README screenshots (docs/screenshots/)", () => {
       test.use({ ...options, storageState: storageStateFor("agent") });
 
       test(`${device}: agent form, confirmation, result, receipt, supervisor review`, async ({ page, browser, sim }) => {
-        // One send, two browsers and seven pictures.
-        test.setTimeout(60_000);
         const mobile = actualMobile();
         await applyLook(page, { lang: "en", theme: "light" });
         await sendAs(page, mobile);

@@ -47,9 +47,6 @@ test.describe("signing in", () => {
   });
 
   test("five failures lock the username, even against the right password; the audit shows both kinds", async ({ page, browser }) => {
-    // A new account, six password checks (scrypt, on purpose slow), three browser contexts and the audit page: on a
-    // loaded 2-core host this outgrew the default 30 s with every step passing.
-    test.setTimeout(60_000);
     const user = await createUserAsAdmin(browser, "supervisor", "throttle");
     const login = new LoginPage(page);
     await login.goto();
