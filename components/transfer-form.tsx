@@ -74,7 +74,6 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
   const remaining = customer?.remaining ?? undefined;
   const bounds = useMemo(() => ({ ...deskBounds, remaining }), [deskBounds, remaining]);
   const starting = useMemo(() => startingValues(customer), [customer]);
-  // The same schema the action parses with, so the browser and the server refuse in the same words.
   const resolver = useMemo(() => zodResolver(createOtpRequestSchema(bounds)), [bounds]);
   // Before the script runs, the form posts here instead (so nothing typed lands in a URL); the answer comes back
   // with the page.
