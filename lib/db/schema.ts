@@ -320,3 +320,5 @@ export const signInAttempts = pgTable(
 );
 
 export * from "./auth-schema";
+
+export * from "./rollup-schema";
