@@ -8,6 +8,8 @@ import { bigint, char, date, index, integer, pgTable, primaryKey, smallint, text
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 
+// Keys lead with the agent: a range for everyone (ALL_AGENTS) or for one agent is then one index range, at any size.
+
 /** In a rollup's `agent` column: the row for every agent together, so a network-wide range reads one row per day, not one per agent. */
 export const ALL_AGENTS = "";
 
@@ -22,7 +24,7 @@ export const otpRequestRollups = pgTable(
     amount: bigint("amount", { mode: "number" }).notNull(),
     updatedAt: stamp("updated_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.agent, t.state] }), index("otp_request_rollups_updated_idx").on(t.updatedAt)],
+  (t) => [primaryKey({ columns: [t.agent, t.day, t.state] }), index("otp_request_rollups_updated_idx").on(t.updatedAt)],
 );
 
 /** The latency histogram of completed OTP requests per day × agent × state: bucket `b` as lib/ledger/latency-histogram.ts defines it. */
@@ -35,7 +37,7 @@ export const otpLatencyRollups = pgTable(
     bucket: smallint("bucket").notNull(),
     requests: integer("requests").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.agent, t.state, t.bucket] })],
+  (t) => [primaryKey({ columns: [t.agent, t.day, t.state, t.bucket] })],
 );
 
 /** Eko's refusals of OTP requests per day × agent × status × message. */
@@ -48,7 +50,7 @@ export const otpRejectionRollups = pgTable(
     message: text("message").notNull(),
     requests: integer("requests").notNull(),
   },
-  (t) => [unique("otp_rejection_rollups_key").on(t.day, t.agent, t.ekoStatus, t.message).nullsNotDistinct()],
+  (t) => [unique("otp_rejection_rollups_key").on(t.agent, t.day, t.ekoStatus, t.message).nullsNotDistinct()],
 );
 
 /** Customers with 3+ requests within 15 minutes, per day × agent: the most in one window and the latest such request. */
@@ -62,7 +64,7 @@ export const otpFlaggedCustomers = pgTable(
     requests: integer("requests").notNull(),
     lastAt: stamp("last_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.agent, t.customerMobileHash] })],
+  (t) => [primaryKey({ columns: [t.agent, t.day, t.customerMobileHash] })],
 );
 
 /** Transfers per India-time hour (its start) × agent × state, with the rupees and Eko's fees (paise) they carry. */
@@ -77,5 +79,5 @@ export const transferRollups = pgTable(
     feePaise: bigint("fee_paise", { mode: "number" }).notNull(),
     updatedAt: stamp("updated_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.hour, t.agent, t.state] }), index("transfer_rollups_updated_idx").on(t.updatedAt)],
+  (t) => [primaryKey({ columns: [t.agent, t.hour, t.state] }), index("transfer_rollups_updated_idx").on(t.updatedAt)],
 );

@@ -106,6 +106,10 @@ export const otpRequests = pgTable(
     index("otp_requests_unresolved_created_idx")
       .on(t.createdAt, t.id)
       .where(sql`${t.state} in ('pending', 'unknown')`),
+    // The summaries read completed rows from the rollups and only the few still pending from here.
+    index("otp_requests_pending_created_idx")
+      .on(t.agent, t.createdAt)
+      .where(sql`${t.state} = 'pending'`),
   ],
 );
 
