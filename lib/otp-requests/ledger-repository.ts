@@ -5,6 +5,7 @@ import type { AnswerColumns } from "@/lib/ledger/answer-columns";
 import { otpRequests, type NewOtpRequestRow, type OtpRequestRow, type OtpRequestState } from "@/lib/db/schema";
 import type { LimitName, OtpRequestResult } from "./result";
 import { inDbSpan } from "@/lib/observability/tracing";
+import { countedReturning, rollupCtes } from "./rollups";
 
 /** `createdAt` defaults to the database's clock; the service passes its own so limit windows share one clock. */
 export type PendingRequest = Omit<NewOtpRequestRow, "id" | "state" | "completedAt" | "result">;
@@ -44,7 +45,18 @@ export async function recordLimited(
   refusal: { limit: LimitName; result: Extract<OtpRequestResult, { status: "limited" }> },
 ): Promise<InsertedRow | null> {
   const at = request.createdAt ?? new Date();
-  return insertOnce(db, { ...request, createdAt: at, state: "limited", failureReason: refusal.limit, result: refusal.result, completedAt: at });
+  const insert = db
+    .insert(otpRequests)
+    .values({ ...request, createdAt: at, state: "limited", failureReason: refusal.limit, result: refusal.result, completedAt: at })
+    .onConflictDoNothing({ target: otpRequests.submissionId })
+    .returning({ ...countedReturning(), id: otpRequests.id });
+  // Complete from the start, so counted by the rollups in the same statement.
+  const done = db.$with("done", { id: sql<number>`id`.as("id"), createdAt: sql<Date>`created_at`.as("created_at") }).as(insert.getSQL());
+  const [row] = await db
+    .with(done, ...rollupCtes(db))
+    .select({ id: done.id, createdAt: done.createdAt })
+    .from(done);
+  return row ? { id: Number(row.id), createdAt: new Date(row.createdAt) } : null;
 }
 
 export type DatedCompletion = { clientRefId: string; completion: Completion; completedAt: Date };
@@ -70,12 +82,18 @@ function prepareCompletion(db: Db) {
   const columns = COMPLETED.map((key) => sql`${sql.identifier(otpRequests[key].name)} ${sql.raw(otpRequests[key].getSQLType())}`);
   const records = sql`jsonb_to_recordset(${sql.placeholder("completions")}::jsonb) as v(client_ref_id varchar, ${sql.join(columns, sql`, `)})`;
   const fromRecord = Object.fromEntries(COMPLETED.map((key) => [key, sql`v.${sql.identifier(otpRequests[key].name)}`]));
-  return db
+  const update = db
     .update(otpRequests)
     .set(fromRecord)
     .from(records)
     .where(and(eq(otpRequests.clientRefId, sql`v.client_ref_id`), eq(otpRequests.state, "pending")))
-    .returning({ clientRefId: otpRequests.clientRefId })
+    .returning(countedReturning());
+  // The rollups count each completed row in the same statement (see ./rollups.ts).
+  const done = db.$with("done", { clientRefId: sql<string>`client_ref_id`.as("client_ref_id") }).as(update.getSQL());
+  return db
+    .with(done, ...rollupCtes(db))
+    .select({ clientRefId: done.clientRefId })
+    .from(done)
     .prepare("complete_pending");
 }
 
