@@ -3,7 +3,7 @@
 import { useI18n } from "@/components/locale-provider";
 import { Stat } from "@/components/ui/stat";
 import { formatIndiaTime, formatNumber } from "@/lib/format";
-import type { ReviewSummary } from "@/lib/otp-requests/review-filters";
+import { LEDGER_SUMMARY_DAYS, type ReviewSummary } from "@/lib/otp-requests/review-filters";
 
 export function RequestsSummary({ summary }: { summary: ReviewSummary }) {
   const { locale, t } = useI18n();
@@ -17,6 +17,13 @@ export function RequestsSummary({ summary }: { summary: ReviewSummary }) {
         <Stat label={t("summary.p50")} value={ms(summary.p50LatencyMs)} />
         <Stat label={t("summary.p95")} value={ms(summary.p95LatencyMs)} />
       </dl>
+      {summary.source.kind === "ledger" ? (
+        <p className="text-sm text-slate-600" role="note">
+          {summary.source.bounded
+            ? t("summary.fromLedgerBounded", { from: summary.source.from ?? "", to: summary.source.to ?? "", days: LEDGER_SUMMARY_DAYS })
+            : t("summary.fromLedger")}
+        </p>
+      ) : null}
       {summary.topRejections.length > 0 || summary.flaggedCustomers.length > 0 ? (
         <div className="grid gap-3 md:grid-cols-2">
           {summary.topRejections.length > 0 ? (

@@ -23,21 +23,27 @@ function bounds(bucket: number): [number, number] {
 }
 
 /**
- * The `p` percentile (0..1) of the counted latencies, interpolated as PostgreSQL's percentile_cont would be over the
- * rows: rank p × (n − 1), placed proportionally inside its bucket. Null when nothing is counted.
+ * The `p` percentile (0..1) of the counted latencies, as PostgreSQL's percentile_cont would give it over the rows: each
+ * bucket's rows are taken as spread evenly across it, and the value at rank p × (n − 1) is interpolated between the
+ * two rows around it. Null when nothing is counted.
  */
 export function percentileOf(counts: ReadonlyMap<number, number>, p: number): number | null {
   const buckets = [...counts.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
   const total = buckets.reduce((sum, [, n]) => sum + n, 0);
   if (total === 0) return null;
-  const rank = p * (total - 1);
-  let below = 0;
-  for (const [bucket, n] of buckets) {
-    if (rank < below + n) {
-      const [lo, hi] = bounds(bucket);
-      return lo + (hi - lo) * ((rank - below + 0.5) / n);
+  const valueAt = (k: number): number => {
+    let below = 0;
+    for (const [bucket, n] of buckets) {
+      if (k < below + n) {
+        const [lo, hi] = bounds(bucket);
+        return lo + ((hi - lo) * (k - below + 0.5)) / n;
+      }
+      below += n;
     }
-    below += n;
-  }
-  return bounds(buckets[buckets.length - 1]![0])[1];
+    return bounds(buckets[buckets.length - 1]![0])[1];
+  };
+  const rank = p * (total - 1);
+  const k = Math.floor(rank);
+  const at = valueAt(k);
+  return rank === k ? at : at + (rank - k) * (valueAt(k + 1) - at);
 }

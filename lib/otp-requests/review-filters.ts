@@ -37,6 +37,11 @@ export function dayRange(filters: Pick<UrlFilters, "from" | "to">): { start?: Da
   return { start, end };
 }
 
+/** The India-time calendar day (YYYY-MM-DD) of an instant: the inverse of `dayRange`. */
+export function istDayOf(instant: Date): string {
+  return new Date(instant.getTime() + 5.5 * 3_600_000).toISOString().slice(0, 10);
+}
+
 export function filtersToSearchParams(filters: Partial<Record<keyof UrlFilters, string | number>>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "") params.set(key, String(value));
@@ -70,6 +75,9 @@ export type ReviewRow = {
 
 export type ReviewPage = { rows: ReviewRow[]; nextCursor: string | null };
 
+/** The most days an amount-range summary reads from the ledger: a scan, so bounded (the newest days of the range). */
+export const LEDGER_SUMMARY_DAYS = 31;
+
 export type ReviewSummary = {
   count: number;
   sent: number;
@@ -77,4 +85,9 @@ export type ReviewSummary = {
   p95LatencyMs: number | null;
   topRejections: { message: string; status: number | null; count: number }[];
   flaggedCustomers: { customerMobileMasked: string; requests: number; lastAt: string }[];
+  /**
+   * Where the figures come from: the rollups, or (for an exact mobile or an amount range, which the rollups cannot
+   * answer) the ledger itself, over these India-time days; `bounded` when that is less than the range asked for.
+   */
+  source: { kind: "rollups" } | { kind: "ledger"; from: string | null; to: string | null; bounded: boolean };
 };

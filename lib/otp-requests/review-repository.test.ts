@@ -17,16 +17,27 @@ describeEachDatabase("review repository", (database) => {
     beforeEach(() => database.reset());
 
     it("lists newest first", async () => {
-      await insertRows(database.db, ["2026-11-24T10:00:00Z", "2026-11-24T12:00:00Z", "2026-11-23T09:00:00Z", "2026-11-24T11:00:00Z"].map((at) => ({ at })));
+      await insertRows(
+        database.db,
+        ["2026-11-24T10:00:00Z", "2026-11-24T12:00:00Z", "2026-11-23T09:00:00Z", "2026-11-24T11:00:00Z"].map((at) => ({ at })),
+      );
       const page = await listRequests(database.db, reviewQuery(), { limit: 10 });
-      expect(page.rows.map((r) => r.createdAt)).toEqual(["2026-11-24T12:00:00.000Z", "2026-11-24T11:00:00.000Z", "2026-11-24T10:00:00.000Z", "2026-11-23T09:00:00.000Z"]);
+      expect(page.rows.map((r) => r.createdAt)).toEqual([
+        "2026-11-24T12:00:00.000Z",
+        "2026-11-24T11:00:00.000Z",
+        "2026-11-24T10:00:00.000Z",
+        "2026-11-23T09:00:00.000Z",
+      ]);
       expect(page.nextCursor).toBeNull();
     });
 
     it("pages 25 rows by keyset, 10 at a time, each once and in order, ties on created_at broken by id", async () => {
       // Three rows per instant, inserted out of time order, so page boundaries fall inside a tie.
       const times = instants("2026-11-24T08:00:00Z", 25, 60_000, 3);
-      await insertRows(database.db, [...times.slice(12), ...times.slice(0, 12)].map((at) => ({ at })));
+      await insertRows(
+        database.db,
+        [...times.slice(12), ...times.slice(0, 12)].map((at) => ({ at })),
+      );
       const seen: number[] = [];
       const sizes: number[] = [];
       let cursor: ReviewCursor | undefined;
@@ -43,7 +54,12 @@ describeEachDatabase("review repository", (database) => {
     });
 
     it("iterateRequests with batchSize 7 yields each of 20 rows once, in order", async () => {
-      await insertRows(database.db, instants("2026-11-24T08:00:00Z", 20, 1_000, 2).reverse().map((at) => ({ at })));
+      await insertRows(
+        database.db,
+        instants("2026-11-24T08:00:00Z", 20, 1_000, 2)
+          .reverse()
+          .map((at) => ({ at })),
+      );
       const batches: number[][] = [];
       for await (const batch of iterateRequests(database.db, reviewQuery(), 7)) batches.push(batch.map((r) => r.id));
       expect(batches.map((b) => b.length)).toEqual([7, 7, 6]);
@@ -121,11 +137,16 @@ describeEachDatabase("review repository", (database) => {
 
     it("read as unknown once older than staleBefore, while a fresh one reads pending", async () => {
       const page = await listRequests(database.db, reviewQuery(), { limit: 10 });
-      expect(page.rows.map((r) => [r.amount, r.state])).toEqual([[302, "pending"], [301, "unknown"], [303, "unknown"]]);
+      expect(page.rows.map((r) => [r.amount, r.state])).toEqual([
+        [302, "pending"],
+        [301, "unknown"],
+        [303, "unknown"],
+      ]);
     });
 
     it("are found by outcome unknown, not by pending", async () => {
-      const by = async (outcome: UrlFilters["outcome"]) => (await listRequests(database.db, reviewQuery({ outcome }), { limit: 10 })).rows.map((r) => r.amount);
+      const by = async (outcome: UrlFilters["outcome"]) =>
+        (await listRequests(database.db, reviewQuery({ outcome }), { limit: 10 })).rows.map((r) => r.amount);
       expect(await by("unknown")).toEqual([301, 303]);
       expect(await by("pending")).toEqual([302]);
     });

@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { otpRequests, type OtpRequestRow } from "@/lib/db/schema";
 import { MASK } from "@/lib/privacy/mask";
-import { dayRange, encodeCursor, type ReviewCursor, type ReviewPage, type ReviewRow, type ReviewSummary, type UrlFilters } from "./review-filters";
+import { dayRange, encodeCursor, type ReviewCursor, type ReviewPage, type ReviewRow, type UrlFilters } from "./review-filters";
 
 export type ReviewQuery = {
   filters: UrlFilters;
@@ -15,7 +15,7 @@ export type ReviewQuery = {
 
 const t = otpRequests;
 
-function effectiveState(staleBefore: Date) {
+export function effectiveState(staleBefore: Date) {
   return sql<string>`case when ${t.state} = 'pending' and ${t.createdAt} < ${staleBefore} then 'unknown' else ${t.state} end`;
 }
 
@@ -26,7 +26,8 @@ function outcomeCondition(outcome: UrlFilters["outcome"], staleBefore: Date): SQ
   return eq(t.state, outcome);
 }
 
-function where({ filters, mobileHash, staleBefore }: ReviewQuery, cursor?: ReviewCursor): SQL | undefined {
+/** The review's filters as a condition on the ledger; the ledger summary reads the same rows as the table. */
+export function where({ filters, mobileHash, staleBefore }: ReviewQuery, cursor?: ReviewCursor): SQL | undefined {
   const { start, end } = dayRange(filters);
   return and(
     outcomeCondition(filters.outcome, staleBefore),
@@ -117,68 +118,4 @@ export async function* iterateRequests(db: Db, query: ReviewQuery, batchSize = 1
     if (!page.nextCursor || !last) return;
     cursor = { createdAt: new Date(last.createdAt), id: last.id };
   }
-}
-
-const FLAG_WINDOW = sql.raw("interval '15 minutes'");
-const FLAG_THRESHOLD = 3;
-
-/** Count, share sent, latency percentiles, top rejections and customers with 3+ requests within 15 minutes. */
-export async function summarizeRequests(db: Db, query: ReviewQuery): Promise<ReviewSummary> {
-  const condition = where(query);
-  const state = effectiveState(query.staleBefore);
-  const [totals] = await db
-    .select({
-      count: sql<number>`count(*)::int`,
-      sent: sql<number>`(count(*) filter (where ${state} = 'sent'))::int`,
-      p50: sql<number | null>`percentile_cont(0.5) within group (order by ${t.latencyMs})`,
-      p95: sql<number | null>`percentile_cont(0.95) within group (order by ${t.latencyMs})`,
-    })
-    .from(t)
-    .where(condition);
-
-  const topRejections = await db
-    .select({ message: sql<string>`coalesce(${t.ekoMessage}, '(no message)')`, status: t.ekoStatus, count: sql<number>`count(*)::int` })
-    .from(t)
-    .where(and(condition, eq(t.state, "rejected")))
-    .groupBy(sql`1`, t.ekoStatus)
-    .orderBy(sql`3 desc`)
-    .limit(5);
-
-  const windowed = db
-    .select({
-      hash: t.customerMobileHash,
-      last4: t.customerMobileLast4,
-      createdAt: t.createdAt,
-      inWindow: sql<number>`count(*) over (partition by ${t.customerMobileHash} order by ${t.createdAt} range between ${FLAG_WINDOW} preceding and current row)`.as(
-        "in_window",
-      ),
-    })
-    .from(t)
-    .where(condition)
-    .as("windowed");
-  const flagged = await db
-    .select({
-      last4: sql<string>`max(${windowed.last4})`,
-      requests: sql<number>`max(${windowed.inWindow})::int`,
-      lastAt: sql<Date>`max(${windowed.createdAt})`,
-    })
-    .from(windowed)
-    .where(sql`${windowed.inWindow} >= ${FLAG_THRESHOLD}`)
-    .groupBy(windowed.hash)
-    .orderBy(sql`2 desc`, sql`3 desc`)
-    .limit(20);
-
-  const round = (value: number | null | undefined) => (value == null ? null : Math.round(Number(value)));
-  return {
-    count: totals?.count ?? 0,
-    sent: totals?.sent ?? 0,
-    p50LatencyMs: round(totals?.p50),
-    p95LatencyMs: round(totals?.p95),
-    topRejections,
-    flaggedCustomers: flagged.map((f) => ({
-      customerMobileMasked: `${MASK}${f.last4}`,
-      requests: f.requests,
-      lastAt: new Date(f.lastAt).toISOString(),
-    })),
-  };
 }

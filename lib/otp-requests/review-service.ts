@@ -6,7 +6,8 @@ import { staleBefore } from "./ledger-settings";
 import { CSV_HEADER, csvLine } from "./requests-csv";
 import { decodeCursor } from "./review-filters";
 import type { reviewRequestSchema } from "./review-request";
-import { iterateRequests, listRequests, summarizeRequests, type ReviewQuery } from "./review-repository";
+import { iterateRequests, listRequests, type ReviewQuery } from "./review-repository";
+import { summarizeRequests } from "./review-summary";
 
 export const REVIEW_PAGE_SIZE = 50;
 

@@ -109,13 +109,14 @@ export async function rebuildOtpRollups(db: Db): Promise<number> {
         where s.${col("state")} = 'rejected' group by 1, 2, 3, 4`,
       sql`insert into ${otpFlaggedCustomers} (agent, day, customer_mobile_hash, customer_mobile_last4, requests, last_at)
         select agent, day, hash, max(last4), max(n), max(at) from (
-          select ${istDaySql(sql`o.${col("createdAt")}`)} as day, scope.agent, o.${col("state")} as state, o.${col("customerMobileHash")} as hash,
-            o.${col("customerMobileLast4")} as last4, o.${col("createdAt")} as at,
-            case when scope.agent = ${ALL_AGENTS}
-              then count(*) over (partition by o.${col("customerMobileHash")} order by o.${col("createdAt")} range between ${flagWindow} preceding and current row)
-              else count(*) over (partition by o.${col("customerMobileHash")}, o.${col("agent")} order by o.${col("createdAt")} range between ${flagWindow} preceding and current row)
-            end as n
-          from ${otpRequests} o cross join lateral (values (o.${col("agent")}), (${ALL_AGENTS})) as scope(agent)
+          select ${istDaySql(sql`o.at`)} as day, scope.agent, o.state, o.hash, o.last4, o.at, case when scope.agent = ${ALL_AGENTS} then o.everyone else o.own end as n
+          from (
+            select ${col("agent")} as agent, ${col("state")} as state, ${col("customerMobileHash")} as hash, ${col("customerMobileLast4")} as last4,
+              ${col("createdAt")} as at,
+              count(*) over (partition by ${col("customerMobileHash")} order by ${col("createdAt")} range between ${flagWindow} preceding and current row) as everyone,
+              count(*) over (partition by ${col("customerMobileHash")}, ${col("agent")} order by ${col("createdAt")} range between ${flagWindow} preceding and current row) as own
+            from ${otpRequests}
+          ) o cross join lateral (values (o.agent), (${ALL_AGENTS})) as scope(agent)
         ) w where n >= ${FLAG_THRESHOLD} and state <> 'pending' group by 1, 2, 3`,
     ];
     for (const statement of statements) await tx.execute(statement);

@@ -39,7 +39,9 @@ describeEachDatabase("limits against SMS abuse", (database) => {
 
     const clientRefId = refused.status === "limited" ? refused.clientRefId : "";
     const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.target, clientRefId));
-    expect(audit).toMatchObject([{ actor: "asha", action: "otp.limited", detail: { limit: "mobile-15m", count: 3, max: 3, retryAt: at(15).toISOString() } }]);
+    expect(audit).toMatchObject([
+      { actor: "asha", action: "otp.limited", detail: { limit: "mobile-15m", count: 3, max: 3, retryAt: at(15).toISOString() } },
+    ]);
     expect(JSON.stringify(audit)).not.toContain(MOBILES.x);
 
     clock.now = at(15);
@@ -59,7 +61,10 @@ describeEachDatabase("limits against SMS abuse", (database) => {
 
   it("refuses an 11th OTP for one mobile within 24 hours, until the oldest leaves the window", async () => {
     clock.now = at(0);
-    await insertRows(database.db, [23, 20, 12, 8, 6, 5, 4, 3, 2, 1].map((hoursAgo) => ({ at: at(-hoursAgo * 60) })));
+    await insertRows(
+      database.db,
+      [23, 20, 12, 8, 6, 5, 4, 3, 2, 1].map((hoursAgo) => ({ at: at(-hoursAgo * 60) })),
+    );
     const refused = await send();
     expect(refused).toMatchObject({ status: "limited", limit: "mobile-24h", max: 10, retryAt: at(60).toISOString() });
     expect(eko.sim.received).toHaveLength(0);
@@ -76,8 +81,14 @@ describeEachDatabase("limits against SMS abuse", (database) => {
 
   it("reports the limit that frees up last when several are full", async () => {
     clock.now = at(0);
-    await insertRows(database.db, [600, 300, 200, 100, 50, 40, 30].map((minutesAgo) => ({ at: at(-minutesAgo) })));
-    await insertRows(database.db, [10, 5, 1].map((minutesAgo) => ({ at: at(-minutesAgo) })));
+    await insertRows(
+      database.db,
+      [600, 300, 200, 100, 50, 40, 30].map((minutesAgo) => ({ at: at(-minutesAgo) })),
+    );
+    await insertRows(
+      database.db,
+      [10, 5, 1].map((minutesAgo) => ({ at: at(-minutesAgo) })),
+    );
     expect(await send()).toMatchObject({ status: "limited", limit: "mobile-24h", retryAt: at(24 * 60 - 600).toISOString() });
   });
 
@@ -92,7 +103,10 @@ describeEachDatabase("limits against SMS abuse", (database) => {
 
   it("a refused submission repeated gets the same refusal, with no second audit event", async () => {
     clock.now = at(0);
-    await insertRows(database.db, [3, 2, 1].map((minutesAgo) => ({ at: at(-minutesAgo) })));
+    await insertRows(
+      database.db,
+      [3, 2, 1].map((minutesAgo) => ({ at: at(-minutesAgo) })),
+    );
     const context = submission();
     const first = await requestTransactionOtp(otpInput(), context, deps());
     expect(first.status).toBe("limited");

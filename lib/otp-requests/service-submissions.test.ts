@@ -104,7 +104,9 @@ describeEachDatabase("one submission, one send", (database) => {
   it("copies arriving while Eko is slower than the timeout all get the first request's unknown", async () => {
     const context = submission();
     const slow = serviceDeps(database.db, eko, { config: { ...eko.config, timeoutMs: 200 } });
-    const results = await Promise.all(Array.from({ length: 4 }, () => requestTransactionOtp(otpInput({ recipientId: SLOW_RECIPIENT }), context, slow)));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => requestTransactionOtp(otpInput({ recipientId: SLOW_RECIPIENT }), context, slow)),
+    );
 
     expect(eko.sim.received).toHaveLength(1);
     expect(results[0]).toMatchObject({ status: "unknown", reason: "timeout" });

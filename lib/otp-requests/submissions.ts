@@ -6,7 +6,6 @@ import type { OtpRequestResult } from "./result";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { WAIT_MARGIN_MS, whilePending } from "@/lib/ledger/while-pending";
 
-
 export const FORM_REUSED = "error.form.reused" satisfies MessageKey;
 export const FORM_UNUSABLE = "error.form.unusable" satisfies MessageKey;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { closeDb, getDb } from "@/lib/db/client";
 import { getEkoConfig } from "@/lib/eko/config";
 import { checkSettings, ConfigError } from "@/lib/settings";
+import { rebuildRollupsIfMissing } from "@/lib/ledger/rebuild-rollups";
 import { logEvent } from "@/lib/log";
 import { startTracing, stopTracing } from "@/lib/observability/otel";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
@@ -42,5 +43,10 @@ export async function prepareServerOrExit(): Promise<void> {
     logEvent("error", "tracing.not_started", { error: error instanceof Error ? error.name : "unknown" }),
   );
   // Transfers left open (by this process before a restart, or by any instance) are checked with Eko from here on.
-  getDb().then(startInquiryWorker, databaseFailed);
+  getDb().then((db) => {
+    startInquiryWorker();
+    rebuildRollupsIfMissing(db).catch((error: unknown) =>
+      logEvent("error", "rollups.rebuild_failed", { error: error instanceof Error ? error.message : "unknown" }),
+    );
+  }, databaseFailed);
 }

@@ -47,4 +47,7 @@ export const review = {
   "summary.flagged": "Flagged customers",
   "summary.flaggedTitle": "Customers with 3 or more OTP requests in 15 minutes",
   "summary.flaggedRow": "{count} requests, last {time}",
+  "summary.fromLedger": "Counted from the ledger row by row: the mobile or amount filter needs each request.",
+  "summary.fromLedgerBounded":
+    "Counted from the ledger row by row, since the amount filter needs each request: only {from} to {to}, the newest {days} days of the range. Choose earlier dates to see an earlier period.",
 } as const;

@@ -48,4 +48,7 @@ export const review: Record<keyof typeof english, string> = {
   "summary.flagged": "चिह्नित ग्राहक",
   "summary.flaggedTitle": "15 मिनट में 3 या ज़्यादा OTP अनुरोध वाले ग्राहक",
   "summary.flaggedRow": "{count} अनुरोध, आखिरी {time}",
+  "summary.fromLedger": "ये आंकड़े लेजर की हर पंक्ति से गिने गए हैं: मोबाइल या राशि के फ़िल्टर को हर अनुरोध देखना होता है।",
+  "summary.fromLedgerBounded":
+    "ये आंकड़े लेजर की हर पंक्ति से गिने गए हैं, क्योंकि राशि के फ़िल्टर को हर अनुरोध देखना होता है: सिर्फ़ {from} से {to} तक, यानी चुनी गई अवधि के आखिरी {days} दिन। पहले की अवधि देखने के लिए पहले की तारीखें चुनें।",
 };
