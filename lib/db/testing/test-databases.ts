@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { Pool } from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { openDatabase, type Db, type DbHandle } from "@/lib/db/open";
+import { otpFlaggedCustomers, otpLatencyRollups, otpRejectionRollups, otpRequestRollups, transferRollups } from "@/lib/db/schema";
 
 /** What a suite gets: the open database, valid from `beforeAll` on (reading it while collecting tests throws). */
 export type TestDatabase = {
@@ -29,7 +30,8 @@ function testDatabase(kind: TestDatabase["kind"], handle: () => DbHandle | undef
       return open();
     },
     reset: async () => {
-      await open().execute(sql`truncate table refunds, transfers, otp_requests, eko_calls restart identity`);
+      const rollups = [otpRequestRollups, otpLatencyRollups, otpRejectionRollups, otpFlaggedCustomers, transferRollups];
+      await open().execute(sql`truncate table refunds, transfers, otp_requests, eko_calls, ${sql.join(rollups, sql`, `)} restart identity`);
     },
   };
 }
