@@ -17,6 +17,7 @@ import { startLocalProxy, type LocalProxy } from "./lib/local-proxy";
 import { firstAdminFromBuild } from "./load/operator-commands";
 import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-database";
 import { checkLedger } from "./load/ledger-checks";
+import { checkRollups } from "./load/rollup-checks";
 import { printSamples, tally } from "./load/report";
 import { runLoad } from "./load/run-load";
 import { refundState, settleTransfers } from "./load/settle";
@@ -130,11 +131,12 @@ async function main(): Promise<boolean> {
     const checks = await checkLedger(handle.db, load.submissionIds, limitsFrom());
     const transferChecks = await checkTransfers(handle.db, sim.received, transfers);
     const refundChecks = await checkRefunds(handle.db, sim.received);
+    const rollupCheck = await checkRollups(handle.db);
     await handle.close();
     console.log(`refunds by final state: ${tally(refundChecks.states)}`);
     console.log(`Initiate calls the simulator faulted: ${tally(transferChecks.faulted)}`);
     console.log(`transfers by final state: ${tally(transferChecks.states)}`);
-    checks.push(...transferChecks.checks, ...refundChecks.checks, ...operatorChecks);
+    checks.push(...transferChecks.checks, ...refundChecks.checks, rollupCheck, ...operatorChecks);
     if (proxy) {
       checks.push({
         name: "the admin made with the build's command signs in through the proxy",
