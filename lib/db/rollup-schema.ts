@@ -1,12 +1,11 @@
-import { bigint, char, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { bigint, char, date, index, integer, pgTable, primaryKey, smallint, text, unique } from "drizzle-orm/pg-core";
+import { stamp } from "./column-helpers";
 
 /**
  * Rollups of the ledger, kept in the same transaction as the ledger writes they count (lib/otp-requests/rollups.ts,
  * lib/transfers/rollups.ts) and rebuilt from the ledger by `npm run rollups:rebuild`. The supervisors' summaries read
  * these instead of scanning the ledger, so they cost the same at any ledger size.
  */
-
-const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 
 // Keys lead with the agent: a range for everyone (ALL_AGENTS) or for one agent is then one index range, at any size.
 
