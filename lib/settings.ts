@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATA_DIR } from "@/lib/db/default-data-dir.js";
 import { ekoEnvironmentOf } from "@/lib/eko/environment";
+import { blankAsMissing, given, isHttpUrl, required, whole } from "@/lib/settings-readers";
 
 /** Every environment variable in one place, with one error style: the variable's name and what is wrong, never its value. */
 type Env = Record<string, string | undefined>;
@@ -13,35 +14,6 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
-
-const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-/** The value without surrounding spaces; blank counts as unset. */
-const given = (value: unknown) => (typeof value === "string" ? value.trim() || undefined : value);
-
-/** A whole number within bounds; `fallback` when unset or blank. */
-const whole = (unit: string, min: number, max: number, fallback?: number) =>
-  z.preprocess(
-    (value) => given(value) ?? (fallback === undefined ? undefined : String(fallback)),
-    z
-      .string({ error: `is required (${unit})` })
-      .regex(/^\d+$/, { error: `must be a whole number of ${unit}${fallback === undefined ? "" : ` (default ${fallback})`}` })
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(min, { error: `must be at least ${min}` })
-          .max(max, { error: `must be at most ${max}` }),
-      ),
-  );
-
-/** A key or identifier: required, and exactly as issued (no spaces). */
-const required = (what: string) =>
-  z.preprocess(
-    blankAsMissing,
-    z.string({ error: `is required (${what})` }).refine((value) => value === value.trim() && !/\s/.test(value), { error: "must not contain spaces" }),
-  );
-
-const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 
 const ekoSchema = z
   .object({
