@@ -90,4 +90,9 @@ export type ReviewSummary = {
    * answer) the ledger itself, over these India-time days; `bounded` when that is less than the range asked for.
    */
   source: { kind: "rollups" } | { kind: "ledger"; from: string | null; to: string | null; bounded: boolean };
+  /** Changes whenever anything the summary counts may have changed: a poll that sends it back gets `unchanged`. */
+  version: string;
 };
+
+/** The summary route's answer: the summary, or word that the one the browser holds (by version) still stands. */
+export type SummaryAnswer = ReviewSummary | { unchanged: true; version: string };

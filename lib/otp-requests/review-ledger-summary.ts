@@ -15,7 +15,7 @@ const FLAG_WINDOW = sql.raw(`interval '${FLAG_WINDOW_MINUTES} minutes'`);
  * The summary read from the ledger itself, for the filters the rollups cannot answer (an exact mobile, an amount
  * range): count, share sent, latency percentiles, top rejections and flagged customers over the matching rows.
  */
-export async function summarizeLedger(db: Db, query: ReviewQuery): Promise<Omit<ReviewSummary, "source">> {
+export async function summarizeLedger(db: Db, query: ReviewQuery): Promise<Omit<ReviewSummary, "source" | "version">> {
   const condition = where(query);
   const state = effectiveState(query.staleBefore);
   const [totals] = await db

@@ -55,5 +55,8 @@ export const reviewRequestSchema = z.object({
 });
 export type ReviewRequest = z.input<typeof reviewRequestSchema>;
 
+/** The summary's poll: the review request, and the version of the summary the browser already holds. */
+export const summaryRequestSchema = reviewRequestSchema.extend({ knownVersion: z.string().max(64).optional() });
+
 /** The filter form as posted (flat fields, all text), read into the same request. */
 export const reviewFormSchema = urlFiltersSchema.extend({ mobile: exactMobile }).transform(({ mobile, ...filters }) => ({ filters, mobile }));

@@ -4,10 +4,10 @@ import { getDb } from "@/lib/db/client";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { staleBefore } from "./ledger-settings";
 import { CSV_HEADER, csvLine } from "./requests-csv";
-import { decodeCursor } from "./review-filters";
+import { decodeCursor, type SummaryAnswer } from "./review-filters";
 import type { reviewRequestSchema } from "./review-request";
 import { iterateRequests, listRequests, type ReviewQuery } from "./review-repository";
-import { summarizeRequests } from "./review-summary";
+import { summarizeRequests, summaryVersion } from "./review-summary";
 
 export const REVIEW_PAGE_SIZE = 50;
 
@@ -21,9 +21,15 @@ export async function getReviewPage(request: ParsedReviewRequest) {
   return listRequests(await getDb(), toQuery(request), { cursor: decodeCursor(request.cursor), limit: REVIEW_PAGE_SIZE });
 }
 
-/** An agent's own latest requests: the same read as the review, confined to that agent. */
-export async function getReviewSummary(request: ParsedReviewRequest) {
-  return summarizeRequests(await getDb(), toQuery(request));
+/** The summary, or `unchanged` when the version the browser holds still stands (one cheap statement). */
+export async function getReviewSummary(request: ParsedReviewRequest, knownVersion?: string): Promise<SummaryAnswer> {
+  const db = await getDb();
+  const query = toQuery(request);
+  if (knownVersion) {
+    const version = await summaryVersion(db, query.staleBefore);
+    if (version === knownVersion) return { unchanged: true, version };
+  }
+  return summarizeRequests(db, query);
 }
 
 /** The filtered ledger as CSV, pulled from the database a batch at a time as the client reads. */

@@ -2,8 +2,8 @@ import { beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "@/lib/db/testing/test-databases";
 import { rebuildOtpRollups } from "./rollups";
 import { LEDGER_SUMMARY_DAYS } from "./review-filters";
-import { summarizeRequests } from "./review-summary";
-import { insertRows, MOBILES, reviewQuery, testVault, type RowSpec } from "./testing/ledger-rows";
+import { summarizeRequests, summaryVersion } from "./review-summary";
+import { insertRows, MOBILES, reviewQuery, STALE_BEFORE, testVault, type RowSpec } from "./testing/ledger-rows";
 
 const T = new Date("2026-11-25T10:00:00.000Z").getTime();
 const at = (minutes: number, ms = 0) => new Date(T + minutes * 60_000 + ms);
@@ -91,6 +91,7 @@ describeEachDatabase("review summary", (database) => {
       topRejections: [],
       flaggedCustomers: [],
       source: { kind: "rollups" },
+      version: expect.any(String),
     });
   });
 
@@ -114,5 +115,16 @@ describeEachDatabase("review summary", (database) => {
     expect(later).toMatchObject({ count: 0, source: { kind: "ledger", from: "2026-12-01", to: "2026-12-31", bounded: true } });
     const inside = await summarizeRequests(database.db, reviewQuery({ min: 1, from: "2026-11-25", to: "2026-11-25" }));
     expect(inside).toMatchObject({ count: 8, source: { kind: "ledger", from: "2026-11-25", to: "2026-11-25", bounded: false } });
+  });
+
+  // Last: it adds a row.
+  it("keeps its version while nothing changes, and moves it with a completion, a new row or a row going stale", async () => {
+    const { db } = database;
+    const first = await summaryVersion(db, STALE_BEFORE);
+    expect(await summaryVersion(db, STALE_BEFORE)).toBe(first);
+    await insertRows(db, [{ at: "2026-11-26T11:59:50.000Z", state: "pending", mobile: MOBILES.z }]);
+    const withPending = await summaryVersion(db, STALE_BEFORE);
+    expect(withPending).not.toBe(first);
+    expect(await summaryVersion(db, new Date("2026-11-26T12:00:00.000Z"))).not.toBe(withPending);
   });
 });

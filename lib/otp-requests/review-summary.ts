@@ -16,6 +16,27 @@ const DAY_MS = 86_400_000;
  * so those read the ledger (a mobile through its index; an amount range over at most LEDGER_SUMMARY_DAYS days).
  */
 export async function summarizeRequests(db: Db, query: ReviewQuery, now = new Date()): Promise<ReviewSummary> {
+  const version = await summaryVersion(db, query.staleBefore);
+  return { ...(await summarize(db, query, now)), version };
+}
+
+/**
+ * A fingerprint of everything a summary counts: the rollups' latest write, the newest ledger row, and how many pending
+ * rows have gone stale. Read through indexes, so a poll that finds nothing new costs one cheap statement.
+ */
+export async function summaryVersion(db: Db, staleBefore: Date): Promise<string> {
+  const [row] = await db
+    .select({
+      written: sql<string>`(select coalesce(floor(extract(epoch from max(${otpRequestRollups.updatedAt})) * 1000), 0)::bigint::text from ${otpRequestRollups})`,
+      newest: sql<string>`(select coalesce(max(${otpRequests.id}), 0)::text from ${otpRequests})`,
+      stale: sql<string>`(select count(*)::text from ${otpRequests} where ${otpRequests.state} = 'pending' and ${otpRequests.createdAt} < ${staleBefore})`,
+    })
+    .from(sql`(select 1) one`);
+  // Base 36: short, and never a run of digits that could be mistaken for a mobile in a response.
+  return [row?.written, row?.newest, row?.stale].map((n) => Number(n ?? 0).toString(36)).join(".");
+}
+
+async function summarize(db: Db, query: ReviewQuery, now: Date): Promise<Omit<ReviewSummary, "version">> {
   const { filters } = query;
   if (query.mobileHash)
     return { ...(await summarizeLedger(db, query)), source: { kind: "ledger", from: filters.from ?? null, to: filters.to ?? null, bounded: false } };
@@ -45,7 +66,7 @@ function statesFor(outcome: UrlFilters["outcome"]): StateChoice {
   return { rollup: [outcome], freshPending: false, stalePending: false };
 }
 
-async function summarizeRollups(db: Db, { filters, staleBefore }: ReviewQuery): Promise<ReviewSummary> {
+async function summarizeRollups(db: Db, { filters, staleBefore }: ReviewQuery): Promise<Omit<ReviewSummary, "version">> {
   const agent = filters.agent ?? ALL_AGENTS;
   const states = statesFor(filters.outcome);
   const days = (table: typeof otpRequestRollups | typeof otpLatencyRollups | typeof otpRejectionRollups | typeof otpFlaggedCustomers) =>
