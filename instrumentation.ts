@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     const [{ keepServingWhenOutputBreaks }, { stampPeerAddress }] = await Promise.all([
@@ -10,3 +12,9 @@ export async function register() {
     await prepareServerOrExit();
   }
 }
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("@/lib/observability/request-errors");
+  logRequestError(error, request, context);
+};
