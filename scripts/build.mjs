@@ -3,6 +3,7 @@
 //   node scripts/db-migrate.cjs         the operator commands, with no dev dependencies and no tsx
 //   node scripts/users.cjs add …
 //   node scripts/rollups.cjs rebuild
+//   node scripts/ledger-key.cjs rotate
 // next.config.js traces the server and adds the migrations and the embedded database's thread; this adds what Next
 // leaves to the deployer (static files, public/) and the operator commands, then checks the folder has what it runs on.
 import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
@@ -33,7 +34,12 @@ for (const file of readdirSync(path.join(STANDALONE, "node_modules/@electric-sql
   if (/\.(map|d\.c?ts)$/.test(file)) rmSync(path.join(STANDALONE, "node_modules/@electric-sql", file));
 
 await build({
-  entryPoints: { users: "scripts/users.ts", "db-migrate": "scripts/db-migrate.ts", rollups: "scripts/rollups.ts" },
+  entryPoints: {
+    users: "scripts/users.ts",
+    "db-migrate": "scripts/db-migrate.ts",
+    rollups: "scripts/rollups.ts",
+    "ledger-key": "scripts/ledger-key.ts",
+  },
   outdir: path.join(STANDALONE, "scripts"),
   // CommonJS: the bundled packages are a mix, and CommonJS ones expect require and __dirname, which an ES module lacks.
   outExtension: { ".js": ".cjs" },
@@ -60,5 +66,5 @@ for (const name of SHARED_PACKAGES) {
 }
 if (missing.length > 0) fail(`${STANDALONE} lacks ${missing.join(", ")}.`);
 console.log(
-  `\n› ${STANDALONE} runs with plain node (server.js, scripts/users.cjs, scripts/db-migrate.cjs, scripts/rollups.cjs); built in ${Math.round((Date.now() - started) / 1000)} s.`,
+  `\n› ${STANDALONE} runs with plain node (server.js, scripts/users.cjs, scripts/db-migrate.cjs, scripts/rollups.cjs, scripts/ledger-key.cjs); built in ${Math.round((Date.now() - started) / 1000)} s.`,
 );

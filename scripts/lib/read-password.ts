@@ -37,11 +37,14 @@ function hiddenLine(prompt: string): Promise<string> {
   });
 }
 
-/** The password for `npm run users`: asked twice at a terminal, else the first line of standard input. */
-export async function readPassword(): Promise<string> {
+/** A secret for an operator command: asked twice at a terminal (not shown), else the first line of standard input. */
+export async function readSecret(label: string): Promise<string> {
   if (!stdin.isTTY) return firstLineOfInput();
-  const first = await hiddenLine("Password (not shown): ");
-  const again = await hiddenLine("The same password again: ");
-  if (first !== again) throw new Error("The two passwords differ; nothing was changed.");
+  const first = await hiddenLine(`${label} (not shown): `);
+  const again = await hiddenLine(`The same ${label.toLowerCase()} again: `);
+  if (first !== again) throw new Error(`The two ${label.toLowerCase()}s differ; nothing was changed.`);
   return first;
 }
+
+/** The password for `npm run users`. */
+export const readPassword = () => readSecret("Password");
