@@ -1,6 +1,6 @@
 import { formatIndiaClock } from "@/lib/format";
 import type { I18n } from "@/lib/i18n/translate";
-import type { ChartBucket } from "@/lib/transfers/review";
+import type { ChartBucket } from "@/lib/transfers/summary-chart";
 
 const SERIES = [
   { key: "success", fill: "#059669", label: "transfers.legend.success" },

@@ -1,7 +1,29 @@
 import { sql, type SQL } from "drizzle-orm";
+import { istDayOf } from "@/lib/otp-requests/review-filters";
 
 /** The desk's calendar: India time, whose days the review filters by. */
 export const INDIA_TIME_ZONE = "Asia/Kolkata";
 
+const zone = sql.raw(`'${INDIA_TIME_ZONE}'`);
+const DAY_MS = 86_400_000;
+
 /** The India-time calendar day of an instant column or value, in SQL. */
-export const istDaySql = (instant: unknown): SQL<string> => sql<string>`(${instant} at time zone ${sql.raw(`'${INDIA_TIME_ZONE}'`)})::date`;
+export const istDaySql = (instant: unknown): SQL<string> => sql<string>`(${instant} at time zone ${zone})::date`;
+
+/**
+ * The India-time wall clock of an instant cut to its hour or day (a timestamp without zone), in SQL. The unit is
+ * written into the SQL, not bound: a GROUP BY must see the very expression its SELECT uses.
+ */
+export const istTruncSql = (unit: "hour" | "day", instant: unknown): SQL<string> =>
+  sql<string>`date_trunc('${sql.raw(unit)}', ${instant} at time zone ${zone})`;
+
+/** The instant the India-time hour of an instant starts (India is 5:30 ahead, so at half past a UTC hour). */
+export const istHourStartSql = (instant: unknown): SQL<Date> => sql<Date>`(${istTruncSql("hour", instant)} at time zone ${zone})`;
+
+/** The newest `days` India days of a day range, up to today when it has no end; `bounded` when that is less than the range. */
+export function newestDays(range: { from?: string; to?: string }, days: number, now: Date): { from: string; to: string; bounded: boolean } {
+  const to = range.to ?? istDayOf(now);
+  const earliest = istDayOf(new Date(new Date(`${to}T00:00:00+05:30`).getTime() - (days - 1) * DAY_MS));
+  const from = range.from && range.from > earliest ? range.from : earliest;
+  return { from, to, bounded: from !== range.from };
+}

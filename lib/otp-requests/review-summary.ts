@@ -2,13 +2,12 @@ import "server-only";
 import { and, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { ALL_AGENTS, otpFlaggedCustomers, otpLatencyRollups, otpRejectionRollups, otpRequestRollups, otpRequests } from "@/lib/db/schema";
+import { newestDays } from "@/lib/ledger/india-time";
 import { percentileOf } from "@/lib/ledger/latency-histogram";
 import { MASK } from "@/lib/privacy/mask";
-import { dayRange, istDayOf, LEDGER_SUMMARY_DAYS, type ReviewSummary, type UrlFilters } from "./review-filters";
+import { dayRange, LEDGER_SUMMARY_DAYS, type ReviewSummary, type UrlFilters } from "./review-filters";
 import { summarizeLedger } from "./review-ledger-summary";
 import type { ReviewQuery } from "./review-repository";
-
-const DAY_MS = 86_400_000;
 
 /**
  * Count, share sent, latency p50/p95, top rejections and customers with 3+ requests within 15 minutes. From the
@@ -41,19 +40,11 @@ async function summarize(db: Db, query: ReviewQuery, now: Date): Promise<Omit<Re
   if (query.mobileHash)
     return { ...(await summarizeLedger(db, query)), source: { kind: "ledger", from: filters.from ?? null, to: filters.to ?? null, bounded: false } };
   if (filters.min !== undefined || filters.max !== undefined) {
-    const bounded = boundedRange(filters, now);
-    const summary = await summarizeLedger(db, { ...query, filters: { ...filters, ...bounded.days } });
-    return { ...summary, source: { kind: "ledger", from: bounded.days.from, to: bounded.days.to, bounded: bounded.bounded } };
+    const { from, to, bounded } = newestDays(filters, LEDGER_SUMMARY_DAYS, now);
+    const summary = await summarizeLedger(db, { ...query, filters: { ...filters, from, to } });
+    return { ...summary, source: { kind: "ledger", from, to, bounded } };
   }
   return summarizeRollups(db, query);
-}
-
-/** The newest LEDGER_SUMMARY_DAYS India days of the asked range (up to today when it has no end). */
-function boundedRange(filters: UrlFilters, now: Date): { days: { from: string; to: string }; bounded: boolean } {
-  const to = filters.to ?? istDayOf(now);
-  const earliest = istDayOf(new Date(new Date(`${to}T00:00:00+05:30`).getTime() - (LEDGER_SUMMARY_DAYS - 1) * DAY_MS));
-  const from = filters.from && filters.from > earliest ? filters.from : earliest;
-  return { days: { from, to }, bounded: from !== filters.from };
 }
 
 type StateChoice = { rollup: string[] | "all"; freshPending: boolean; stalePending: boolean };

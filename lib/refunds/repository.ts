@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, notInArray, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { REFUND_NOT_MADE, refunds, transfers, type NewRefundRow, type RefundRow, type TransferRow } from "@/lib/db/schema";
+import { updateCountedTransfers } from "@/lib/transfers/rollups";
 
 export type RefundUpdate = Partial<Omit<RefundRow, "id" | "clientRefId" | "submissionId" | "transferId" | "createdAt">>;
 
@@ -55,10 +56,13 @@ export async function recordRefundOtp(db: Db, transferId: number, otpRefId: stri
 
 /** The transfer is refunded (Eko's 74, or an inquiry's `tx_status` 4): final, no further check. */
 export async function settleTransferRefunded(db: Db, transferId: number, at: Date): Promise<void> {
-  await db
-    .update(transfers)
-    .set({ state: "refunded", txStatus: 4, txStatusText: "Refunded", settledAt: at, nextCheckAt: null })
-    .where(and(eq(transfers.id, transferId), eq(transfers.state, "refund-pending")));
+  await updateCountedTransfers(db, and(eq(transfers.id, transferId), eq(transfers.state, "refund-pending")), {
+    state: "refunded",
+    txStatus: 4,
+    txStatusText: "Refunded",
+    settledAt: at,
+    nextCheckAt: null,
+  });
 }
 
 /** Asks Transaction Inquiry about the transfer once more (its state may have changed at Eko). */

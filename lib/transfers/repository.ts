@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, notInArray, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { MONEY_NOT_MOVED, otpRequests, transfers, type NewTransferRow, type OtpRequestRow, type TransferRow } from "@/lib/db/schema";
+import { insertCountedTransfer, updateCountedTransfers } from "./rollups";
 
 /** The agent's own OTP request, in whatever state: what a transfer on it will move once it is `sent`. */
 export async function findAgentOtpRequest(db: Db, clientRefId: string, agent: string): Promise<OtpRequestRow | undefined> {
@@ -18,8 +19,7 @@ export async function findAgentOtpRequest(db: Db, clientRefId: string, agent: st
  * already has a transfer that may have moved money: the unique indexes settle races across tabs and instances.
  */
 export async function insertPendingTransfer(db: Db, row: NewTransferRow): Promise<TransferRow | null> {
-  const [inserted] = await db.insert(transfers).values(row).onConflictDoNothing().returning();
-  return inserted ?? null;
+  return insertCountedTransfer(db, row);
 }
 
 export async function findTransferBySubmission(db: Db, submissionId: string): Promise<TransferRow | undefined> {
@@ -46,11 +46,7 @@ export type TransferUpdate = Partial<Omit<TransferRow, "id" | "clientRefId" | "s
 
 /** Sets Initiate Transaction's outcome once: a row no longer pending is left as it is. */
 export async function completeTransfer(db: Db, ref: string, update: TransferUpdate): Promise<TransferRow | undefined> {
-  const [row] = await db
-    .update(transfers)
-    .set(update)
-    .where(and(eq(transfers.clientRefId, ref), eq(transfers.state, "pending")))
-    .returning();
+  const [row] = await updateCountedTransfers(db, and(eq(transfers.clientRefId, ref), eq(transfers.state, "pending")), update);
   return row;
 }
 
@@ -61,11 +57,7 @@ export async function recordCheck(
   expectedState: TransferRow["state"],
   update: TransferUpdate,
 ): Promise<TransferRow | undefined> {
-  const [row] = await db
-    .update(transfers)
-    .set(update)
-    .where(and(eq(transfers.clientRefId, ref), eq(transfers.state, expectedState)))
-    .returning();
+  const [row] = await updateCountedTransfers(db, and(eq(transfers.clientRefId, ref), eq(transfers.state, expectedState)), update);
   return row;
 }
 

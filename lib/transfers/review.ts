@@ -1,32 +1,20 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
 import { ekoCalls, otpRequests, transfers, type TransferRow, type TransferState } from "@/lib/db/schema";
-import { MONEY_NOT_MOVED } from "@/lib/db/schema-states";
-import { dayRange } from "@/lib/otp-requests/review-filters";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
-import type { TransferFilters } from "./review-filters";
 import { refundsOf } from "@/lib/refunds/repository";
+import { transferWhere } from "./ledger-summary";
+import type { TransferFilters } from "./review-filters";
+import { summarizeTransfers } from "./summary";
+import type { TransferSummary } from "./summary-chart";
 import { transferViewOf, type TransferView } from "./view";
 
 /** Transfers someone must watch: Eko has not settled them, or a refund is due. */
 export const NEEDS_ATTENTION: readonly TransferState[] = ["unknown", "pending", "awaited", "on-hold", "in-progress", "refund-pending"];
 /** A transfer pending longer than this lost its process mid-call (the worker will take it up): show it. */
 const PENDING_NOTICE_MS = 60_000;
-const CHART_DAYS_BY_HOUR = 2;
-
-function where(filters: TransferFilters): SQL | undefined {
-  const { start, end } = dayRange(filters);
-  return and(
-    filters.state ? eq(transfers.state, filters.state) : undefined,
-    filters.agent ? eq(transfers.agent, filters.agent) : undefined,
-    start ? gte(transfers.createdAt, start) : undefined,
-    end ? lt(transfers.createdAt, end) : undefined,
-    filters.min !== undefined ? gte(transfers.amount, filters.min) : undefined,
-    filters.max !== undefined ? lte(transfers.amount, filters.max) : undefined,
-  );
-}
 
 export type AttentionItem = TransferView & { ageMs: number };
 export type NeedsAttention = { counts: { state: TransferState; count: number; oldestAgeMs: number }[]; items: AttentionItem[] };
@@ -52,60 +40,9 @@ export async function getNeedsAttention(limit = 20, now = new Date()): Promise<N
   };
 }
 
-export type ChartBucket = { at: string; success: number; noMoney: number; open: number };
-export type TransferSummary = {
-  count: number;
-  success: number;
-  /** Rupees moved by successful transfers, and Eko's fees on them. */
-  amount: number;
-  fees: number;
-  unit: "hour" | "day";
-  chart: ChartBucket[];
-};
-
-/** Totals and outcomes over time for the filtered transfers: per hour over a day or two, per day beyond. */
+/** The page's totals and chart: see summarizeTransfers. */
 export async function getTransferSummary(filters: TransferFilters): Promise<TransferSummary> {
-  const db = await getDb();
-  const { start, end } = dayRange(filters);
-  const spanDays = start && end ? (end.getTime() - start.getTime()) / 86_400_000 : Infinity;
-  const unit = spanDays <= CHART_DAYS_BY_HOUR ? "hour" : "day";
-  const noMoney = sql.raw(MONEY_NOT_MOVED.map((s) => `'${s}'`).join(", "));
-  // The unit is written into the SQL, not bound: GROUP BY must see the very expression the SELECT uses.
-  const bucket = sql<string>`date_trunc('${sql.raw(unit)}', ${transfers.createdAt} at time zone 'Asia/Kolkata')`;
-  const [states, chart] = await Promise.all([
-    db
-      .select({
-        state: transfers.state,
-        count: sql<number>`count(*)::int`,
-        amount: sql<number>`coalesce(sum(${transfers.amount}), 0)::bigint`,
-        fees: sql<number>`coalesce(sum(${transfers.feePaise}), 0)::bigint`,
-      })
-      .from(transfers)
-      .where(where(filters))
-      .groupBy(transfers.state),
-    db
-      .select({
-        at: sql<string>`to_char(${bucket}, 'YYYY-MM-DD"T"HH24:MI:SS')`,
-        success: sql<number>`count(*) filter (where ${transfers.state} = 'success')::int`,
-        noMoney: sql<number>`count(*) filter (where ${transfers.state} in (${noMoney}, 'failed', 'refunded'))::int`,
-        total: sql<number>`count(*)::int`,
-      })
-      .from(transfers)
-      .where(where(filters))
-      .groupBy(bucket)
-      .orderBy(bucket)
-      .limit(62),
-  ]);
-  const count = states.reduce((sum, s) => sum + s.count, 0);
-  const success = states.find((s) => s.state === "success");
-  return {
-    count,
-    success: success?.count ?? 0,
-    amount: Number(success?.amount ?? 0),
-    fees: Number(success?.fees ?? 0) / 100,
-    unit,
-    chart: chart.map((b) => ({ at: `${b.at}+05:30`, success: b.success, noMoney: b.noMoney, open: b.total - b.success - b.noMoney })),
-  };
+  return summarizeTransfers(await getDb(), filters);
 }
 
 async function newest(condition: SQL | undefined, limit: number): Promise<TransferView[]> {
@@ -115,7 +52,7 @@ async function newest(condition: SQL | undefined, limit: number): Promise<Transf
 }
 
 /** The newest filtered transfers (a page of them), for the table. */
-export const listTransfers = (filters: TransferFilters, limit = 50) => newest(where(filters), limit);
+export const listTransfers = (filters: TransferFilters, limit = 50) => newest(transferWhere(filters), limit);
 
 /** The newest transfers of one customer, found by the keyed hash of their exact mobile (never stored in clear). */
 export const findTransfersByMobile = (mobile: string, limit = 50) => newest(eq(transfers.customerMobileHash, getMobileVault().hash(mobile)), limit);
@@ -130,7 +67,7 @@ export async function* iterateTransfers(db: Db, filters: TransferFilters, batch 
     const rows: TransferRow[] = await db
       .select()
       .from(transfers)
-      .where(and(where(filters), after))
+      .where(and(transferWhere(filters), after))
       .orderBy(desc(transfers.createdAt), desc(transfers.id))
       .limit(batch);
     if (rows.length === 0) return;

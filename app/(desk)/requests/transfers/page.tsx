@@ -10,7 +10,7 @@ import { Stat } from "@/components/ui/stat";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatNumber, formatRupees } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
-import { filtersToSearchParams } from "@/lib/otp-requests/review-filters";
+import { filtersToSearchParams, LEDGER_SUMMARY_DAYS } from "@/lib/otp-requests/review-filters";
 import { readTransferFilters } from "@/lib/transfers/review-filters";
 import { getNeedsAttention, getTransferSummary, listTransfers } from "@/lib/transfers/review";
 
@@ -46,6 +46,13 @@ export default async function TransfersReviewPage({ searchParams }: { searchPara
         <Stat label={t("transfers.amount")} value={formatRupees(summary.amount, locale)} />
         <Stat label={t("transfers.fees")} value={formatRupees(summary.fees, locale)} />
       </dl>
+      {summary.source.kind === "ledger" ? (
+        <p className="mt-2 text-sm text-slate-600" role="note" data-testid="transfer-totals-source">
+          {summary.source.bounded
+            ? t("transfers.fromLedgerBounded", { from: summary.source.from ?? "", to: summary.source.to ?? "", days: LEDGER_SUMMARY_DAYS })
+            : t("transfers.fromLedger")}
+        </p>
+      ) : null}
       <OutcomesChart buckets={summary.chart} unit={summary.unit} i18n={i18n} />
       <p className="mt-4">
         <Link

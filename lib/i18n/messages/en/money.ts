@@ -101,6 +101,9 @@ export const money = {
   "transfers.successRate": "Succeeded",
   "transfers.amount": "Amount transferred",
   "transfers.fees": "Eko fees",
+  "transfers.fromLedger": "Counted from the ledger transfer by transfer: the amount filter needs each transfer.",
+  "transfers.fromLedgerBounded":
+    "Counted from the ledger transfer by transfer, since the amount filter needs each transfer: only {from} to {to}, the newest {days} days of the range. Choose earlier dates to see an earlier period.",
   "transfers.chartTitle": "Outcomes per {unit}",
   "transfers.unit.hour": "hour",
   "transfers.unit.day": "day",

@@ -102,6 +102,9 @@ export const money: Record<keyof typeof english, string> = {
   "transfers.successRate": "सफल",
   "transfers.amount": "भेजी गई राशि",
   "transfers.fees": "Eko शुल्क",
+  "transfers.fromLedger": "ये आंकड़े लेजर के हर ट्रांसफ़र से गिने गए हैं: राशि के फ़िल्टर को हर ट्रांसफ़र देखना होता है।",
+  "transfers.fromLedgerBounded":
+    "ये आंकड़े लेजर के हर ट्रांसफ़र से गिने गए हैं, क्योंकि राशि के फ़िल्टर को हर ट्रांसफ़र देखना होता है: सिर्फ़ {from} से {to} तक, यानी चुनी गई अवधि के आखिरी {days} दिन। पहले की अवधि देखने के लिए पहले की तारीखें चुनें।",
   "transfers.chartTitle": "हर {unit} के नतीजे",
   "transfers.unit.hour": "घंटे",
   "transfers.unit.day": "दिन",

@@ -1,0 +1,37 @@
+import { MONEY_NOT_MOVED, type TransferState } from "@/lib/db/schema-states";
+import { dayRange, type ReviewSummary } from "@/lib/otp-requests/review-filters";
+import type { TransferFilters } from "./review-filters";
+
+export type ChartBucket = { at: string; success: number; noMoney: number; open: number };
+export type TransferSummary = {
+  count: number;
+  success: number;
+  /** Rupees moved by successful transfers, and Eko's fees on them. */
+  amount: number;
+  fees: number;
+  unit: "hour" | "day";
+  chart: ChartBucket[];
+  /** The rollups, or (for an amount range, which they cannot answer) the ledger over these India days, as the OTP review says. */
+  source: ReviewSummary["source"];
+};
+
+/** In the chart, a transfer that moved no money or gave it back; anything neither this nor `success` is still open. */
+export const NO_MONEY_STATES: readonly TransferState[] = [...MONEY_NOT_MOVED, "failed", "refunded"];
+/** The most bars the chart draws: two months of days. */
+export const CHART_BUCKETS = 62;
+const CHART_DAYS_BY_HOUR = 2;
+
+/** Per hour over a day or two, per day beyond. */
+export function chartUnit(filters: Pick<TransferFilters, "from" | "to">): TransferSummary["unit"] {
+  const { start, end } = dayRange(filters);
+  const spanDays = start && end ? (end.getTime() - start.getTime()) / 86_400_000 : Infinity;
+  return spanDays <= CHART_DAYS_BY_HOUR ? "hour" : "day";
+}
+
+/** A chart bar from its India-time wall clock and counts. */
+export const chartBucketOf = (b: { at: string; success: number; noMoney: number; total: number }): ChartBucket => ({
+  at: `${b.at}+05:30`,
+  success: b.success,
+  noMoney: b.noMoney,
+  open: b.total - b.success - b.noMoney,
+});

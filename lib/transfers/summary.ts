@@ -1,0 +1,70 @@
+import "server-only";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/open";
+import { ALL_AGENTS, transferRollups } from "@/lib/db/schema";
+import { istTruncSql, newestDays } from "@/lib/ledger/india-time";
+import { dayRange, LEDGER_SUMMARY_DAYS } from "@/lib/otp-requests/review-filters";
+import { summarizeTransfersFromLedger } from "./ledger-summary";
+import type { TransferFilters } from "./review-filters";
+import { CHART_BUCKETS, chartBucketOf, chartUnit, NO_MONEY_STATES, type TransferSummary } from "./summary-chart";
+
+/**
+ * Totals and outcomes over time for the filtered transfers. From the rollups (days, agent, state), at a cost that
+ * does not grow with the ledger; an amount range needs the transfers themselves, so it reads the ledger over at most
+ * the newest LEDGER_SUMMARY_DAYS days of the range, and says so.
+ */
+export async function summarizeTransfers(db: Db, filters: TransferFilters, now = new Date()): Promise<TransferSummary> {
+  if (filters.min === undefined && filters.max === undefined) return { ...(await summarizeRollups(db, filters)), source: { kind: "rollups" } };
+  const { from, to, bounded } = newestDays(filters, LEDGER_SUMMARY_DAYS, now);
+  const summary = await summarizeTransfersFromLedger(db, { ...filters, from, to });
+  return { ...summary, source: { kind: "ledger", from, to, bounded } };
+}
+
+async function summarizeRollups(db: Db, filters: TransferFilters): Promise<Omit<TransferSummary, "source">> {
+  const r = transferRollups;
+  const { start, end } = dayRange(filters);
+  // Days start on India-time hours, so a day range is a range of whole rollup hours.
+  const where = and(
+    eq(r.agent, filters.agent ?? ALL_AGENTS),
+    filters.state ? eq(r.state, filters.state) : undefined,
+    start ? gte(r.hour, start) : undefined,
+    end ? lt(r.hour, end) : undefined,
+  );
+  const unit = chartUnit(filters);
+  const bucket = istTruncSql(unit, r.hour);
+  const [states, chart] = await Promise.all([
+    db
+      .select({
+        state: r.state,
+        count: sql<number>`sum(${r.transfers})::int`,
+        amount: sql<string>`sum(${r.amount})::bigint`,
+        fees: sql<string>`sum(${r.feePaise})::bigint`,
+      })
+      .from(r)
+      .where(where)
+      .groupBy(r.state),
+    db
+      .select({
+        at: sql<string>`to_char(${bucket}, 'YYYY-MM-DD"T"HH24:MI:SS')`,
+        success: sql<number>`coalesce(sum(${r.transfers}) filter (where ${r.state} = 'success'), 0)::int`,
+        noMoney: sql<number>`coalesce(sum(${r.transfers}) filter (where ${inArray(r.state, [...NO_MONEY_STATES])}), 0)::int`,
+        total: sql<number>`sum(${r.transfers})::int`,
+      })
+      .from(r)
+      .where(where)
+      .groupBy(bucket)
+      // An hour whose transfers have all left the filtered state keeps its rows at zero: no bar for it.
+      .having(sql`sum(${r.transfers}) > 0`)
+      .orderBy(bucket)
+      .limit(CHART_BUCKETS),
+  ]);
+  const success = states.find((s) => s.state === "success");
+  return {
+    count: states.reduce((sum, s) => sum + s.count, 0),
+    success: success?.count ?? 0,
+    amount: Number(success?.amount ?? 0),
+    fees: Number(success?.fees ?? 0) / 100,
+    unit,
+    chart: chart.map(chartBucketOf),
+  };
+}
