@@ -2,13 +2,12 @@ import "server-only";
 import { and, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { ALL_AGENTS, otpFlaggedCustomers, otpLatencyRollups, otpRejectionRollups, otpRequestRollups, otpRequests } from "@/lib/db/schema";
+import { addIstDays, istDayOf } from "@/lib/ledger/india-time";
 import { percentileOf } from "@/lib/ledger/latency-histogram";
 import { MASK } from "@/lib/privacy/mask";
-import { dayRange, istDayOf, LEDGER_SUMMARY_DAYS, type ReviewSummary, type UrlFilters } from "./review-filters";
+import { dayRange, LEDGER_SUMMARY_DAYS, type ReviewSummary, type UrlFilters } from "./review-filters";
 import { summarizeLedger } from "./review-ledger-summary";
 import type { ReviewQuery } from "./review-repository";
-
-const DAY_MS = 86_400_000;
 
 /**
  * Count, share sent, latency p50/p95, top rejections and customers with 3+ requests within 15 minutes. From the
@@ -51,7 +50,7 @@ async function summarize(db: Db, query: ReviewQuery, now: Date): Promise<Omit<Re
 /** The newest LEDGER_SUMMARY_DAYS India days of the asked range (up to today when it has no end). */
 function boundedRange(filters: UrlFilters, now: Date): { days: { from: string; to: string }; bounded: boolean } {
   const to = filters.to ?? istDayOf(now);
-  const earliest = istDayOf(new Date(new Date(`${to}T00:00:00+05:30`).getTime() - (LEDGER_SUMMARY_DAYS - 1) * DAY_MS));
+  const earliest = addIstDays(to, -(LEDGER_SUMMARY_DAYS - 1));
   const from = filters.from && filters.from > earliest ? filters.from : earliest;
   return { days: { from, to }, bounded: from !== filters.from };
 }
