@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "@/components/locale-provider";
+import { ReviewDateChoices } from "@/components/review-date-choices";
 import { Button } from "@/components/ui/button";
 import { OTP_REQUEST_STATES } from "@/lib/db/schema-states";
 import { normaliseMobile } from "@/lib/otp-requests/mobile";
@@ -20,7 +21,10 @@ type Props = {
   rejectedMobile?: string;
 };
 
-/** Outcome, agent, days and amounts go into the URL; the exact mobile stays in this page's memory only. */
+/**
+ * Outcome, agent, days and amounts go into the URL; the exact mobile stays in this page's memory only. The days are
+ * always filled in (today unless chosen otherwise, review-dates.ts); "all dates" rides along until a day is typed.
+ */
 export function RequestsFilters({ filters, mobile, onMobileChange, formAction, rejectedMobile }: Props) {
   const { t } = useI18n();
   const router = useRouter();
@@ -57,6 +61,8 @@ export function RequestsFilters({ filters, mobile, onMobileChange, formAction, r
       key={JSON.stringify(filters) + (mobile ?? "")}
       className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 lg:grid-cols-8"
     >
+      <ReviewDateChoices path="/requests" filters={filters} t={t} />
+      {filters.dates ? <input type="hidden" name="dates" value={filters.dates} /> : null}
       <label className="text-sm font-medium">
         {t("filters.outcome")}
         <select name="outcome" defaultValue={filters.outcome ?? ""} className={field}>

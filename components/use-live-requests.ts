@@ -4,22 +4,22 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { HttpError, postJson } from "@/lib/http/post-json";
 import { useI18n } from "./locale-provider";
-import type { ReviewPage, ReviewRow, ReviewSummary, SummaryAnswer, UrlFilters } from "@/lib/otp-requests/review-filters";
+import { liveRowsFromPage, mergeChanges, shownRows, type LiveRows } from "@/lib/otp-requests/live-rows";
+import type { ReviewChanges, ReviewPage, ReviewRow, ReviewSummary, SummaryAnswer, UrlFilters } from "@/lib/otp-requests/review-filters";
 
 const LIVE_INTERVAL_MS = 5_000;
 // Read from the rollups, the summary is cheap; a poll that finds nothing changed costs one indexed statement.
 const SUMMARY_INTERVAL_MS = 15_000;
 
-type Snapshot = { key: string; rows: ReviewRow[]; older: ReviewRow[]; nextCursor: string | null };
+/** The newest row the reader has been shown (rows after it wait behind "new requests"), and the older pages loaded. */
+type Snapshot = { key: string; top: ReviewRow | undefined; older: ReviewRow[]; nextCursor: string | null };
 
 const retry = (failures: number, error: Error) => !(error instanceof HttpError && [400, 401, 403].includes(error.status)) && failures < 2;
 
-const isNewer = (row: ReviewRow, than: ReviewRow | undefined) =>
-  !than || row.createdAt > than.createdAt || (row.createdAt === than.createdAt && row.id > than.id);
-
 /**
- * The review's rows, kept live: the newest page is polled every 5 s while the tab is visible. Rows already on screen
- * update in place; rows that arrived since are counted, and shown only when the reader asks.
+ * The review's rows, kept live: every 5 s while the tab is visible the poll asks for what changed since the last one
+ * and merges it in. Rows already on screen update in place; rows that arrived since are counted, and shown only when
+ * the reader asks.
  */
 export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; initialPage?: ReviewPage }) {
   const { filters, mobile, initialPage } = args;
@@ -28,16 +28,25 @@ export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; in
   const { t } = useI18n();
   const statusSentence = (status: number) => t("api.status", { status });
 
+  const queryClient = useQueryClient();
+  const liveKey = ["requests", "newest", body];
   const live = useQuery({
-    queryKey: ["requests", "newest", body],
-    queryFn: ({ signal }) => postJson<ReviewPage>("/api/requests", body, statusSentence, signal),
-    initialData: initialPage,
+    queryKey: liveKey,
+    queryFn: async ({ signal }): Promise<LiveRows> => {
+      const held = queryClient.getQueryData<LiveRows>(liveKey);
+      if (held) {
+        const changes = await postJson<ReviewChanges>("/api/requests", { ...body, since: held.since }, statusSentence, signal);
+        const merged = mergeChanges(held, changes);
+        if (merged) return merged;
+      }
+      return liveRowsFromPage(await postJson<ReviewPage>("/api/requests", body, statusSentence, signal));
+    },
+    initialData: initialPage ? liveRowsFromPage(initialPage) : undefined,
     refetchInterval: LIVE_INTERVAL_MS,
     refetchIntervalInBackground: false,
     staleTime: LIVE_INTERVAL_MS - 1_000,
     retry,
   });
-  const queryClient = useQueryClient();
   const summaryKey = ["requests", "summary", body];
   const summary = useQuery({
     queryKey: summaryKey,
@@ -60,16 +69,14 @@ export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; in
   // A new filter starts from whatever the newest page says (state derived during render, as React recommends).
   let current = snapshot?.key === key ? snapshot : null;
   if (!current && live.data) {
-    current = { key, rows: live.data.rows, older: [], nextCursor: live.data.nextCursor };
+    current = { key, top: live.data.rows[0], older: [], nextCursor: live.data.nextCursor };
     setSnapshot(current);
   }
 
-  const fresh = new Map((live.data?.rows ?? []).map((row) => [row.id, row]));
-  const rows = current ? [...current.rows, ...current.older].map((row) => fresh.get(row.id) ?? row) : [];
-  const newCount = current && live.data ? live.data.rows.filter((row) => isNewer(row, current.rows[0])).length : 0;
+  const { rows, newCount } = current && live.data ? shownRows(live.data, current.top, current.older) : { rows: [], newCount: 0 };
 
   function showNew() {
-    if (live.data) setSnapshot({ key, rows: live.data.rows, older: [], nextCursor: live.data.nextCursor });
+    if (current && live.data) setSnapshot({ ...current, top: live.data.rows[0] });
   }
 
   async function loadOlder() {

@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  bigserial,
-  boolean,
-  char,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  varchar,
-} from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, char, check, index, integer, jsonb, pgTable, text, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 
 import { EKO_CALL_STATES, MONEY_NOT_MOVED, OTP_REQUEST_STATES, REFUND_NOT_MADE, REFUND_STATES, TRANSFER_STATES } from "./schema-states";
 import { noneOf, oneOf, stamp } from "./column-helpers";
@@ -98,6 +85,8 @@ export const otpRequests = pgTable(
     index("otp_requests_unresolved_created_idx")
       .on(t.createdAt, t.id)
       .where(sql`${t.state} in ('pending', 'unknown')`),
+    // The live review's poll asks for rows completed since its last poll (created ones it finds by created_at).
+    index("otp_requests_completed_idx").on(t.completedAt),
     // The summaries read completed rows from the rollups and only the few still pending from here.
     index("otp_requests_pending_created_idx")
       .on(t.agent, t.createdAt)

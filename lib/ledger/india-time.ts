@@ -1,11 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
-import { istDayOf } from "@/lib/otp-requests/review-filters";
 
-/** The desk's calendar: India time, whose days the review filters by. */
+/** The desk's calendar: India time, whose days the review filters by. India keeps no daylight saving: +05:30 always. */
 export const INDIA_TIME_ZONE = "Asia/Kolkata";
+const IST_OFFSET_MS = 5.5 * 3_600_000;
+const DAY_MS = 86_400_000;
 
 const zone = sql.raw(`'${INDIA_TIME_ZONE}'`);
-const DAY_MS = 86_400_000;
 
 /** The India-time calendar day of an instant column or value, in SQL. */
 export const istDaySql = (instant: unknown): SQL<string> => sql<string>`(${instant} at time zone ${zone})::date`;
@@ -20,10 +20,25 @@ export const istTruncSql = (unit: "hour" | "day", instant: unknown): SQL<string>
 /** The instant the India-time hour of an instant starts (India is 5:30 ahead, so at half past a UTC hour). */
 export const istHourStartSql = (instant: unknown): SQL<Date> => sql<Date>`(${istTruncSql("hour", instant)} at time zone ${zone})`;
 
+/** The India-time calendar day (YYYY-MM-DD) of an instant. */
+export function istDayOf(instant: Date): string {
+  return new Date(instant.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant an India-time calendar day (YYYY-MM-DD) begins: 00:00 IST, 18:30 UTC the day before. */
+export function istMidnight(day: string): Date {
+  return new Date(`${day}T00:00:00+05:30`);
+}
+
+/** The India-time calendar day `days` after (or, negative, before) `day`. */
+export function addIstDays(day: string, days: number): string {
+  return istDayOf(new Date(istMidnight(day).getTime() + days * DAY_MS));
+}
+
 /** The newest `days` India days of a day range, up to today when it has no end; `bounded` when that is less than the range. */
 export function newestDays(range: { from?: string; to?: string }, days: number, now: Date): { from: string; to: string; bounded: boolean } {
   const to = range.to ?? istDayOf(now);
-  const earliest = istDayOf(new Date(new Date(`${to}T00:00:00+05:30`).getTime() - (days - 1) * DAY_MS));
+  const earliest = addIstDays(to, -(days - 1));
   const from = range.from && range.from > earliest ? range.from : earliest;
   return { from, to, bounded: from !== range.from };
 }

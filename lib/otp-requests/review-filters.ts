@@ -1,4 +1,5 @@
 import type { OTP_REQUEST_STATES } from "@/lib/db/schema-states";
+import { addIstDays, istMidnight } from "@/lib/ledger/india-time";
 
 /**
  * The supervisors' review: its filters, cursors and row shapes, shared by the page, the browser's components, the
@@ -11,12 +12,14 @@ export type UrlFilters = {
   /** India-time calendar days, YYYY-MM-DD. */
   from?: string;
   to?: string;
+  /** `all`: every day of the ledger, asked for explicitly; without it and without days, the review shows today. */
+  dates?: "all";
   /** Whole rupees. */
   min?: number;
   max?: number;
 };
 
-export const URL_FILTER_NAMES = ["outcome", "agent", "from", "to", "min", "max"] as const satisfies readonly (keyof UrlFilters)[];
+export const URL_FILTER_NAMES = ["outcome", "agent", "from", "to", "dates", "min", "max"] as const satisfies readonly (keyof UrlFilters)[];
 
 export type ReviewCursor = { createdAt: Date; id: number };
 
@@ -32,14 +35,9 @@ export function decodeCursor(text: string | undefined): ReviewCursor | undefined
 
 /** India-time calendar days to UTC instants: `from` inclusive at 00:00 IST, `to` inclusive to the day's end. */
 export function dayRange(filters: Pick<UrlFilters, "from" | "to">): { start?: Date; end?: Date } {
-  const start = filters.from ? new Date(`${filters.from}T00:00:00+05:30`) : undefined;
-  const end = filters.to ? new Date(new Date(`${filters.to}T00:00:00+05:30`).getTime() + 86_400_000) : undefined;
+  const start = filters.from ? istMidnight(filters.from) : undefined;
+  const end = filters.to ? istMidnight(addIstDays(filters.to, 1)) : undefined;
   return { start, end };
-}
-
-/** The India-time calendar day (YYYY-MM-DD) of an instant: the inverse of `dayRange`. */
-export function istDayOf(instant: Date): string {
-  return new Date(instant.getTime() + 5.5 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function filtersToSearchParams(filters: Partial<Record<keyof UrlFilters, string | number>>): URLSearchParams {
@@ -73,7 +71,15 @@ export type ReviewRow = {
   latencyMs: number | null;
 };
 
-export type ReviewPage = { rows: ReviewRow[]; nextCursor: string | null };
+/** A page of the review, and `since`: the server's clock when it was read, the cursor of the next changes poll. */
+export type ReviewPage = { rows: ReviewRow[]; nextCursor: string | null; since: string };
+
+/**
+ * What changed since a poll's `since`: rows created or completed since (within the filters), the ids of rows that
+ * changed out of the filters (an outcome filter), and the next `since`. `reset` when too much changed to send: the
+ * browser starts again from the newest page.
+ */
+export type ReviewChanges = { rows: ReviewRow[]; removed: number[]; since: string; reset: boolean };
 
 /** The most days an amount-range summary reads from the ledger: a scan, so bounded (the newest days of the range). */
 export const LEDGER_SUMMARY_DAYS = 31;

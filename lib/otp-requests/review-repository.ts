@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { otpRequests, type OtpRequestRow } from "@/lib/db/schema";
 import { MASK } from "@/lib/privacy/mask";
-import { dayRange, encodeCursor, type ReviewCursor, type ReviewPage, type ReviewRow, type UrlFilters } from "./review-filters";
+import { dayRange, encodeCursor, type ReviewChanges, type ReviewCursor, type ReviewPage, type ReviewRow, type UrlFilters } from "./review-filters";
 
 export type ReviewQuery = {
   filters: UrlFilters;
@@ -73,32 +73,38 @@ function toReviewRow(row: SelectedRow): ReviewRow {
   };
 }
 
+const reviewColumns = (staleBefore: Date) => ({
+  id: t.id,
+  createdAt: t.createdAt,
+  clientRefId: t.clientRefId,
+  agent: t.agent,
+  userCode: t.userCode,
+  customerMobileLast4: t.customerMobileLast4,
+  recipientId: t.recipientId,
+  beneficiaryId: t.beneficiaryId,
+  recipientName: t.recipientName,
+  recipientBank: t.recipientBank,
+  recipientAccountMasked: t.recipientAccountMasked,
+  amount: t.amount,
+  state: effectiveState(staleBefore),
+  otpRefId: t.otpRefId,
+  failureReason: t.failureReason,
+  ekoStatus: t.ekoStatus,
+  ekoResponseStatusId: t.ekoResponseStatusId,
+  ekoResponseTypeId: t.ekoResponseTypeId,
+  ekoMessage: t.ekoMessage,
+  httpStatus: t.httpStatus,
+  latencyMs: t.latencyMs,
+});
+
 /** One page, newest first, by keyset: `(created_at, id)` below the cursor. The full mobile is never selected. */
-export async function listRequests(db: Db, query: ReviewQuery, options: { cursor?: ReviewCursor; limit: number }): Promise<ReviewPage> {
+export async function listRequests(
+  db: Db,
+  query: ReviewQuery,
+  options: { cursor?: ReviewCursor; limit: number },
+): Promise<Omit<ReviewPage, "since">> {
   const rows = await db
-    .select({
-      id: t.id,
-      createdAt: t.createdAt,
-      clientRefId: t.clientRefId,
-      agent: t.agent,
-      userCode: t.userCode,
-      customerMobileLast4: t.customerMobileLast4,
-      recipientId: t.recipientId,
-      beneficiaryId: t.beneficiaryId,
-      recipientName: t.recipientName,
-      recipientBank: t.recipientBank,
-      recipientAccountMasked: t.recipientAccountMasked,
-      amount: t.amount,
-      state: effectiveState(query.staleBefore),
-      otpRefId: t.otpRefId,
-      failureReason: t.failureReason,
-      ekoStatus: t.ekoStatus,
-      ekoResponseStatusId: t.ekoResponseStatusId,
-      ekoResponseTypeId: t.ekoResponseTypeId,
-      ekoMessage: t.ekoMessage,
-      httpStatus: t.httpStatus,
-      latencyMs: t.latencyMs,
-    })
+    .select(reviewColumns(query.staleBefore))
     .from(t)
     .where(where(query, options.cursor))
     .orderBy(desc(t.createdAt), desc(t.id))
@@ -118,4 +124,35 @@ export async function* iterateRequests(db: Db, query: ReviewQuery, batchSize = 1
     if (!page.nextCursor || !last) return;
     cursor = { createdAt: new Date(last.createdAt), id: last.id };
   }
+}
+
+/**
+ * The rows created or completed at or after `after`, within every filter but the outcome, newest first, at most
+ * `limit` (then `truncated`): a row's outcome is the one thing that changes, so rows that changed out of an outcome
+ * filter come back as `removed`. Pending rows that went stale since `staleAfter` (they now read `unknown`, with no
+ * write) are included too. Indexed: created_at, completed_at, and the unresolved rows.
+ */
+export async function listChanges(
+  db: Db,
+  query: ReviewQuery,
+  options: { after: Date; staleAfter: Date; limit: number },
+): Promise<Omit<ReviewChanges, "since" | "reset"> & { truncated: boolean }> {
+  const changed = or(
+    gte(t.createdAt, options.after),
+    gte(t.completedAt, options.after),
+    and(eq(t.state, "pending"), gte(t.createdAt, options.staleAfter)),
+  );
+  const matches = outcomeCondition(query.filters.outcome, query.staleBefore) ?? sql`true`;
+  const rows = await db
+    .select({ ...reviewColumns(query.staleBefore), matches: sql<boolean>`${matches}` })
+    .from(t)
+    .where(and(where({ ...query, filters: { ...query.filters, outcome: undefined } }), changed))
+    .orderBy(desc(t.createdAt), desc(t.id))
+    .limit(options.limit + 1);
+  const kept = rows.slice(0, options.limit);
+  return {
+    rows: kept.filter((row) => row.matches).map((row) => toReviewRow(row)),
+    removed: kept.filter((row) => !row.matches).map((row) => row.id),
+    truncated: rows.length > options.limit,
+  };
 }

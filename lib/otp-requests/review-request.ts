@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OTP_REQUEST_STATES } from "@/lib/db/schema-states";
 import { normaliseMobile } from "./mobile";
+import { ALL_DATES, withReviewDates } from "./review-dates";
 import type { UrlFilters } from "./review-filters";
 
 /** How the server reads the supervisors' review filters: from the page's URL and from the route handlers' bodies. */
@@ -29,9 +30,13 @@ export const urlFiltersSchema = z.object({
   agent: lenient(z.string().trim().min(1).max(64)),
   from: lenient(day),
   to: lenient(day),
+  dates: lenient(z.literal(ALL_DATES)),
   min: lenient(rupees),
   max: lenient(rupees),
 }) satisfies z.ZodType<UrlFilters, unknown>;
+
+/** The filters as the review reads them wherever they come from: days defaulted to today (review-dates.ts). */
+export const reviewFiltersSchema = urlFiltersSchema.transform((filters) => withReviewDates(filters));
 
 const exactMobile = z
   .string()
@@ -46,11 +51,16 @@ const exactMobile = z
 
 /** The URL filters plus the exact customer mobile, which travels only in request bodies, never in an address. */
 export const reviewRequestSchema = z.object({
-  filters: urlFiltersSchema.default({}),
+  filters: reviewFiltersSchema.prefault({}),
   mobile: exactMobile,
   cursor: z
     .string()
     .regex(/^\d{13}\.\d{1,18}$/)
+    .optional(),
+  /** The `since` of the last page or changes the browser holds: the poll then answers only what changed after it. */
+  since: z
+    .string()
+    .regex(/^\d{13}$/)
     .optional(),
 });
 export type ReviewRequest = z.input<typeof reviewRequestSchema>;
@@ -59,4 +69,6 @@ export type ReviewRequest = z.input<typeof reviewRequestSchema>;
 export const summaryRequestSchema = reviewRequestSchema.extend({ knownVersion: z.string().max(64).optional() });
 
 /** The filter form as posted (flat fields, all text), read into the same request. */
-export const reviewFormSchema = urlFiltersSchema.extend({ mobile: exactMobile }).transform(({ mobile, ...filters }) => ({ filters, mobile }));
+export const reviewFormSchema = urlFiltersSchema
+  .extend({ mobile: exactMobile })
+  .transform(({ mobile, ...filters }) => ({ filters: withReviewDates(filters), mobile }));

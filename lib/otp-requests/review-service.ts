@@ -4,12 +4,19 @@ import { getDb } from "@/lib/db/client";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { staleBefore } from "./ledger-settings";
 import { CSV_HEADER, csvLine } from "./requests-csv";
-import { decodeCursor, type SummaryAnswer } from "./review-filters";
+import { decodeCursor, type ReviewChanges, type ReviewPage, type SummaryAnswer } from "./review-filters";
 import type { reviewRequestSchema } from "./review-request";
-import { iterateRequests, listRequests, type ReviewQuery } from "./review-repository";
+import { iterateRequests, listChanges, listRequests, type ReviewQuery } from "./review-repository";
 import { summarizeRequests, summaryVersion } from "./review-summary";
 
 export const REVIEW_PAGE_SIZE = 50;
+/** More changes than this in one poll, and the browser is better served by the newest page afresh. */
+export const REVIEW_CHANGES_LIMIT = 200;
+/**
+ * How far back of its `since` a changes poll looks. Rows are stamped by the app before the write commits (and a busy
+ * embedded database queues writes), so a row stamped just before one poll can become visible just after it.
+ */
+export const CHANGES_OVERLAP_MS = 15_000;
 
 type ParsedReviewRequest = z.output<typeof reviewRequestSchema>;
 
@@ -17,8 +24,22 @@ function toQuery({ filters, mobile }: ParsedReviewRequest): ReviewQuery {
   return { filters, mobileHash: mobile ? getMobileVault().hash(mobile) : undefined, staleBefore: staleBefore() };
 }
 
-export async function getReviewPage(request: ParsedReviewRequest) {
-  return listRequests(await getDb(), toQuery(request), { cursor: decodeCursor(request.cursor), limit: REVIEW_PAGE_SIZE });
+export async function getReviewPage(request: ParsedReviewRequest): Promise<ReviewPage> {
+  const since = String(Date.now());
+  const page = await listRequests(await getDb(), toQuery(request), { cursor: decodeCursor(request.cursor), limit: REVIEW_PAGE_SIZE });
+  return { ...page, since };
+}
+
+/** What changed since the browser's last poll (`request.since`), within its filters; rows merge into what it shows. */
+export async function getReviewChanges(request: ParsedReviewRequest & { since: string }): Promise<ReviewChanges> {
+  const now = new Date();
+  const after = new Date(Number(request.since) - CHANGES_OVERLAP_MS);
+  const changes = await listChanges(await getDb(), toQuery(request), {
+    after,
+    staleAfter: staleBefore(after),
+    limit: REVIEW_CHANGES_LIMIT,
+  });
+  return { rows: changes.rows, removed: changes.removed, since: String(now.getTime()), reset: changes.truncated };
 }
 
 /** The summary, or `unchanged` when the version the browser holds still stands (one cheap statement). */

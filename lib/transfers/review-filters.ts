@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TRANSFER_STATES } from "@/lib/db/schema-states";
+import { ALL_DATES, withReviewDates } from "@/lib/otp-requests/review-dates";
 import { day, lenient, rupees } from "@/lib/otp-requests/review-request";
 
 /**
@@ -11,12 +12,15 @@ export const transferFiltersSchema = z.object({
   agent: lenient(z.string().trim().min(1).max(64)),
   from: lenient(day),
   to: lenient(day),
+  dates: lenient(z.literal(ALL_DATES)),
   min: lenient(rupees),
   max: lenient(rupees),
 });
 export type TransferFilters = z.infer<typeof transferFiltersSchema>;
 
-/** Reads the page's search params; a bad value is dropped rather than failing the page. */
+/** Reads the page's (or the export's) search params, days defaulted to today; a bad value is dropped rather than failing the page. */
 export function readTransferFilters(raw: Record<string, string | string[] | undefined>): TransferFilters {
-  return transferFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  return withReviewDates(
+    transferFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]))),
+  );
 }

@@ -3,7 +3,7 @@ import { NeedsAttention } from "@/components/needs-attention";
 import { RequestsReview } from "@/components/requests-review";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { getTranslator } from "@/lib/i18n/server";
-import { urlFiltersSchema } from "@/lib/otp-requests/review-request";
+import { reviewFiltersSchema } from "@/lib/otp-requests/review-request";
 import { getReviewPage } from "@/lib/otp-requests/review-service";
 import { getNeedsAttention } from "@/lib/transfers/review";
 
@@ -17,7 +17,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePagePermission("review", "/requests");
   const raw = await searchParams;
-  const filters = urlFiltersSchema.parse(
+  // Today unless the address names days or all dates (review-dates.ts); the form then shows the range it reads.
+  const filters = reviewFiltersSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
   );
   // Only the first page is rendered here; the summary (an aggregate over the whole filtered range) loads in the

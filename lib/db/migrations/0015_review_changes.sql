@@ -1,0 +1,1 @@
+CREATE INDEX "otp_requests_completed_idx" ON "otp_requests" USING btree ("completed_at");
