@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { lookUpAgainAction, verifyCustomerAction } from "@/app/(desk)/customers/actions";
 import { useI18n } from "@/components/locale-provider";
-import { OtpFailureAlert } from "@/components/otp-failure-alert";
+import { OtpFailureAlert } from "@/components/lazy-alerts";
 import { StepCard } from "@/components/step-card";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";

@@ -2,12 +2,11 @@
 
 import { enrolCustomerAction } from "@/app/(desk)/customers/actions";
 import { useI18n } from "@/components/locale-provider";
-import { OtpFailureAlert } from "@/components/otp-failure-alert";
+import { OtpFailureAlert } from "@/components/lazy-alerts";
 import { StepCard } from "@/components/step-card";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useStepForm } from "@/components/use-step-form";
-import { enrolSchema } from "@/lib/customers/enrolment-form";
 import { describeEnrol } from "@/lib/customers/enrolment-message";
 import { nextSubmissionId, stepCopy } from "@/lib/customers/step-answer";
 
@@ -15,11 +14,14 @@ import { nextSubmissionId, stepCopy } from "@/lib/customers/step-answer";
 export function EnrolForm({ visitId, mobileMasked, submissionId }: { visitId: string; mobileMasked: string; submissionId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { answer, pending, onSubmit, formAction, field } = useStepForm(enrolSchema, enrolCustomerAction);
+  const { answer, pending, onSubmit, formAction, preload, field } = useStepForm(
+    () => import("@/lib/customers/enrolment-form").then((m) => m.enrolSchema),
+    enrolCustomerAction,
+  );
   const copy = stepCopy(answer, describeEnrol, i18n);
   return (
     <StepCard id="enrol-title" title={t("enrol.title")} intro={t("enrol.intro", { mobile: mobileMasked })}>
-      <form action={formAction} onSubmit={onSubmit} noValidate aria-busy={pending} className="mt-4 space-y-4">
+      <form action={formAction} onSubmit={onSubmit} onFocus={preload} noValidate aria-busy={pending} className="mt-4 space-y-4">
         <input type="hidden" name="visitId" value={visitId} />
         <input type="hidden" name="submissionId" value={nextSubmissionId(answer, submissionId)} />
         <TextField

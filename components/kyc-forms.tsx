@@ -4,19 +4,22 @@ import Link from "next/link";
 import { useWatch } from "react-hook-form";
 import { validateAadhaarAction, validatePanAction, verifyAadhaarAction } from "@/app/(desk)/customers/actions";
 import { useI18n } from "@/components/locale-provider";
-import { OtpFailureAlert } from "@/components/otp-failure-alert";
+import { OtpFailureAlert } from "@/components/lazy-alerts";
 import { StepCard } from "@/components/step-card";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useStepForm } from "@/components/use-step-form";
-import { aadhaarHint, aadhaarOtpSchema, aadhaarSchema, panSchema } from "@/lib/customers/enrolment-form";
+import { aadhaarHint } from "@/lib/customers/fields";
 import { describeKyc } from "@/lib/customers/enrolment-message";
 import { nextSubmissionId, stepCopy } from "@/lib/customers/step-answer";
 import type { MessageKey } from "@/lib/i18n/translate";
 
+/** The steps' zod schemas, fetched when a form is first used (useStepForm). */
+const schemas = () => import("@/lib/customers/enrolment-form");
+
 type StepProps = { visitId: string; submissionId: string };
 type KycAnswer = Awaited<ReturnType<typeof validatePanAction>>;
-type Form = Pick<ReturnType<typeof useStepForm>, "onSubmit" | "formAction"> & { answer: KycAnswer | null; pending: boolean };
+type Form = Pick<ReturnType<typeof useStepForm>, "onSubmit" | "formAction" | "preload"> & { answer: KycAnswer | null; pending: boolean };
 
 /** The frame every KYC step shares: title, what Eko wants, the form, and what became of the last try. */
 function KycStep({
@@ -44,7 +47,15 @@ function KycStep({
   const copy = stepCopy(answer, describeKyc, i18n);
   return (
     <StepCard id="kyc-title" title={t(title)} intro={intro}>
-      <form action={form.formAction} onSubmit={form.onSubmit} noValidate aria-busy={pending} autoComplete="off" className="mt-4 space-y-4">
+      <form
+        action={form.formAction}
+        onSubmit={form.onSubmit}
+        onFocus={form.preload}
+        noValidate
+        aria-busy={pending}
+        autoComplete="off"
+        className="mt-4 space-y-4"
+      >
         <input type="hidden" name="visitId" value={visitId} />
         <input type="hidden" name="submissionId" value={nextSubmissionId(answer, submissionId)} />
         {children}
@@ -61,7 +72,7 @@ function KycStep({
 /** The Aadhaar number: masked as typed (the last four shown beneath), never kept by the browser or the desk. */
 export function AadhaarForm(props: StepProps) {
   const { t } = useI18n();
-  const form = useStepForm(aadhaarSchema, validateAadhaarAction);
+  const form = useStepForm(() => schemas().then((m) => m.aadhaarSchema), validateAadhaarAction);
   const typed = useWatch({ control: form.form.control, name: "aadhaar" }) as string | undefined;
   const masked = aadhaarHint(typed ?? "");
   return (
@@ -84,7 +95,7 @@ export function AadhaarForm(props: StepProps) {
 /** The OTP Eko texted to the customer's Aadhaar-linked mobile. */
 export function AadhaarOtpForm({ mobileHint, ...props }: StepProps & { mobileHint: string | null }) {
   const { t } = useI18n();
-  const form = useStepForm(aadhaarOtpSchema, verifyAadhaarAction);
+  const form = useStepForm(() => schemas().then((m) => m.aadhaarOtpSchema), verifyAadhaarAction);
   const again = (
     <Link
       href={`/customers/${props.visitId}?step=aadhaar`}
@@ -119,7 +130,7 @@ export function AadhaarOtpForm({ mobileHint, ...props }: StepProps & { mobileHin
 /** The PAN, upper-cased as typed; never kept by the browser or the desk. */
 export function PanForm(props: StepProps) {
   const { t } = useI18n();
-  const form = useStepForm(panSchema, validatePanAction);
+  const form = useStepForm(() => schemas().then((m) => m.panSchema), validatePanAction);
   return (
     <KycStep {...props} form={form} title="pan.title" intro={t("pan.intro")} submit="pan.submit" submitting="pan.submitting">
       <TextField

@@ -1,49 +1,35 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { sendOtpAction, sendOtpFormAction } from "@/app/(desk)/actions";
 import { ConfirmOtpDialog } from "@/components/confirm-otp-dialog";
+import { OtpAnswer, PostedConfirmation } from "@/components/lazy-alerts";
+import { lazyZodResolver } from "@/components/lazy-resolver";
 import { useI18n } from "@/components/locale-provider";
-import { OtpFailureAlert } from "@/components/otp-failure-alert";
-import { OtpResult } from "@/components/otp-result";
-import { PostedConfirmation } from "@/components/posted-confirmation";
+import { startingValues, typedIn } from "@/components/transfer-form-values";
 import { recentRecipientsKey } from "@/components/recent-recipient-picks";
 import { RecipientChoices } from "@/components/recipient-choices";
 import { TypedRecipientFields } from "@/components/typed-recipient-fields";
 import type { CustomerForForm } from "@/lib/customers/visit-result";
-import { ResendButton } from "@/components/resend-button";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { refusedMessage } from "@/lib/auth/refused-message";
 import { formatRupees } from "@/lib/format";
 import { amountInWords } from "@/lib/i18n/amount-in-words";
 import { translateText } from "@/lib/i18n/translate";
-import { deskUnreachableMessage, describeResult } from "@/lib/otp-requests/result-message";
 import type { FieldErrors } from "@/lib/otp-requests/result";
 import { readWholeRupees, type AmountBounds, type OtpFieldName, type OtpRequestFormValues, type OtpRequestInput } from "@/lib/otp-requests/fields";
-import { createOtpRequestSchema } from "@/lib/otp-requests/schema";
 
 /** The order on screen: the customer's mobile first, so their recent recipients can fill the next two fields. */
 const FIELD_ORDER: readonly OtpFieldName[] = ["customerMobile", "recipientId", "beneficiaryId", "amount"];
-const EMPTY: OtpRequestFormValues = { recipientId: "", amount: "", customerMobile: "", beneficiaryId: "" };
 /** After a sent OTP, "Send OTP again" waits this long: the SMS usually arrives within it. */
 export const RESEND_COOL_DOWN_MS = 30_000;
 
 type ActionResult = Awaited<ReturnType<typeof sendOtpAction>>;
-type Posted = Awaited<ReturnType<typeof sendOtpFormAction>>;
 
 type Submission = { submissionId: string; values: OtpRequestFormValues };
-
-/** What a form posted without the page's script had typed, to fill the form again (never an OTP or a password). */
-function typedIn(posted: Posted | null): Partial<OtpRequestFormValues> {
-  if (!posted) return {};
-  if ("typed" in posted) return posted.typed;
-  return posted.status === "invalid" ? (posted.values ?? {}) : {};
-}
 
 const newSubmissionId = () => crypto.randomUUID();
 
@@ -62,19 +48,17 @@ type TransferFormProps = {
   askLocation: boolean;
 };
 
-function startingValues(customer: CustomerForForm | undefined): OtpRequestFormValues {
-  if (!customer) return EMPTY;
-  const picked = customer.recipients.find((r) => r.recipientId === customer.picked);
-  return { ...EMPTY, visitId: customer.visitId, recipientId: picked ? String(picked.recipientId) : "", beneficiaryId: picked?.beneficiaryId ?? "" };
-}
-
 export function TransferForm({ bounds: deskBounds, customer, agent, askLocation }: TransferFormProps) {
   const i18n = useI18n();
   const { locale, t } = i18n;
   const remaining = customer?.remaining ?? undefined;
   const bounds = useMemo(() => ({ ...deskBounds, remaining }), [deskBounds, remaining]);
   const starting = useMemo(() => startingValues(customer), [customer]);
-  const resolver = useMemo(() => zodResolver(createOtpRequestSchema(bounds)), [bounds]);
+  const { resolver, preload } = useMemo(
+    () =>
+      lazyZodResolver<OtpRequestFormValues, OtpRequestInput>(() => import("@/lib/otp-requests/schema").then((m) => m.createOtpRequestSchema(bounds))),
+    [bounds],
+  );
   // Before the script runs, the form posts here instead (so nothing typed lands in a URL); the answer comes back
   // with the page.
   const [posted, postForm] = useActionState(sendOtpFormAction, null);
@@ -205,6 +189,7 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
       <form
         action={postForm}
         onSubmit={onSubmit}
+        onFocus={preload}
         noValidate
         aria-label={t("transfer.form")}
         className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:hidden"
@@ -270,29 +255,17 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
         />
       ) : null}
 
-      {send.isError ? <OtpFailureAlert key={send.submittedAt} copy={deskUnreachableMessage(t)} /> : null}
-      {result?.status === "sent" ? (
-        <OtpResult
+      {send.isError || result ? (
+        <OtpAnswer
           key={send.submittedAt}
           result={result}
-          resendAt={resendAt ?? 0}
+          unreachable={send.isError}
+          resendAt={resendAt}
           resending={send.isPending}
           onResend={sendAgain}
           onNewTransfer={startNewTransfer}
           agent={agent}
           askLocation={askLocation}
-        />
-      ) : null}
-      {result?.status === "refused" ? <OtpFailureAlert key={send.submittedAt} copy={refusedMessage(result.reason, t)} /> : null}
-      {result && result.status !== "sent" && result.status !== "refused" ? (
-        <OtpFailureAlert
-          key={send.submittedAt}
-          copy={describeResult(result, i18n)}
-          eko={"eko" in result ? result.eko : null}
-          httpStatus={"httpStatus" in result ? result.httpStatus : null}
-          otherParams={result.status === "rejected" ? result.otherParams : undefined}
-          clientRefId={"clientRefId" in result ? result.clientRefId : undefined}
-          action={result.status === "limited" ? <ResendButton allowedAt={resendAt} pending={send.isPending} onResend={sendAgain} /> : undefined}
         />
       ) : null}
     </>

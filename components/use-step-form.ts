@@ -1,9 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Path } from "react-hook-form";
 import type * as z from "zod/mini";
+import { lazyZodResolver } from "@/components/lazy-resolver";
 import { useI18n } from "@/components/locale-provider";
 import { translateText } from "@/lib/i18n/translate";
 
@@ -11,13 +11,18 @@ type Answer = { status: string; fieldErrors?: Record<string, string | undefined>
 
 /**
  * A customer step's form: a plain `<form action>` posting to its guarded action (so it works before the script runs),
- * which react-hook-form checks first with the same zod schema the action parses with.
+ * which react-hook-form checks first with the same zod schema the action parses with (`loadSchema` imports it, so it
+ * is fetched once the form is first used; `preload` on the form's focus starts that).
  */
-export function useStepForm<S extends z.ZodMiniObject, A extends Answer>(schema: S, action: (previous: A | null, form: FormData) => Promise<A>) {
+export function useStepForm<S extends z.ZodMiniObject, A extends Answer>(
+  loadSchema: () => Promise<S>,
+  action: (previous: A | null, form: FormData) => Promise<A>,
+) {
   const { t } = useI18n();
   const [answer, formAction, pending] = useActionState(action, null);
   type Values = z.input<S> & FieldValues;
-  const form = useForm<Values, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as never });
+  const [{ resolver, preload }] = useState(() => lazyZodResolver<Values, z.output<S>>(loadSchema));
+  const form = useForm<Values, unknown, z.output<S>>({ resolver });
   const echoed: Record<string, string> = answer?.status === "invalid" ? (answer.values ?? {}) : {};
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
@@ -35,5 +40,5 @@ export function useStepForm<S extends z.ZodMiniObject, A extends Answer>(schema:
       error: message ? translateText(t, message) : undefined,
     };
   };
-  return { answer, pending, form, onSubmit, formAction, field };
+  return { answer, pending, form, onSubmit, formAction, preload, field };
 }

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { CustomerVerifyForm } from "@/components/customer-verify-form";
-import { AadhaarForm, AadhaarOtpForm, EnrolForm, PanForm } from "@/components/customer-steps";
-import { VerifyAgainForm } from "@/components/verify-again";
+import { AadhaarForm, AadhaarOtpForm, CustomerVerifyForm, EnrolForm, PanForm, VerifyAgainForm } from "@/components/customer-steps";
 import type { VisitSummary } from "@/lib/customers/recipients";
 import { getTranslator } from "@/lib/i18n/server";
 

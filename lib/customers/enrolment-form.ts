@@ -69,9 +69,3 @@ export const panSchema = z.object({
 export const aadhaarOtpSchema = z.object({
   otp: fromReader(readSenderOtp),
 });
-
-/** The last four digits typed so far, for the hint under the masked Aadhaar field: "•••• •••• 1234". */
-export function aadhaarHint(typed: string): string | null {
-  const digits = typed.replace(/\D/g, "");
-  return digits.length >= 4 ? `•••• •••• ${digits.slice(-4)}` : null;
-}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CustomerCardView } from "@/components/customer-card";
-import { OtpFailureAlert } from "@/components/otp-failure-alert";
+import { OtpFailureAlert } from "@/components/lazy-alerts";
 import { TransferForm } from "@/components/customer-steps";
 import { VisitStep } from "@/components/visit-step";
 import { requirePagePermission } from "@/lib/auth/guard";
