@@ -1,30 +1,30 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes, randomInt, randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { randomInt } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db/client";
 import { createEkoSimulator, SIM_BASE_PATH, type Simulator } from "@/lib/eko-sim/server";
 import EKO_UAT from "@/lib/eko-sim/uat-values.json";
-import { createUser } from "@/lib/users/service";
+import { benchAgentsFirst, type AgentsFirstRun } from "./bench/agents-first";
 import { comparePaths } from "./bench/closed-loop";
 import { cpuMeter } from "./bench/cpu";
 import { customerVisit } from "./bench/customers";
+import { agentName, benchDatabase, ekoEnv, PASSWORD, seedAccounts, sendOtpOnce, startDeskApp, supervisorName } from "./bench/desk-app";
 import { CPU_SLOWDOWN, firstLoadJs, pageSpeed, SLOW_4G, type FirstLoad, type PageSpeed, type Visit } from "./bench/pages";
 import { benchLedger } from "./bench/ledger";
 import { budgetLines, resultTables, type BenchResults, type PathRun } from "./bench/otp-report";
 import { benchStartup } from "./bench/startup";
-import { otpPool, postTransfer, sendOtp, smsInbox, transferSetup } from "./bench/transfers";
-import { freePort, startApp, stopApp } from "./lib/app-instance";
-import { createScratchDatabase, dropScratchDatabase } from "./lib/scratch-database";
+import { otpPool, sendOtp, smsInbox, transferPath, transferSetup } from "./bench/transfers";
+import { stopApp } from "./lib/app-instance";
 import { captureActions, launchBrowser } from "./load/capture";
-import { postAction, signInOverHttp } from "./load/http-agent";
+import { signInOverHttp } from "./load/http-agent";
 
 /**
  * `npm run bench`: builds once, then measures in one run the OTP path and the transfer against a bare handler of the
  * same build (on the embedded database, and on PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set), first-load
- * JavaScript and phone page speed against a bare page, start-up time, and the ledger figures of `npm run bench:ledger`.
+ * JavaScript and phone page speed against a bare page, start-up time, the agents' p99 alone and while supervisors poll
+ * the review over a large ledger (agents first), and the ledger figures of `npm run bench:ledger`.
  * Prints a table with each budget's verdict and writes bench/results.json. Exits 0 unless the measuring itself failed.
  */
 const { values: args } = parseArgs({
@@ -40,8 +40,12 @@ const { values: args } = parseArgs({
     "page-runs": { type: "string" },
     "ledger-rows": { type: "string" },
     out: { type: "string", default: "bench/results.json" },
-    // While working on one part: e.g. --only pages (otp, transfer, pages, startup, ledger).
+    // While working on one part: e.g. --only pages (otp, transfer, pages, startup, agents-first, ledger).
     only: { type: "string" },
+    "agents-first-rows": { type: "string" },
+    "agents-first-concurrency": { type: "string", default: "8" },
+    // The supervisors' tabs poll every request of the review this often: harsher than the browser's 5 s and 15 s.
+    "supervisor-poll-ms": { type: "string", default: "1000" },
     // Writes a V8 CPU profile of each app instance into this folder (open it in Chrome DevTools).
     "cpu-prof": { type: "string" },
   },
@@ -53,12 +57,11 @@ const LATENCY_MS = Number(args["latency-ms"]);
 const ROUNDS = Number(args.rounds ?? (QUICK ? 2 : 6));
 const PAGE_RUNS = Number(args["page-runs"] ?? (QUICK ? 1 : 3));
 const LEDGER_ROWS = Number(args["ledger-rows"] ?? (QUICK ? 20_000 : 1_000_000));
-const PASSWORD = "bench-account-password-2026";
+const AGENTS_FIRST_ROWS = Number(args["agents-first-rows"] ?? (QUICK ? 20_000 : 1_000_000));
+const SUPERVISOR_TABS = 5;
 const AGENTS = QUICK ? 32 : 128;
 const ONLY = args.only?.split(",");
-const wanted = (part: "otp" | "transfer" | "pages" | "startup" | "ledger") => !ONLY || ONLY.includes(part);
-/** An agent's shop location: the transfer takes it, so the load sends none of its own, as the agents' form does. */
-const SHOP_LATLONG = "28.4595,77.0266";
+const wanted = (part: "otp" | "transfer" | "pages" | "startup" | "agents-first" | "ledger") => !ONLY || ONLY.includes(part);
 
 const log = (line: string) => console.log(line);
 
@@ -72,25 +75,6 @@ function build() {
   if (result.status !== 0) throw new Error("the build failed");
 }
 
-/** The simulator's address and Eko's published UAT keys; plain http on 127.0.0.1. */
-const ekoEnv = (simUrl: string) => ({
-  EKO_BASE_URL: simUrl,
-  EKO_DEVELOPER_KEY: EKO_UAT.developerKey,
-  EKO_ACCESS_KEY: EKO_UAT.accessKey,
-  EKO_INITIATOR_ID: EKO_UAT.initiatorId,
-  EKO_USER_CODE: EKO_UAT.userCode,
-  AUTH_SECURE_COOKIES: "false",
-});
-
-const agentName = (i: number) => `bench-agent-${String(i + 1).padStart(3, "0")}`;
-
-async function seedAccounts(agents: number) {
-  for (let i = 0; i < agents; i++)
-    await createUser({ username: agentName(i), password: PASSWORD, role: "agent", userCode: EKO_UAT.userCode, shopLatlong: SHOP_LATLONG }, "bench");
-  await createUser({ username: "bench-supervisor", password: PASSWORD, role: "supervisor" }, "bench");
-  await closeDb(); // the embedded database is the app's from here on
-}
-
 type DatabaseRun = { otp: PathRun[]; transfer: PathRun[]; firstLoad: FirstLoad[]; speed: PageSpeed[] };
 
 async function benchOnDatabase(
@@ -100,13 +84,8 @@ async function benchOnDatabase(
   postgresServer: string | undefined,
   measurePages: boolean,
 ): Promise<DatabaseRun> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "ld-bench-"));
-  const scratch = kind === "postgres" ? await createScratchDatabase(postgresServer!, "ld_bench") : undefined;
-  const dbEnv: Record<string, string> = scratch
-    ? { DATABASE_URL: scratch.url, LEDGER_KEY: randomBytes(32).toString("base64"), DATA_DIR: dataDir }
-    : { DATA_DIR: dataDir, DATABASE_URL: "", LEDGER_KEY: "" };
-  Object.assign(process.env, dbEnv);
-  const database = scratch ? "PostgreSQL" : "PGlite";
+  const target = await benchDatabase(kind, postgresServer);
+  const database = target.name;
   let app;
   try {
     // Requests take turns over many agents, as they do across a network of shops: each agent's 15-minute window then
@@ -114,40 +93,16 @@ async function benchOnDatabase(
     // With a few agents each window would hold hundreds of rows, a ledger no deployment with the limits on can have.
     const agents = Math.max(...LEVELS, AGENTS);
     log(`\n${database}: seeding ${agents} agents and a supervisor…`);
-    await seedAccounts(agents);
-    app = await startApp(
-      await freePort(),
-      {
-        ...dbEnv,
-        NODE_ENV: "production",
-        BENCH_BARE_ROUTES: "1",
-        ...ekoEnv(simUrl),
-        // The limits are checked on every request as always; they are set out of reach so that none is refused.
-        LIMIT_AGENT_PER_15_MIN: "100000",
-        LIMIT_MOBILE_PER_15_MIN: "1000",
-        LIMIT_MOBILE_PER_24_HOURS: "1000",
-        // Every bench agent signs in from this one address, at once.
-        SIGN_IN_PER_ADDRESS_PER_MINUTE: "100000",
-      },
-      60_000,
-      args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [],
-    );
+    await seedAccounts(agents, 1);
+    await closeDb(); // the embedded database is the app's from here on
+    app = await startDeskApp(target, simUrl, args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : []);
     const { baseUrl } = app;
     const actions = await captureActions(baseUrl, { username: agentName(0), password: PASSWORD });
     const cookies = await Promise.all(Array.from({ length: agents }, (_, i) => signInOverHttp(baseUrl, actions.signIn, agentName(i), PASSWORD)));
-    const supervisor = await signInOverHttp(baseUrl, actions.signIn, "bench-supervisor", PASSWORD);
+    const supervisor = await signInOverHttp(baseUrl, actions.signIn, supervisorName(0), PASSWORD);
 
     let turn = 0;
-    const otpPath = async () => {
-      const values = {
-        recipientId: "10017740",
-        amount: String(100 + randomInt(24_900)),
-        customerMobile: `9${100_000_000 + randomInt(800_000_000)}`,
-        beneficiaryId: "",
-      };
-      const reply = await postAction(baseUrl, actions.sendOtp, [{ submissionId: randomUUID(), values }], cookies[turn++ % agents]);
-      return typeof reply.result?.status === "string" ? reply.result.status : `http-${reply.httpStatus}`;
-    };
+    const otpPath = () => sendOtpOnce(baseUrl, actions.sendOtp, cookies[turn++ % agents]);
     const bareHandler = async () => {
       const response = await fetch(`${baseUrl}/api/bench/bare-otp`, { method: "POST" });
       const body = (await response.json().catch(() => null)) as { status?: string } | null;
@@ -179,13 +134,9 @@ async function benchOnDatabase(
     for (const concurrency of wanted("transfer") ? LEVELS : []) {
       log(`  transfer and bare handler, ${concurrency} at a time, ${SECONDS} s each…`);
       const pool = otpPool(send, concurrency, LATENCY_MS);
-      const transferPath = async (worker: number) => {
-        const sent = pool.take();
-        if (sent) return (await postTransfer(baseUrl, setup!.action, sent)).outcome;
-        pool.put(await send(worker)); // not expected (see otpPool); a turn that ran dry shows as failures
-        return "no OTP ready";
-      };
-      const [bare, ours] = await measure(concurrency, { transfer: transferPath }, (seconds) => pool.fill(seconds));
+      const [bare, ours] = await measure(concurrency, { transfer: transferPath(baseUrl, setup!.action, pool, send) }, (seconds) =>
+        pool.fill(seconds),
+      );
       transfer.push({ database, concurrency, bare: bare!, ours: ours! });
     }
 
@@ -224,8 +175,7 @@ async function benchOnDatabase(
     return { otp, transfer, firstLoad, speed };
   } finally {
     await stopApp(app);
-    if (scratch) await dropScratchDatabase(postgresServer!, scratch.name);
-    rmSync(dataDir, { recursive: true, force: true });
+    await target.drop();
   }
 }
 
@@ -247,12 +197,34 @@ async function main() {
       return null;
     }
   };
-  const pglite = await stage("embedded database", () => benchOnDatabase("pglite", sim, simUrl, undefined, true));
-  if (pglite) runs.push(pglite);
+  if (!postgresServer) log("\nPostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure the agents' paths on it too.");
+  if (wanted("otp") || wanted("transfer") || wanted("pages")) {
+    const pglite = await stage("embedded database", () => benchOnDatabase("pglite", sim, simUrl, undefined, true));
+    if (pglite) runs.push(pglite);
+  }
   if (postgresServer && (wanted("otp") || wanted("transfer"))) {
     const postgres = await stage("PostgreSQL", () => benchOnDatabase("postgres", sim, simUrl, postgresServer, false));
     if (postgres) runs.push(postgres);
-  } else log("\nPostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure the OTP path and the transfer on it too.");
+  }
+  const agentsFirst: AgentsFirstRun[] = [];
+  for (const kind of wanted("agents-first") ? (["pglite", "postgres"] as const) : []) {
+    if (kind === "postgres" && !postgresServer) continue;
+    const options = {
+      rows: AGENTS_FIRST_ROWS,
+      concurrency: Number(args["agents-first-concurrency"]),
+      agents: Math.max(AGENTS, Number(args["agents-first-concurrency"])),
+      tabs: SUPERVISOR_TABS,
+    };
+    const timing = {
+      pollMs: Number(args["supervisor-poll-ms"]),
+      seconds: SECONDS,
+      rounds: ROUNDS,
+      warmupSeconds: QUICK ? 0.5 : 2,
+      latencyMs: LATENCY_MS,
+    };
+    const run = await stage(`agents first, ${kind}`, () => benchAgentsFirst(kind, postgresServer, sim, simUrl, { ...options, ...timing, log }));
+    agentsFirst.push(...(run ?? []));
+  }
   await sim.close();
   const startup = wanted("startup")
     ? ((await stage("start-up", () =>
@@ -270,12 +242,17 @@ async function main() {
       network: SLOW_4G,
       cpuSlowdown: CPU_SLOWDOWN,
       ledgerRows: LEDGER_ROWS,
+      agentsFirstRows: AGENTS_FIRST_ROWS,
+      agentsFirstConcurrency: Number(args["agents-first-concurrency"]),
+      supervisorTabs: SUPERVISOR_TABS,
+      supervisorPollMs: Number(args["supervisor-poll-ms"]),
     },
     otpPath: runs.flatMap((r) => r.otp),
     transferPath: runs.flatMap((r) => r.transfer),
     firstLoadJs: runs.flatMap((r) => r.firstLoad),
     pageSpeed: runs.flatMap((r) => r.speed),
     startup,
+    agentsFirst,
     ledger,
     failures,
   };

@@ -65,11 +65,17 @@ export async function comparePaths(
     cpu?: CpuMeter;
     /** Off the clock before the warm-up and each round, given each path's seconds in it (the transfers' OTPs). */
     beforeRound?: (seconds: number) => Promise<void>;
+    /** Started before each of a path's turns (its warm-up too) and stopped after: other users beside it (supervisors). */
+    alongside?: (path: string) => (() => Promise<void>) | undefined;
   },
 ): Promise<PathFigures[]> {
   const names = Object.keys(paths);
   await options.beforeRound?.(options.warmupSeconds);
-  for (const name of names) await closedLoop(paths[name]!, options.concurrency, options.warmupSeconds);
+  for (const name of names) {
+    const stop = options.alongside?.(name);
+    await closedLoop(paths[name]!, options.concurrency, options.warmupSeconds);
+    await stop?.();
+  }
   const merged = new Map(
     names.map((name) => [
       name,
@@ -79,9 +85,11 @@ export async function comparePaths(
   for (let round = 0; round < options.rounds; round++) {
     await options.beforeRound?.(options.seconds / options.rounds);
     for (const name of names) {
+      const stop = options.alongside?.(name);
       const before = options.cpu?.();
       const run = await closedLoop(paths[name]!, options.concurrency, options.seconds / options.rounds);
       const after = options.cpu?.();
+      await stop?.();
       const into = merged.get(name)!;
       if (before && after) for (const part of ["app", "database", "bench"] as const) into.cpu[part] += after[part] - before[part];
       into.samples.push(...run.samples);

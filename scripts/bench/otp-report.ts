@@ -1,3 +1,5 @@
+import type { AgentsFirstRun } from "./agents-first";
+import { agentsFirstBudgets, agentsFirstTables } from "./agents-first-report";
 import type { PathFigures } from "./closed-loop";
 import type { FirstLoad, PageSpeed } from "./pages";
 import { table } from "./report";
@@ -14,6 +16,7 @@ export type BenchResults = {
   firstLoadJs: FirstLoad[];
   pageSpeed: PageSpeed[];
   startup: Startup[];
+  agentsFirst: AgentsFirstRun[];
   ledger: unknown;
   failures: string[];
 };
@@ -82,6 +85,7 @@ export function budgetLines(results: BenchResults): BudgetLine[] {
       met: start.maxMs <= BUDGETS.startupMs,
     });
   }
+  lines.push(...agentsFirstBudgets(results.agentsFirst));
   return lines;
 }
 
@@ -141,5 +145,5 @@ export function resultTables(results: BenchResults): string {
     results.startup.map((s) => [s.kind, String(s.runs), fixed(s.medianMs, 0), fixed(s.maxMs, 0), ""]),
     1,
   );
-  return [otp, js, speed, startup].join("\n\n");
+  return [otp, js, speed, startup, agentsFirstTables(results.agentsFirst)].filter(Boolean).join("\n\n");
 }

@@ -75,6 +75,16 @@ export function otpPool(send: (worker: number) => Promise<SentOtp>, concurrency:
   };
 }
 
+/** The transfer as the load makes it: each spends an OTP from `pool`, sent before the turn. */
+export function transferPath(baseUrl: string, action: ActionTarget, pool: ReturnType<typeof otpPool>, send: (worker: number) => Promise<SentOtp>) {
+  return async (worker: number): Promise<string> => {
+    const sent = pool.take();
+    if (sent) return (await postTransfer(baseUrl, action, sent)).outcome;
+    pool.put(await send(worker)); // not expected (see otpPool); a turn that ran dry shows as failures
+    return "no OTP ready";
+  };
+}
+
 /** The transfer form's fields as the agent's page posts them (the agent's shop location stands in for the browser's). */
 const transferFields = (sent: SentOtp) => ({ otpRequestRef: sent.ref, submissionId: randomUUID(), latlong: "", otp: sent.otp });
 

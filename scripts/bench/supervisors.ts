@@ -1,0 +1,113 @@
+import { setMaxListeners } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
+import { filtersToSearchParams, type SummaryAnswer, type UrlFilters } from "@/lib/otp-requests/review-filters";
+import { percentile } from "./stats";
+
+/** How one of the review's requests fared over every tab and turn. */
+export type PollFigures = { request: string; requests: number; failures: number; p50: number; p99: number };
+
+/** One supervisor's open tab: its session, and the summary's version it holds, sent back as the page's hook does. */
+type Tab = { cookie: string; opened?: boolean; summaryVersion?: string };
+
+type Review = { baseUrl: string; filters: UrlFilters };
+
+const postJson = (review: Review, tab: Tab, path: string, body: unknown) =>
+  fetch(`${review.baseUrl}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: review.baseUrl, cookie: tab.cookie },
+    body: JSON.stringify(body),
+  });
+
+/** The review's live rows as `useLiveRequests` polls them: the newest page of the tab's filter. */
+async function pollRows(review: Review, tab: Tab): Promise<boolean> {
+  const response = await postJson(review, tab, "/api/requests", { filters: review.filters });
+  await response.arrayBuffer();
+  return response.ok;
+}
+
+/** The summary's poll, sending back the version held: the server may answer that it is unchanged. */
+async function pollSummary(review: Review, tab: Tab): Promise<boolean> {
+  const response = await postJson(review, tab, "/api/requests/summary", { filters: review.filters, knownVersion: tab.summaryVersion });
+  const answer = (await response.json().catch(() => null)) as SummaryAnswer | null;
+  if (answer?.version) tab.summaryVersion = answer.version;
+  return response.ok && Boolean(answer);
+}
+
+/** The transfers' review as `router.refresh()` draws it again: its server components as an RSC payload. */
+async function refreshTransfers(review: Review, tab: Tab): Promise<boolean> {
+  const response = await fetch(`${review.baseUrl}/requests/transfers?${filtersToSearchParams(review.filters)}`, {
+    headers: { cookie: tab.cookie, rsc: "1" },
+  });
+  await response.arrayBuffer();
+  return response.ok && (response.headers.get("content-type") ?? "").startsWith("text/x-component");
+}
+
+/** A cold load of the requests' review, as a tab opening it: the server renders the first page. */
+async function openReview(review: Review, tab: Tab): Promise<boolean> {
+  const response = await fetch(`${review.baseUrl}/requests?${filtersToSearchParams(review.filters)}`, {
+    headers: { cookie: tab.cookie },
+    redirect: "manual",
+  });
+  await response.arrayBuffer();
+  return response.ok;
+}
+
+const POLLS = { rows: pollRows, summary: pollSummary, "transfers page": refreshTransfers } as const;
+
+/**
+ * Supervisors' tabs on the review, open across turns: the first `start` opens each tab (staggered over one interval,
+ * as tabs are not opened in the same instant); every `start` polls each of the page's requests every `pollMs`, a new
+ * one only once the last is answered, as TanStack Query does. `stop` waits for the requests in flight, so none spills
+ * into a quiet turn.
+ */
+export function supervisorTabs(baseUrl: string, cookies: readonly string[], options: { filters: UrlFilters; pollMs: number }) {
+  const review: Review = { baseUrl, filters: options.filters };
+  const tabs: Tab[] = cookies.map((cookie) => ({ cookie }));
+  const samples = new Map<string, { ms: number[]; failures: number }>();
+  const timed = async (request: string, work: () => Promise<boolean>) => {
+    const into = samples.get(request) ?? { ms: [], failures: 0 };
+    samples.set(request, into);
+    const started = performance.now();
+    const ok = await work().catch(() => false);
+    into.ms.push(performance.now() - started);
+    if (!ok) into.failures++;
+  };
+
+  // A stopped tab wakes at once rather than sleeping out its interval.
+  const pause = (ms: number, stopped: AbortSignal) => sleep(ms, undefined, { signal: stopped }).catch(() => undefined);
+
+  async function runTab(tab: Tab, index: number, stopped: AbortSignal) {
+    await pause((index * options.pollMs) / tabs.length, stopped);
+    if (stopped.aborted) return;
+    if (!tab.opened) await timed("open /requests", () => openReview(review, tab));
+    tab.opened = true;
+    await Promise.all(
+      Object.entries(POLLS).map(async ([request, poll]) => {
+        while (!stopped.aborted) {
+          const started = performance.now();
+          await timed(request, () => poll(review, tab));
+          await pause(options.pollMs - ((performance.now() - started) % options.pollMs), stopped);
+        }
+      }),
+    );
+  }
+
+  return {
+    /** Opens the tabs and polls until the returned stop is awaited. */
+    start(): () => Promise<void> {
+      const stop = new AbortController();
+      setMaxListeners(tabs.length * (Object.keys(POLLS).length + 1), stop.signal); // each of a tab's polls waits on it
+      const all = Promise.all(tabs.map((tab, i) => runTab(tab, i, stop.signal)));
+      return async () => {
+        stop.abort();
+        await all;
+      };
+    },
+    figures(): PollFigures[] {
+      return [...samples].map(([request, { ms, failures }]) => {
+        const sorted = [...ms].sort((a, b) => a - b);
+        return { request, requests: ms.length, failures, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+      });
+    },
+  };
+}
