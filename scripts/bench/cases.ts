@@ -1,9 +1,14 @@
+import type { Db } from "@/lib/db/open";
+import { LEDGER_SUMMARY_DAYS, type UrlFilters } from "@/lib/otp-requests/review-filters";
 import type { ReviewQuery } from "@/lib/otp-requests/review-repository";
-import type { UrlFilters } from "@/lib/otp-requests/review-filters";
-import { benchAgent, benchMobileHash, SEED } from "./seed";
+import { summarizeRequests } from "@/lib/otp-requests/review-summary";
+import { benchAgent, benchMobileHash } from "./seed";
 
 const IST_OFFSET_MS = 5.5 * 3_600_000;
 const DAY_MS = 86_400_000;
+
+/** The seeded ledger: `total` OTP requests over `days` days up to `endMs`. */
+export type LedgerShape = { total: number; days: number; endMs: number };
 
 /** The India-time calendar day (YYYY-MM-DD) `daysBack` days before `endMs`, as the review's date filters take it. */
 export function istDay(endMs: number, daysBack: number): string {
@@ -17,40 +22,68 @@ export function staleBeforeAt(endMs: number): Date {
 
 export type BenchCase = { name: string; query: ReviewQuery };
 
+const middleDay = ({ endMs, days }: LedgerShape) => istDay(endMs, Math.floor(days / 2));
+const AGENT = benchAgent(100);
+const MOBILE = benchMobileHash(25_000);
+
 /** The review's first page with no filter and with each filter alone. */
-export function firstPageCases(endMs: number): BenchCase[] {
-  const staleBefore = staleBeforeAt(endMs);
-  const day = istDay(endMs, Math.floor(SEED.days / 2));
+export function firstPageCases(shape: LedgerShape): BenchCase[] {
+  const staleBefore = staleBeforeAt(shape.endMs);
+  const day = middleDay(shape);
   const q = (filters: UrlFilters, mobileHash?: string): ReviewQuery => ({ filters, staleBefore, ...(mobileHash ? { mobileHash } : {}) });
   return [
     { name: "no filter", query: q({}) },
     { name: "outcome=sent", query: q({ outcome: "sent" }) },
     { name: "outcome=unknown", query: q({ outcome: "unknown" }) },
-    { name: `agent=${benchAgent(100)}`, query: q({ agent: benchAgent(100) }) },
+    { name: `agent=${AGENT}`, query: q({ agent: AGENT }) },
     { name: `one day ${day}`, query: q({ from: day, to: day }) },
     { name: "amount 10000–12000", query: q({ min: 10_000, max: 12_000 }) },
-    { name: "mobile hash (exact)", query: q({}, benchMobileHash(25_000)) },
+    { name: "mobile hash (exact)", query: q({}, MOBILE) },
   ];
 }
 
-/** The summary with no filter at all: what a supervisor's tab computes every 15 s by default. */
-export function wholeLedgerSummaryCase(endMs: number): BenchCase {
-  return { name: "summary, whole ledger", query: { filters: {}, staleBefore: staleBeforeAt(endMs) } };
+/** One summary a supervisor's tab asks for: `run` is the whole call as the page makes it. */
+export type SummaryCase = { name: string; run: (db: Db) => Promise<unknown> };
+
+/** Where a summary says it was counted from (`source.kind`): the rollups, or the ledger for filters they cannot answer. */
+export function sourceOf(summary: unknown): string {
+  const source = typeof summary === "object" && summary !== null && "source" in summary ? summary.source : undefined;
+  return typeof source === "object" && source !== null && "kind" in source && typeof source.kind === "string" ? source.kind : "rollups";
 }
 
-/** The summary of one day, the middle of the seeded range. */
-export function summaryCase(endMs: number): BenchCase {
-  const day = istDay(endMs, Math.floor(SEED.days / 2));
-  return { name: `summary, one day ${day}`, query: { filters: { from: day, to: day }, staleBefore: staleBeforeAt(endMs) } };
+/**
+ * The summaries measured, one entry each: a new family (the transfers' summary) is one more entry here. The ranges:
+ * everything (what the review asked for before it opened on today), one day, the last 7 days, one agent, a state.
+ */
+export function summaryCases(shape: LedgerShape): SummaryCase[] {
+  const now = new Date(shape.endMs);
+  const staleBefore = staleBeforeAt(shape.endMs);
+  const day = middleDay(shape);
+  const week = { from: istDay(shape.endMs, 6), to: istDay(shape.endMs, 0) };
+  const otp = (name: string, filters: UrlFilters, mobileHash?: string): SummaryCase => ({
+    name: `OTP summary, ${name}`,
+    run: (db) => summarizeRequests(db, { filters, staleBefore, ...(mobileHash ? { mobileHash } : {}) }, now),
+  });
+  return [
+    otp("whole ledger", {}),
+    otp(`one day ${day}`, { from: day, to: day }),
+    otp(`last 7 days ${week.from}…${week.to}`, week),
+    otp(`agent=${AGENT}, whole ledger`, { agent: AGENT }),
+    otp(`agent=${AGENT}, one day ${day}`, { agent: AGENT, from: day, to: day }),
+    otp("outcome=rejected, whole ledger", { outcome: "rejected" }),
+    otp("exact mobile, whole ledger", {}, MOBILE),
+    otp(`amount 10000–12000 (newest ${LEDGER_SUMMARY_DAYS} days at most)`, { min: 10_000, max: 12_000 }),
+  ];
 }
 
-/** Whole recent days enough to hold `rows` of `total` seeded rows (the export stops at `rows`). */
-export function exportCase(endMs: number, total: number, rows: number): BenchCase {
-  const perDay = total / SEED.days;
-  const days = Math.min(SEED.days - 1, Math.ceil(rows / perDay) + 1);
-  const from = istDay(endMs, days);
+/** The newest whole days holding about `rows` rows, or the whole ledger when it has no more than that. */
+export function exportCase({ total, days, endMs }: LedgerShape, rows: number): BenchCase {
+  const staleBefore = staleBeforeAt(endMs);
+  if (rows >= total) return { name: "CSV export, whole ledger", query: { filters: {}, staleBefore } };
+  const span = Math.min(days - 1, Math.ceil(rows / (total / days)) + 1);
+  const from = istDay(endMs, span);
   const to = istDay(endMs, 1);
-  return { name: `CSV export ${from}…${to}`, query: { filters: { from, to }, staleBefore: staleBeforeAt(endMs) } };
+  return { name: `CSV export ${from}…${to}`, query: { filters: { from, to }, staleBefore } };
 }
 
 export const QUIET_DAYS = 10;

@@ -7,8 +7,8 @@ import path from "node:path";
 export function benchLedger(rows: number, log: (line: string) => void): unknown {
   log(`\nLedger: npm run bench:ledger with ${rows.toLocaleString("en-US")} rows…`);
   const out = path.join(mkdtempSync(path.join(tmpdir(), "ld-ledger-")), "ledger.json");
-  const run = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench-ledger.ts"], {
-    env: { ...process.env, BENCH_ROWS: String(rows), BENCH_LEDGER_JSON: out },
+  const run = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench-ledger.ts", "--rows", String(rows)], {
+    env: { ...process.env, BENCH_LEDGER_JSON: out },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {

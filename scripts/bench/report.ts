@@ -1,8 +1,10 @@
 import type { ExportResult } from "./export";
+import type { SeedTiming } from "./seed";
 import type { Timing } from "./stats";
 
 export type Verdict = "PASS" | "MISS" | "info";
-export type LatencyLine = { database: string; name: string; timing: Timing; targetMs?: number };
+/** `group` sets lines measured against one budget apart (first page, summary, the summary's ledger fallback). */
+export type LatencyLine = { database: string; group?: string; name: string; timing: Timing; targetMs?: number };
 export type ExportLine = { database: string; name: string; result: ExportResult; targetMb: number };
 
 const ms = (value: number) => value.toFixed(2);
@@ -21,10 +23,10 @@ export function exportVerdict(line: ExportLine): Verdict {
   return verdict(Math.max(line.result.rssMb, line.result.heapMb) <= line.targetMb);
 }
 
-export function table(headers: string[], rows: string[][], numericFrom: number): string {
+/** Columns `numericFrom` up to `numericTo` (by default all but the target and result) are right-aligned. */
+export function table(headers: string[], rows: string[][], numericFrom: number, numericTo = headers.length - 2): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const cell = (text: string, i: number) =>
-    i >= numericFrom && i < headers.length - 2 ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0);
+  const cell = (text: string, i: number) => (i >= numericFrom && i < numericTo ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0));
   const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
   const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;
   return [line(headers), rule, ...rows.map(line)].join("\n");
@@ -44,6 +46,25 @@ export function latencyTable(lines: LatencyLine[]): string {
       latencyVerdict(l),
     ]),
     2,
+  );
+}
+
+/** What seeding each database took, in seconds; the rollups' rebuild is what an upgrade onto them costs. */
+export function seedingTable(lines: (SeedTiming & { database: string })[]): string {
+  return table(
+    ["Database", "OTP rows", "Transfers", "Insert s", "Indexes s", "Rollups rebuild s", "Rollup rows", "Vacuum analyze s"],
+    lines.map((l) => [
+      l.database,
+      l.rows.toLocaleString("en-US"),
+      l.transfers.toLocaleString("en-US"),
+      l.insert.toFixed(1),
+      l.indexes.toFixed(1),
+      l.rollups.toFixed(1),
+      l.rollupRows.toLocaleString("en-US"),
+      l.analyze.toFixed(1),
+    ]),
+    1,
+    8,
   );
 }
 

@@ -8,11 +8,16 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;
 }
 
-/** Runs `fn` `warmups` times unmeasured, then `runs` times one after another, timing each call. */
-export async function timeRuns(fn: () => Promise<unknown>, options: { warmups: number; runs: number }): Promise<Timing> {
-  for (let i = 0; i < options.warmups; i++) await fn();
+/**
+ * Runs `fn` `warmups` times unmeasured, then `runs` times one after another, timing each call. With `maxSeconds`, stops
+ * once that much time has gone (warm-ups included) after at least one measured run, so a slow case reports fewer runs
+ * instead of holding up the rest.
+ */
+export async function timeRuns(fn: () => Promise<unknown>, options: { warmups: number; runs: number; maxSeconds?: number }): Promise<Timing> {
+  const deadline = performance.now() + (options.maxSeconds ?? Number.POSITIVE_INFINITY) * 1000;
+  for (let i = 0; i < options.warmups && performance.now() < deadline; i++) await fn();
   const samples: number[] = [];
-  for (let i = 0; i < options.runs; i++) {
+  for (let i = 0; i < options.runs && (samples.length === 0 || performance.now() < deadline); i++) {
     const started = performance.now();
     await fn();
     samples.push(performance.now() - started);
