@@ -73,7 +73,7 @@ async function summarizeRollups(db: Db, { filters, staleBefore }: ReviewQuery): 
     })
     .from(r)
     .where(and(days(r), stateIn(r.state)));
-  const pending = await countPending(db, filters, staleBefore);
+  const pending = states.freshPending || states.stalePending ? await countPending(db, filters, staleBefore) : { fresh: 0, stale: 0 };
   const l = otpLatencyRollups;
   const latencies = await db
     .select({ bucket: l.bucket, requests: sql<number>`sum(${l.requests})::int` })

@@ -2,8 +2,8 @@ import { min } from "drizzle-orm";
 import { closeDb, getDb } from "@/lib/db/client";
 import { otpRequests } from "@/lib/db/schema";
 import type { Simulator } from "@/lib/eko-sim/server";
-import { rebuildRollups } from "@/lib/ledger/rebuild-rollups";
-import { istDayOf, type UrlFilters } from "@/lib/otp-requests/review-filters";
+import { istDayOf } from "@/lib/ledger/india-time";
+import type { UrlFilters } from "@/lib/otp-requests/review-filters";
 import { stopApp, type AppInstance } from "../lib/app-instance";
 import { captureActions } from "../load/capture";
 import { signInOverHttp } from "../load/http-agent";
@@ -68,10 +68,7 @@ export async function benchAgentsFirst(
   try {
     log(`\n${database.name}, agents first: seeding ${rows.toLocaleString("en-US")} ledger rows, ${agents} agents and ${tabs} supervisors…`);
     const db = await getDb();
-    await seedLedger(db, rows, Date.now(), log);
-    const started = performance.now();
-    const rebuilt = await rebuildRollups(db);
-    log(`  rollups rebuilt (${rebuilt.otpRequests.toLocaleString("en-US")} rows) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await seedLedger(db, rows, Date.now(), log); // rollups rebuilt within it
     const filters = await wholeLedger();
     await seedAccounts(agents, tabs);
     await closeDb(); // the embedded database is the app's from here on

@@ -9,6 +9,8 @@ describe("parseLedgerOptions", () => {
   it("takes --rows over BENCH_ROWS, and BENCH_ROWS without it", () => {
     expect(parseLedgerOptions(["--rows", "10000000"], { BENCH_ROWS: "5000" }).rows).toBe(10_000_000);
     expect(parseLedgerOptions([], { BENCH_ROWS: "20000" }).rows).toBe(20_000);
+    // The same density at any size: ten million rows are some thirteen months of a busy network.
+    expect(parseLedgerOptions(["--rows", "10000000"], {}).days).toBe(400);
     expect(parseLedgerOptions(["--rows=10_000_000", "--days", "90", "--only", "postgres"], {})).toMatchObject({
       rows: 10_000_000,
       days: 90,

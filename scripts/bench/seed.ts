@@ -6,12 +6,11 @@ import * as rollupSchema from "@/lib/db/rollup-schema";
 import { otpRequests, transfers } from "@/lib/db/schema";
 import { rebuildRollups } from "@/lib/ledger/rebuild-rollups";
 import { withoutSecondaryIndexes } from "./bulk-load";
-import { DEFAULT_DAYS } from "./ledger-options";
+import { defaultDays } from "./ledger-options";
 import { transferChunkSql } from "./seed-transfers";
 
-/** Shape of the synthetic ledger: what a busy desk accumulates in about six weeks (`days` is the default span). */
+/** Shape of the synthetic ledger (its span in days: ledger-options.ts). */
 export const SEED = {
-  days: DEFAULT_DAYS,
   agents: 200,
   customers: 50_000,
   chunkRows: 250_000,
@@ -44,7 +43,8 @@ export function benchAgent(agent: number): string {
 /**
  * Rows `lo..hi` of `total`, spread evenly (with jitter) over `days` up to `endMs`, so ids and created_at rise together
  * as they do in production. Agents and customers are mildly skewed (u^1.5): a few busy ones, a long tail.
- * State mix: 85% sent, 8% rejected, 4% failed, 2% unknown, 1% pending (nearly all of them stale).
+ * State mix: 85% sent, 8% rejected, 4% failed, 3% unknown, and one in 10,000 pending: left stale by a crash, as
+ * only a crash leaves an OTP request pending for more than seconds.
  */
 function chunkSql(lo: number, hi: number, total: number, endMs: number, days: number): string {
   const spanMs = days * 86_400_000;
@@ -82,7 +82,7 @@ from (
   from (
     select g, a, c, amount, m, l,
       case when r < 0.85 then 'sent' when r < 0.93 then 'rejected' when r < 0.97 then 'failed'
-        when r < 0.99 then 'unknown' else 'pending' end as state,
+        when r < 0.9999 then 'unknown' else 'pending' end as state,
       to_timestamp(${startSec}) + ((g - 1 + j) * ${stepMs}) * interval '1 millisecond' as created_at
     from (
       select g, random() as r, random() as j, random() as l,
@@ -115,7 +115,7 @@ export async function seedLedger(
   log: (line: string) => void,
   options: { days?: number } = {},
 ): Promise<SeedTiming> {
-  const days = options.days ?? SEED.days;
+  const days = options.days ?? defaultDays(total);
   const chunkRows = Math.max(SEED.chunkRows, Math.ceil(total / 20 / SEED.chunkRows) * SEED.chunkRows);
   let seededTransfers = 0;
   const inserting = performance.now();
