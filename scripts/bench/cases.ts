@@ -1,3 +1,5 @@
+import { summarizeTransfers } from "@/lib/transfers/summary";
+import type { TransferFilters } from "@/lib/transfers/review-filters";
 import type { Db } from "@/lib/db/open";
 import { LEDGER_SUMMARY_DAYS, type UrlFilters } from "@/lib/otp-requests/review-filters";
 import type { ReviewQuery } from "@/lib/otp-requests/review-repository";
@@ -64,6 +66,10 @@ export function summaryCases(shape: LedgerShape): SummaryCase[] {
     name: `OTP summary, ${name}`,
     run: (db) => summarizeRequests(db, { filters, staleBefore, ...(mobileHash ? { mobileHash } : {}) }, now),
   });
+  const transfer = (name: string, filters: TransferFilters): SummaryCase => ({
+    name: `transfer summary, ${name}`,
+    run: (db) => summarizeTransfers(db, filters, now),
+  });
   return [
     otp("whole ledger", {}),
     otp(`one day ${day}`, { from: day, to: day }),
@@ -73,6 +79,10 @@ export function summaryCases(shape: LedgerShape): SummaryCase[] {
     otp("outcome=rejected, whole ledger", { outcome: "rejected" }),
     otp("exact mobile, whole ledger", {}, MOBILE),
     otp(`amount 10000–12000 (newest ${LEDGER_SUMMARY_DAYS} days at most)`, { min: 10_000, max: 12_000 }),
+    transfer("whole ledger", {}),
+    transfer(`one day ${day}`, { from: day, to: day }),
+    transfer(`agent=${AGENT}, last 7 days`, { agent: AGENT, ...week }),
+    transfer("state=success, whole ledger", { state: "success" }),
   ];
 }
 
