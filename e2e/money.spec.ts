@@ -176,6 +176,16 @@ test.describe("supervisors see transfers", () => {
   }) => {
     // The supervisor's page is open before the transfer: it shows up there without a reload.
     await supervisorPage.goto("/requests/transfers");
+    const totalsSource = supervisorPage.getByTestId("transfer-totals-source");
+    const transfersCount = supervisorPage
+      .getByTestId("transfer-totals")
+      .locator("div")
+      .filter({ has: supervisorPage.getByText("Transfers", { exact: true }) })
+      .locator("dd");
+    const countShown = async () => Number((await transfersCount.textContent())?.replace(/\D/g, ""));
+    const before = await countShown();
+    // Without an amount range, the totals come from the rollups: no note about the ledger.
+    await expect(totalsSource).toHaveCount(0);
     await transferPage.goto();
     await sendOtpAndEnterIt(transferPage, sim, freshMobile, "10017745", "750");
     await transferPage.transferButton.click();
@@ -191,6 +201,8 @@ test.describe("supervisors see transfers", () => {
     await expect(attention.getByRole("link", { name: ref })).toBeVisible();
     await expect(attention.getByTestId("attention-counts")).toContainText("On hold");
     await expect(supervisorPage.getByTestId("outcomes-chart")).toBeVisible();
+    // The rollups counted the transfer as it was written (other tests may add theirs meanwhile).
+    await expect.poll(countShown).toBeGreaterThan(before);
     await attention.getByRole("link", { name: ref }).click();
     const calls = supervisorPage.getByTestId("transfer-calls");
     await expect(calls).toContainText("send-transaction-otp");
@@ -200,6 +212,9 @@ test.describe("supervisors see transfers", () => {
 
     await supervisorPage.goto("/requests/transfers?state=on-hold&min=750&max=750");
     await expect(supervisorPage.getByTestId("transfers-table")).toContainText(`••••••${freshMobile.slice(-4)}`);
+    // An amount range needs each transfer: the totals are counted from the ledger, and the page says so.
+    await expect(totalsSource).toContainText("Counted from the ledger transfer by transfer");
+    expect(await countShown()).toBeGreaterThanOrEqual(1);
     await supervisorPage.getByRole("textbox", { name: "Customer mobile (exact)" }).fill(freshMobile);
     await supervisorPage.getByRole("button", { name: "Find" }).click();
     const found = supervisorPage.getByTestId("transfers-by-mobile");
