@@ -8,17 +8,26 @@ export class RequestsPage {
   readonly newRequestsButton: Locator;
   readonly downloadCsv: Locator;
   readonly summary: Locator;
+  readonly from: Locator;
+  readonly to: Locator;
 
   constructor(readonly page: Page) {
     this.rows = page.locator("tbody tr");
     this.newRequestsButton = page.getByRole("button", { name: /new requests?$/ });
     this.downloadCsv = page.getByRole("button", { name: "Download CSV" });
     this.summary = page.getByRole("region", { name: "Summary of the filtered requests" });
+    this.from = page.getByLabel("From (IST)");
+    this.to = page.getByLabel("To (IST)");
   }
 
   async goto(baseUrl = "", query = "") {
     await this.page.goto(`${baseUrl}/requests${query}`);
     await this.page.getByRole("heading", { name: "OTP requests", exact: true }).waitFor();
+  }
+
+  /** A quick date choice: Today, Yesterday, Last 7 days, This month, All dates. */
+  dateChoice(name: string) {
+    return this.page.getByRole("navigation", { name: "Dates" }).getByRole("link", { name, exact: true });
   }
 
   rowsFor(maskedMobile: string) {
