@@ -73,12 +73,14 @@ export default defineConfig({
     },
     {
       // Against the standalone build as `npm start` runs it (`npm test` builds first), with the demo accounts created beforehand.
-      // The server's log lines go to a file the specs read: what was logged is checked like what was answered.
+      // The server's log lines go to a file the specs read: what was logged is checked like what was answered. One
+      // request from days ago is written too (the reviews open on today; e2e/review-dates.spec.ts widens the range).
       command: `mkdir -p .test-output && node_modules/.bin/tsx --conditions=react-server scripts/seed-demo-users.ts && node_modules/.bin/tsx --conditions=react-server e2e/support/seed-earlier-request.ts && node scripts/start.mjs -p ${APP_PORT} -H 127.0.0.1 >> ${APP_LOG} 2>&1`,
       url: APP_URL,
       env: appEnv,
       reuseExistingServer: false,
-      timeout: 60_000,
+      // Two seeding processes open the embedded database before the app does: slow on a busy machine.
+      timeout: 120_000,
       stdout: "ignore",
     },
   ],
