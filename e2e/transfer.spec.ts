@@ -66,6 +66,29 @@ test.describe("agent sends a transaction OTP", () => {
     expect(await sim.received(freshMobile)).toEqual([]);
   });
 
+  test("a field is checked as the agent leaves it, and a send made while the page's scripts are slow is still checked", async ({
+    page,
+    transferPage,
+    sim,
+    freshMobile,
+  }) => {
+    await transferPage.customerMobile.fill("5123");
+    await transferPage.customerMobile.press("Tab");
+    await expect(transferPage.customerMobile).toHaveAccessibleDescription(/10-digit Indian mobile/);
+
+    await transferPage.goto();
+    // The form's checks are fetched when it is first used: on a slow network, Send OTP waits for them.
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
+    await transferPage.fill({ recipientId: "10017740", amount: "99", customerMobile: freshMobile, beneficiaryId: "" });
+    await transferPage.sendButton.click();
+    await expect(transferPage.amount).toHaveAccessibleDescription(/from ₹100 to ₹25,000/);
+    await expect(transferPage.confirmDialog).toBeHidden();
+    expect(await sim.received(freshMobile)).toEqual([]);
+  });
+
   test("the button is disabled with progress while Eko answers, and a timeout says the OTP may have gone", async ({ transferPage, freshMobile }) => {
     await transferPage.send({ recipientId: "504", amount: "2000", customerMobile: freshMobile });
     await expect(transferPage.sendButton).toBeDisabled();
