@@ -5,7 +5,7 @@ import { transfers } from "@/lib/db/schema";
 import { istTruncSql } from "@/lib/ledger/india-time";
 import { dayRange } from "@/lib/otp-requests/review-filters";
 import type { TransferFilters } from "./review-filters";
-import { CHART_BUCKETS, chartBucketOf, chartUnit, NO_MONEY_STATES, type TransferSummary } from "./summary-chart";
+import { CHART_BUCKETS, chartUnit, NO_MONEY_STATES, totalsOf, type TransferSummary } from "./summary-chart";
 
 /** The review's filters over the transfers themselves: the table's page, the CSV, and a summary the rollups cannot give. */
 export function transferWhere(filters: TransferFilters): SQL | undefined {
@@ -48,13 +48,5 @@ export async function summarizeTransfersFromLedger(db: Db, filters: TransferFilt
       .orderBy(bucket)
       .limit(CHART_BUCKETS),
   ]);
-  const success = states.find((s) => s.state === "success");
-  return {
-    count: states.reduce((sum, s) => sum + s.count, 0),
-    success: success?.count ?? 0,
-    amount: Number(success?.amount ?? 0),
-    fees: Number(success?.fees ?? 0) / 100,
-    unit,
-    chart: chart.map(chartBucketOf),
-  };
+  return totalsOf(states, unit, chart);
 }

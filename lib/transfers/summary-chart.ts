@@ -28,10 +28,27 @@ export function chartUnit(filters: Pick<TransferFilters, "from" | "to">): Transf
   return spanDays <= CHART_DAYS_BY_HOUR ? "hour" : "day";
 }
 
+type ChartRow = { at: string; success: number; noMoney: number; total: number };
+
 /** A chart bar from its India-time wall clock and counts. */
-export const chartBucketOf = (b: { at: string; success: number; noMoney: number; total: number }): ChartBucket => ({
+const chartBucketOf = (b: ChartRow): ChartBucket => ({
   at: `${b.at}+05:30`,
   success: b.success,
   noMoney: b.noMoney,
   open: b.total - b.success - b.noMoney,
 });
+
+type StateTotals = { state: string; count: number; amount: number | string | null; fees: number | string | null };
+
+/** The summary from its per-state totals (fees in paise) and chart rows, however they were counted. */
+export function totalsOf(states: StateTotals[], unit: TransferSummary["unit"], chart: ChartRow[]): Omit<TransferSummary, "source"> {
+  const success = states.find((s) => s.state === "success");
+  return {
+    count: states.reduce((sum, s) => sum + s.count, 0),
+    success: success?.count ?? 0,
+    amount: Number(success?.amount ?? 0),
+    fees: Number(success?.fees ?? 0) / 100,
+    unit,
+    chart: chart.map(chartBucketOf),
+  };
+}

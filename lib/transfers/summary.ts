@@ -6,7 +6,7 @@ import { istTruncSql, newestDays } from "@/lib/ledger/india-time";
 import { dayRange, LEDGER_SUMMARY_DAYS } from "@/lib/otp-requests/review-filters";
 import { summarizeTransfersFromLedger } from "./ledger-summary";
 import type { TransferFilters } from "./review-filters";
-import { CHART_BUCKETS, chartBucketOf, chartUnit, NO_MONEY_STATES, type TransferSummary } from "./summary-chart";
+import { CHART_BUCKETS, chartUnit, NO_MONEY_STATES, totalsOf, type TransferSummary } from "./summary-chart";
 
 /**
  * Totals and outcomes over time for the filtered transfers. From the rollups (days, agent, state), at a cost that
@@ -58,13 +58,5 @@ async function summarizeRollups(db: Db, filters: TransferFilters): Promise<Omit<
       .orderBy(bucket)
       .limit(CHART_BUCKETS),
   ]);
-  const success = states.find((s) => s.state === "success");
-  return {
-    count: states.reduce((sum, s) => sum + s.count, 0),
-    success: success?.count ?? 0,
-    amount: Number(success?.amount ?? 0),
-    fees: Number(success?.fees ?? 0) / 100,
-    unit,
-    chart: chart.map(chartBucketOf),
-  };
+  return totalsOf(states, unit, chart);
 }
