@@ -112,7 +112,7 @@ describeEachDatabase("review summary", (database) => {
     const days = (Date.parse("2026-11-26") - Date.parse(all.source.kind === "ledger" ? all.source.from! : "")) / 86_400_000 + 1;
     expect(days).toBe(LEDGER_SUMMARY_DAYS);
     const later = await summarizeRequests(database.db, reviewQuery({ min: 1, from: "2026-11-01", to: "2026-12-31" }));
-    expect(later).toMatchObject({ count: 0, source: { kind: "ledger", from: "2026-12-01", to: "2026-12-31", bounded: true } });
+    expect(later).toMatchObject({ count: 0, source: { kind: "ledger", from: "2026-12-25", to: "2026-12-31", bounded: true } });
     const inside = await summarizeRequests(database.db, reviewQuery({ min: 1, from: "2026-11-25", to: "2026-11-25" }));
     expect(inside).toMatchObject({ count: 8, source: { kind: "ledger", from: "2026-11-25", to: "2026-11-25", bounded: false } });
   });

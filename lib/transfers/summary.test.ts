@@ -88,6 +88,6 @@ describeEachDatabase("transfers summary", (database) => {
     expect(inside.count).toBeGreaterThan(0);
 
     const later = await summarizeTransfers(database.db, { min: 1, from: "2026-10-01", to: "2026-12-31" }, now);
-    expect(later).toMatchObject({ count: 0, source: { kind: "ledger", from: "2026-12-01", to: "2026-12-31", bounded: true } });
+    expect(later).toMatchObject({ count: 0, source: { kind: "ledger", from: "2026-12-25", to: "2026-12-31", bounded: true } });
   });
 });
