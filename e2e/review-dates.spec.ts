@@ -28,6 +28,9 @@ test.describe("the reviews' dates", () => {
 
     // The earlier request's own agent, so a first page full of the suite's other requests cannot hide it.
     await review.filter({ agent: EARLIER_REQUEST.agent });
+    // The quick choices are drawn again with the new filters once the address has them.
+    await expect(page).toHaveURL(new RegExp(`agent=${EARLIER_REQUEST.agent}`));
+    await expect(review.dateChoice("Last 7 days")).toHaveAttribute("href", new RegExp(`agent=${EARLIER_REQUEST.agent}`));
     await expect(review.from).toHaveValue(istDay(0));
     await expect(review.rowsFor(earlier)).toHaveCount(0);
 
