@@ -82,8 +82,8 @@ export type ReviewPage = { rows: ReviewRow[]; nextCursor: string | null; since: 
 export type ReviewChanges = { rows: ReviewRow[]; removed: number[]; since: string; reset: boolean };
 
 /**
- * The most days an amount-range summary reads from the ledger: a scan, so bounded to the newest days of the range.
- * A week keeps it to a few hundred milliseconds at a busy network's 25,000 requests a day (docs/benchmarks.md).
+ * The most days an amount-range summary reads from the ledger: a scan, so bounded to the newest days of the range
+ * (on the embedded database it holds the one connection the agents share).
  */
 export const LEDGER_SUMMARY_DAYS = 7;
 
