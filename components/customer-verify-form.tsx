@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { lookUpAgainAction, verifyCustomerAction } from "@/app/(desk)/customers/actions";
 import { useI18n } from "@/components/locale-provider";
-import { OtpFailureAlert } from "@/components/lazy-alerts";
+import { OtpFailureAlert, preloadAnswers } from "@/components/lazy-alerts";
 import { StepCard } from "@/components/step-card";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -28,7 +28,7 @@ export function CustomerVerifyForm({ visitId, mobileMasked, submissionId }: Prop
   const eko = answer && "eko" in answer ? answer.eko : again && "eko" in again ? again.eko : null;
   return (
     <StepCard id="verify-title" title={t("visit.verifyTitle")} intro={t("visit.verifyBody", { mobile: mobileMasked })}>
-      <form action={verify} aria-busy={verifying} className="mt-4 space-y-4">
+      <form action={verify} onFocus={preloadAnswers} aria-busy={verifying} className="mt-4 space-y-4">
         <input type="hidden" name="visitId" value={visitId} />
         <TextField
           id="senderOtp"
@@ -47,7 +47,7 @@ export function CustomerVerifyForm({ visitId, mobileMasked, submissionId }: Prop
           {verifying ? t("visit.verifying") : t("visit.verify")}
         </Button>
       </form>
-      <form action={lookUpAgain} className="mt-2">
+      <form action={lookUpAgain} onFocus={preloadAnswers} className="mt-2">
         <input type="hidden" name="visitId" value={visitId} />
         <input type="hidden" name="submissionId" value={nextSubmissionId(again, submissionId)} />
         <Button type="submit" variant="secondary" className="w-full" disabled={resending}>

@@ -5,8 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { sendOtpAction, sendOtpFormAction } from "@/app/(desk)/actions";
-import { ConfirmOtpDialog } from "@/components/confirm-otp-dialog";
-import { OtpAnswer, PostedConfirmation } from "@/components/lazy-alerts";
+import { ConfirmOtpDialog, OtpAnswer, PostedConfirmation, preloadTransferAnswers } from "@/components/lazy-alerts";
 import { lazyZodResolver } from "@/components/lazy-resolver";
 import { useI18n } from "@/components/locale-provider";
 import { startingValues, typedIn } from "@/components/transfer-form-values";
@@ -72,7 +71,7 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
   const [typedMobile, typedAmount, pickedId] = useWatch({ control: form.control, name: ["customerMobile", "amount", "recipientId"] });
   const pickedRecipient = customer?.recipients.find((r) => String(r.recipientId) === pickedId) ?? null;
   // Focus moves only after React has rendered the state that needs it (enabled fields, cleared result).
-  const focusTarget = useRef<OtpFieldName | null>(null);
+  const focusTarget = useRef<OtpFieldName | "send" | null>(null);
   const sendButton = useRef<HTMLButtonElement>(null);
 
   const router = useRouter();
@@ -109,7 +108,8 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
 
   useEffect(() => {
     if (!focusTarget.current || send.isPending) return;
-    form.setFocus(focusTarget.current);
+    if (focusTarget.current === "send") sendButton.current?.focus();
+    else form.setFocus(focusTarget.current);
     focusTarget.current = null;
   });
 
@@ -131,9 +131,10 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
     setConfirming(null);
   }
 
+  // Back to Send OTP once the dialog has gone (it is unmounted, so it cannot hand focus back itself).
   function edit() {
     setConfirming(null);
-    sendButton.current?.focus();
+    focusTarget.current = "send";
   }
 
   /** The same details again as a new submission: the old one would only replay its first answer. */
@@ -189,7 +190,10 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
       <form
         action={postForm}
         onSubmit={onSubmit}
-        onFocus={preload}
+        onFocus={() => {
+          preload();
+          preloadTransferAnswers();
+        }}
         noValidate
         aria-label={t("transfer.form")}
         className="mt-5 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:hidden"
@@ -237,13 +241,15 @@ export function TransferForm({ bounds: deskBounds, customer, agent, askLocation 
         </Button>
       </form>
 
-      <ConfirmOtpDialog
-        details={confirming?.input ?? null}
-        recipient={pickedRecipient}
-        mobileMasked={customer?.mobileMasked}
-        onConfirm={confirm}
-        onEdit={edit}
-      />
+      {confirming ? (
+        <ConfirmOtpDialog
+          details={confirming.input}
+          recipient={pickedRecipient}
+          mobileMasked={customer?.mobileMasked}
+          onConfirm={confirm}
+          onEdit={edit}
+        />
+      ) : null}
       {postedAnswer?.status === "confirm" ? (
         <PostedConfirmation
           details={postedAnswer.details}

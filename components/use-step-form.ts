@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Path } from "react-hook-form";
 import type * as z from "zod/mini";
+import { preloadAnswers } from "@/components/lazy-alerts";
 import { lazyZodResolver } from "@/components/lazy-resolver";
 import { useI18n } from "@/components/locale-provider";
 import { translateText } from "@/lib/i18n/translate";
@@ -12,7 +13,7 @@ type Answer = { status: string; fieldErrors?: Record<string, string | undefined>
 /**
  * A customer step's form: a plain `<form action>` posting to its guarded action (so it works before the script runs),
  * which react-hook-form checks first with the same zod schema the action parses with (`loadSchema` imports it, so it
- * is fetched once the form is first used; `preload` on the form's focus starts that).
+ * is fetched once the form is first used; `preload` on the form's focus starts that, and fetches the answers' code).
  */
 export function useStepForm<S extends z.ZodMiniObject, A extends Answer>(
   loadSchema: () => Promise<S>,
@@ -21,7 +22,11 @@ export function useStepForm<S extends z.ZodMiniObject, A extends Answer>(
   const { t } = useI18n();
   const [answer, formAction, pending] = useActionState(action, null);
   type Values = z.input<S> & FieldValues;
-  const [{ resolver, preload }] = useState(() => lazyZodResolver<Values, z.output<S>>(loadSchema));
+  const [{ resolver, preload: preloadSchema }] = useState(() => lazyZodResolver<Values, z.output<S>>(loadSchema));
+  const preload = () => {
+    preloadSchema();
+    preloadAnswers();
+  };
   const form = useForm<Values, unknown, z.output<S>>({ resolver });
   const echoed: Record<string, string> = answer?.status === "invalid" ? (answer.values ?? {}) : {};
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
