@@ -1,6 +1,8 @@
 import { formatIndiaClock } from "@/lib/format";
 import type { I18n } from "@/lib/i18n/translate";
-import type { ChartBucket } from "@/lib/transfers/summary-chart";
+import type { ChartBucket, TransferSummary } from "@/lib/transfers/summary-chart";
+
+type ChartUnit = TransferSummary["unit"];
 
 const SERIES = [
   { key: "success", fill: "#059669", label: "transfers.legend.success" },
@@ -12,13 +14,13 @@ const HEIGHT = 160;
 const BASE = HEIGHT - 20;
 
 /** Outcomes over time as stacked bars, drawn on the server: an SVG and its legend, no charting code in the browser. */
-export function OutcomesChart({ buckets, unit, i18n }: { buckets: ChartBucket[]; unit: "hour" | "day"; i18n: I18n }) {
+export function OutcomesChart({ buckets, unit, i18n }: { buckets: ChartBucket[]; unit: ChartUnit; i18n: I18n }) {
   const { locale, t } = i18n;
   const max = Math.max(1, ...buckets.map((b) => b.success + b.noMoney + b.open));
   const step = WIDTH / Math.max(buckets.length, 1);
   // A few buckets would otherwise draw bars as wide as the chart.
   const bar = Math.min(step * 0.7, 36);
-  const label = (at: string) => (unit === "hour" ? formatIndiaClock(at, { locale }) : at.slice(0, 10));
+  const label = (at: string) => (unit === "hour" ? formatIndiaClock(at, { locale }) : at.slice(0, unit === "month" ? 7 : 10));
   const title = t("transfers.chartTitle", { unit: t(`transfers.unit.${unit}`) });
   return (
     <figure className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -36,7 +38,7 @@ export function OutcomesChart({ buckets, unit, i18n }: { buckets: ChartBucket[];
               })}
               {buckets.length <= 24 || i % Math.ceil(buckets.length / 12) === 0 ? (
                 <text x={i * step + step / 2} y={HEIGHT - 4} fontSize="10" textAnchor="middle" fill="#475569">
-                  {unit === "hour" ? label(b.at).replace(" IST", "") : b.at.slice(5, 10)}
+                  {unit === "hour" ? label(b.at).replace(" IST", "") : unit === "month" ? label(b.at) : b.at.slice(5, 10)}
                 </text>
               ) : null}
             </g>

@@ -14,11 +14,11 @@ export const istDaySql = (instant: unknown): SQL<string> => sql<string>`(${insta
  * The India-time wall clock of an instant cut to its hour or day (a timestamp without zone), in SQL. The unit is
  * written into the SQL, not bound: a GROUP BY must see the very expression its SELECT uses.
  */
-export const istTruncSql = (unit: "hour" | "day", instant: unknown): SQL<string> =>
+export const istTruncSql = (unit: "hour" | "day" | "month", instant: unknown): SQL<string> =>
   sql<string>`date_trunc('${sql.raw(unit)}', ${instant} at time zone ${zone})`;
 
-/** The instant the India-time hour of an instant starts (India is 5:30 ahead, so at half past a UTC hour). */
-export const istHourStartSql = (instant: unknown): SQL<Date> => sql<Date>`(${istTruncSql("hour", instant)} at time zone ${zone})`;
+/** The instant the India-time hour (or month) of an instant starts (India is 5:30 ahead, so at half past a UTC hour). */
+export const istStartSql = (unit: "hour" | "month", instant: unknown): SQL<Date> => sql<Date>`(${istTruncSql(unit, instant)} at time zone ${zone})`;
 
 /** The India-time calendar day (YYYY-MM-DD) of an instant. */
 export function istDayOf(instant: Date): string {

@@ -15,10 +15,11 @@ describeEachDatabase("rollups at start-up", (database) => {
     await insertRows(database.db, [{ at: "2026-11-25T10:00:00Z" }, { at: "2026-11-25T11:00:00Z", state: "pending" }]);
     await rebuildRollupsIfMissing(database.db);
     const built = await database.db.select().from(otpRequestRollups);
-    expect(built.map((r) => [r.agent, r.day, r.state, r.requests])).toEqual(
+    expect(built.map((r) => [r.agent, r.span, r.day, r.state, r.requests])).toEqual(
       expect.arrayContaining([
-        ["", "2026-11-25", "sent", 1],
-        ["asha", "2026-11-25", "sent", 1],
+        ["", "day", "2026-11-25", "sent", 1],
+        ["asha", "day", "2026-11-25", "sent", 1],
+        ["", "month", "2026-11-01", "sent", 1],
       ]),
     );
 
@@ -47,15 +48,16 @@ describeEachDatabase("rollups at start-up", (database) => {
     );
     expect(await db.select().from(otpRequestRollups)).toEqual(otp);
 
+    // Kept by the write, not rebuilt: its new state in a new hour, under its agent and everyone, and in their month.
     await writeTransfer(db, { at: "2026-11-25T12:00:00Z" });
     await rebuildRollupsIfMissing(db);
-    expect(await db.select().from(transferRollups)).toHaveLength(built.length + 2);
+    expect(await db.select().from(transferRollups)).toHaveLength(built.length + 4);
   });
 
   it("rebuilds every family on demand and says how many rows each has", async () => {
     await database.reset();
     await writeTransfer(database.db, { at: "2026-11-25T10:10:00Z", state: "success" });
-    // One OTP request sent (its count and latency, under its agent and everyone), one transfer.
-    expect(await rebuildRollups(database.db)).toEqual({ otpRequests: 4, transfers: 2 });
+    // One OTP request sent (its count and latency, under its agent and everyone, for its day and its month), one transfer.
+    expect(await rebuildRollups(database.db)).toEqual({ otpRequests: 8, transfers: 4 });
   });
 });

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { ALL_AGENTS, otpFlaggedCustomers, otpLatencyRollups, otpRejectionRollups, otpRequestRollups, otpRequests } from "@/lib/db/schema";
 import { newestDays } from "@/lib/ledger/india-time";
 import { percentileOf } from "@/lib/ledger/latency-histogram";
+import { spanWhere } from "@/lib/ledger/rollup-spans";
 import { MASK } from "@/lib/privacy/mask";
 import { dayRange, LEDGER_SUMMARY_DAYS, type ReviewSummary, type UrlFilters } from "./review-filters";
 import { summarizeLedger } from "./review-ledger-summary";
@@ -60,8 +61,12 @@ function statesFor(outcome: UrlFilters["outcome"]): StateChoice {
 async function summarizeRollups(db: Db, { filters, staleBefore }: ReviewQuery): Promise<Omit<ReviewSummary, "version">> {
   const agent = filters.agent ?? ALL_AGENTS;
   const states = statesFor(filters.outcome);
+  // Whole months from the month rows, the days around them from the day rows.
   const days = (table: typeof otpRequestRollups | typeof otpLatencyRollups | typeof otpRejectionRollups | typeof otpFlaggedCustomers) =>
-    and(eq(table.agent, agent), filters.from ? gte(table.day, filters.from) : undefined, filters.to ? lte(table.day, filters.to) : undefined);
+    and(
+      eq(table.agent, agent),
+      spanWhere({ span: table.span, key: table.day, fine: "day" }, filters, (day) => day),
+    );
   const stateIn = (column: typeof otpRequestRollups.state | typeof otpLatencyRollups.state): SQL | undefined =>
     states.rollup === "all" ? undefined : states.rollup.length > 0 ? inArray(column, states.rollup) : sql`false`;
 

@@ -30,19 +30,19 @@ async function snapshot(db: Db) {
     requests: await db
       .select()
       .from(otpRequestRollups)
-      .orderBy(asc(otpRequestRollups.agent), asc(otpRequestRollups.day), asc(otpRequestRollups.state)),
+      .orderBy(asc(otpRequestRollups.agent), asc(otpRequestRollups.span), asc(otpRequestRollups.day), asc(otpRequestRollups.state)),
     latencies: await db
       .select()
       .from(otpLatencyRollups)
-      .orderBy(sql`1, 2, 3, 4`),
+      .orderBy(sql`1, 2, 3, 4, 5`),
     rejections: await db
       .select()
       .from(otpRejectionRollups)
-      .orderBy(sql`1, 2, 3, 4`),
+      .orderBy(sql`1, 2, 3, 4, 5`),
     flagged: await db
       .select()
       .from(otpFlaggedCustomers)
-      .orderBy(sql`1, 2, 3`),
+      .orderBy(asc(otpFlaggedCustomers.agent), asc(otpFlaggedCustomers.span), asc(otpFlaggedCustomers.day)),
   };
 }
 
@@ -71,7 +71,7 @@ describeEachDatabase("OTP rollups", (database) => {
   });
 
   it("counts each completed or refused request under its agent and under everyone, on its India day; pending ones not yet", async () => {
-    const everyone = written.requests.filter((r) => r.agent === "").map((r) => [r.day, r.state, r.requests]);
+    const everyone = written.requests.filter((r) => r.agent === "" && r.span === "day").map((r) => [r.day, r.state, r.requests]);
     expect(everyone).toEqual([
       ["2026-11-25", "rejected", 1],
       ["2026-11-25", "sent", 2],
@@ -80,23 +80,37 @@ describeEachDatabase("OTP rollups", (database) => {
       ["2026-11-26", "rejected", 1],
       ["2026-11-26", "unknown", 1],
     ]);
-    expect(written.requests.filter((r) => r.agent === "ravi").reduce((n, r) => n + r.requests, 0)).toBe(3);
+    expect(written.requests.filter((r) => r.agent === "ravi" && r.span === "day").reduce((n, r) => n + r.requests, 0)).toBe(3);
+  });
+
+  it("counts each of them in its India month too, once", () => {
+    const months = written.requests.filter((r) => r.agent === "" && r.span === "month").map((r) => [r.day, r.state, r.requests, r.amount]);
+    const days = written.requests.filter((r) => r.agent === "" && r.span === "day");
+    const byState = (state: string) => {
+      const rows = days.filter((r) => r.state === state);
+      return [rows.reduce((n, r) => n + r.requests, 0), rows.reduce((n, r) => n + r.amount, 0)];
+    };
+    expect(months).toEqual(["failed", "limited", "rejected", "sent", "unknown"].map((state) => ["2026-11-01", state, ...byState(state)]));
+    const latencies = (span: string) => written.latencies.filter((r) => r.agent === "" && r.span === span).reduce((n, r) => n + r.requests, 0);
+    expect(latencies("month")).toBe(latencies("day"));
   });
 
   it("buckets latencies as the TypeScript rule does, and lists refusals by status and message", () => {
-    const buckets = written.latencies.filter((r) => r.agent === "").map((r) => r.bucket);
+    const buckets = written.latencies.filter((r) => r.agent === "" && r.span === "day").map((r) => r.bucket);
     expect(buckets.sort((a, b) => a - b)).toEqual([0, 33, 120, 480, 2_950, 15_000].map(bucketOf).sort((a, b) => a - b));
-    expect(written.rejections.filter((r) => r.agent === "").map((r) => [r.ekoStatus, r.message, r.requests])).toEqual([
+    expect(written.rejections.filter((r) => r.agent === "" && r.span === "day").map((r) => [r.ekoStatus, r.message, r.requests])).toEqual([
       [463, "Recipient not found", 1],
       [null, "(no message)", 1],
     ]);
   });
 
-  it("flags a customer on the day a request made it 3+ in 15 minutes: for everyone, and for an agent counting only theirs", () => {
-    expect(written.flagged.map((f) => [f.agent, f.day, f.customerMobileLast4, f.requests])).toEqual([
-      ["", "2026-11-25", "3210", 3],
-      ["", "2026-11-26", "3210", 4],
-      ["asha", "2026-11-26", "3210", 3],
+  it("flags a customer on the day (and in the month) a request made it 3+ in 15 minutes: for everyone, and for an agent counting only theirs", () => {
+    expect(written.flagged.map((f) => [f.agent, f.span, f.day, f.customerMobileLast4, f.requests])).toEqual([
+      ["", "day", "2026-11-25", "3210", 3],
+      ["", "day", "2026-11-26", "3210", 4],
+      ["", "month", "2026-11-01", "3210", 4],
+      ["asha", "day", "2026-11-26", "3210", 3],
+      ["asha", "month", "2026-11-01", "3210", 3],
     ]);
   });
 

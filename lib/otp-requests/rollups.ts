@@ -5,6 +5,7 @@ import { ALL_AGENTS, otpFlaggedCustomers, otpLatencyRollups, otpRejectionRollups
 import { runTransaction } from "@/lib/db/transaction";
 import { istDaySql } from "@/lib/ledger/india-time";
 import { bucketSql } from "@/lib/ledger/latency-histogram";
+import { monthOfDaySql } from "@/lib/ledger/rollup-spans";
 
 /** A customer with this many requests within this window is flagged to supervisors. */
 export const FLAG_THRESHOLD = 3;
@@ -36,9 +37,13 @@ type CountedSelection = { [K in (typeof COUNTED_COLUMNS)[number]]: (typeof otpRe
 
 const col = (key: (typeof COUNTED_COLUMNS)[number]) => sql.identifier(otpRequests[key].name);
 
-/** Each counted row twice: under its agent and under ALL_AGENTS. */
-const scoped = (from: SQL) => sql`(select ${istDaySql(sql`d.${col("createdAt")}`)} as day, scope.rollup_agent, d.*
-  from ${from} d cross join lateral (values (d.${col("agent")}), (${ALL_AGENTS})) as scope(rollup_agent)) s`;
+/** Both spans a row of India day `day` counts under: its day and its month. */
+const spansOf = (day: SQL) => sql`(values ('day', ${day}), ('month', ${monthOfDaySql(day)})) as span(span, day)`;
+
+/** Each counted row four times: under its agent and under ALL_AGENTS, for its day and for its month. */
+const scoped = (from: SQL) => sql`(select span.span, span.day, scope.rollup_agent, d.*
+  from ${from} d cross join lateral (values (d.${col("agent")}), (${ALL_AGENTS})) as scope(rollup_agent)
+  cross join lateral ${spansOf(istDaySql(sql`d.${col("createdAt")}`))}) s`;
 
 /**
  * The rollup upserts, as data-modifying CTEs over the ledger write named `done`: one statement with the write itself,
@@ -48,19 +53,19 @@ const scoped = (from: SQL) => sql`(select ${istDaySql(sql`d.${col("createdAt")}`
 export function rollupCtes(db: Queryable) {
   const done = sql`done`;
   const s = scoped(done);
-  const counts = sql`insert into ${otpRequestRollups} (agent, day, state, requests, amount)
-    select s.rollup_agent, s.day, s.${col("state")}, count(*), sum(s.${col("amount")}) from ${s} group by 1, 2, 3 order by 1, 2, 3
-    on conflict (agent, day, state) do update set requests = ${otpRequestRollups}.requests + excluded.requests,
+  const counts = sql`insert into ${otpRequestRollups} (agent, span, day, state, requests, amount)
+    select s.rollup_agent, s.span, s.day, s.${col("state")}, count(*), sum(s.${col("amount")}) from ${s} group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (agent, span, day, state) do update set requests = ${otpRequestRollups}.requests + excluded.requests,
       amount = ${otpRequestRollups}.amount + excluded.amount, updated_at = now()
     returning 1 as n`;
-  const latencies = sql`insert into ${otpLatencyRollups} (agent, day, state, bucket, requests)
-    select s.rollup_agent, s.day, s.${col("state")}, ${bucketSql(sql`s.${col("latencyMs")}`)}, count(*) from ${s}
-    where s.${col("latencyMs")} is not null group by 1, 2, 3, 4 order by 1, 2, 3, 4
-    on conflict (agent, day, state, bucket) do update set requests = ${otpLatencyRollups}.requests + excluded.requests
+  const latencies = sql`insert into ${otpLatencyRollups} (agent, span, day, state, bucket, requests)
+    select s.rollup_agent, s.span, s.day, s.${col("state")}, ${bucketSql(sql`s.${col("latencyMs")}`)}, count(*) from ${s}
+    where s.${col("latencyMs")} is not null group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
+    on conflict (agent, span, day, state, bucket) do update set requests = ${otpLatencyRollups}.requests + excluded.requests
     returning 1 as n`;
-  const rejections = sql`insert into ${otpRejectionRollups} (agent, day, eko_status, message, requests)
-    select s.rollup_agent, s.day, s.${col("ekoStatus")}, coalesce(s.${col("ekoMessage")}, ${NO_MESSAGE}), count(*) from ${s}
-    where s.${col("state")} = 'rejected' group by 1, 2, 3, 4 order by 1, 2, 3, 4
+  const rejections = sql`insert into ${otpRejectionRollups} (agent, span, day, eko_status, message, requests)
+    select s.rollup_agent, s.span, s.day, s.${col("ekoStatus")}, coalesce(s.${col("ekoMessage")}, ${NO_MESSAGE}), count(*) from ${s}
+    where s.${col("state")} = 'rejected' group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
     on conflict on constraint otp_rejection_rollups_key do update set requests = ${otpRejectionRollups}.requests + excluded.requests
     returning 1 as n`;
   // The window ending at each counted row: the other requests of that customer (of that agent, or of anyone) in it,
@@ -68,12 +73,12 @@ export function rollupCtes(db: Queryable) {
   const others = sql`(select count(*) from ${otpRequests} o where o.${col("customerMobileHash")} = s.${col("customerMobileHash")}
     and o.${col("createdAt")} between s.${col("createdAt")} - ${flagWindow} and s.${col("createdAt")}
     and o.${col("clientRefId")} <> s.${col("clientRefId")} and (s.rollup_agent = ${ALL_AGENTS} or o.${col("agent")} = s.rollup_agent))`;
-  const flagged = sql`insert into ${otpFlaggedCustomers} (agent, day, customer_mobile_hash, customer_mobile_last4, requests, last_at)
-    select agent, day, hash, max(last4), max(n), max(at) from (
-      select s.rollup_agent as agent, s.day, s.${col("customerMobileHash")} as hash, s.${col("customerMobileLast4")} as last4, s.${col("createdAt")} as at,
+  const flagged = sql`insert into ${otpFlaggedCustomers} (agent, span, day, customer_mobile_hash, customer_mobile_last4, requests, last_at)
+    select agent, span, day, hash, max(last4), max(n), max(at) from (
+      select s.rollup_agent as agent, s.span, s.day, s.${col("customerMobileHash")} as hash, s.${col("customerMobileLast4")} as last4, s.${col("createdAt")} as at,
         ${others} + 1 as n from ${s}
-    ) w where n >= ${FLAG_THRESHOLD} group by 1, 2, 3 order by 1, 2, 3
-    on conflict (agent, day, customer_mobile_hash) do update set requests = greatest(${otpFlaggedCustomers}.requests, excluded.requests),
+    ) w where n >= ${FLAG_THRESHOLD} group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (agent, span, day, customer_mobile_hash) do update set requests = greatest(${otpFlaggedCustomers}.requests, excluded.requests),
       last_at = greatest(${otpFlaggedCustomers}.last_at, excluded.last_at)
     returning 1 as n`;
   const n = () => sql<number>`n`.as("n");
@@ -99,25 +104,25 @@ export async function rebuildOtpRollups(db: Db): Promise<number> {
     const done = sql`(select * from ${otpRequests} where ${col("state")} <> 'pending')`;
     const s = scoped(done);
     const statements = [
-      sql`insert into ${otpRequestRollups} (agent, day, state, requests, amount)
-        select s.rollup_agent, s.day, s.${col("state")}, count(*), sum(s.${col("amount")}) from ${s} group by 1, 2, 3`,
-      sql`insert into ${otpLatencyRollups} (agent, day, state, bucket, requests)
-        select s.rollup_agent, s.day, s.${col("state")}, ${bucketSql(sql`s.${col("latencyMs")}`)}, count(*) from ${s}
-        where s.${col("latencyMs")} is not null group by 1, 2, 3, 4`,
-      sql`insert into ${otpRejectionRollups} (agent, day, eko_status, message, requests)
-        select s.rollup_agent, s.day, s.${col("ekoStatus")}, coalesce(s.${col("ekoMessage")}, ${NO_MESSAGE}), count(*) from ${s}
-        where s.${col("state")} = 'rejected' group by 1, 2, 3, 4`,
-      sql`insert into ${otpFlaggedCustomers} (agent, day, customer_mobile_hash, customer_mobile_last4, requests, last_at)
-        select agent, day, hash, max(last4), max(n), max(at) from (
-          select ${istDaySql(sql`o.at`)} as day, scope.agent, o.state, o.hash, o.last4, o.at, case when scope.agent = ${ALL_AGENTS} then o.everyone else o.own end as n
+      sql`insert into ${otpRequestRollups} (agent, span, day, state, requests, amount)
+        select s.rollup_agent, s.span, s.day, s.${col("state")}, count(*), sum(s.${col("amount")}) from ${s} group by 1, 2, 3, 4`,
+      sql`insert into ${otpLatencyRollups} (agent, span, day, state, bucket, requests)
+        select s.rollup_agent, s.span, s.day, s.${col("state")}, ${bucketSql(sql`s.${col("latencyMs")}`)}, count(*) from ${s}
+        where s.${col("latencyMs")} is not null group by 1, 2, 3, 4, 5`,
+      sql`insert into ${otpRejectionRollups} (agent, span, day, eko_status, message, requests)
+        select s.rollup_agent, s.span, s.day, s.${col("ekoStatus")}, coalesce(s.${col("ekoMessage")}, ${NO_MESSAGE}), count(*) from ${s}
+        where s.${col("state")} = 'rejected' group by 1, 2, 3, 4, 5`,
+      sql`insert into ${otpFlaggedCustomers} (agent, span, day, customer_mobile_hash, customer_mobile_last4, requests, last_at)
+        select agent, span, day, hash, max(last4), max(n), max(at) from (
+          select span.span, span.day, scope.agent, o.state, o.hash, o.last4, o.at, case when scope.agent = ${ALL_AGENTS} then o.everyone else o.own end as n
           from (
             select ${col("agent")} as agent, ${col("state")} as state, ${col("customerMobileHash")} as hash, ${col("customerMobileLast4")} as last4,
               ${col("createdAt")} as at,
               count(*) over (partition by ${col("customerMobileHash")} order by ${col("createdAt")} range between ${flagWindow} preceding and current row) as everyone,
               count(*) over (partition by ${col("customerMobileHash")}, ${col("agent")} order by ${col("createdAt")} range between ${flagWindow} preceding and current row) as own
             from ${otpRequests}
-          ) o cross join lateral (values (o.agent), (${ALL_AGENTS})) as scope(agent)
-        ) w where n >= ${FLAG_THRESHOLD} and state <> 'pending' group by 1, 2, 3`,
+          ) o cross join lateral (values (o.agent), (${ALL_AGENTS})) as scope(agent) cross join lateral ${spansOf(istDaySql(sql`o.at`))}
+        ) w where n >= ${FLAG_THRESHOLD} and state <> 'pending' group by 1, 2, 3, 4`,
     ];
     for (const statement of statements) await tx.execute(statement);
     const [row] = await tx

@@ -12,10 +12,15 @@ import { writeTransfer } from "./testing/transfer-rows";
 const LATE = "2026-11-25T18:29:59.999Z";
 const HOUR_23 = "2026-11-25T17:30:00.000Z";
 const HOUR_00 = "2026-11-25T18:30:00.000Z";
+const NOVEMBER = "2026-10-31T18:30:00.000Z";
 
-/** The rollups as [agent, hour, state, transfers, amount, fee], rows the writes brought back to nothing left out. */
-async function rollups(db: Db) {
-  const rows = await db.select().from(transferRollups).orderBy(asc(transferRollups.agent), asc(transferRollups.hour), asc(transferRollups.state));
+/** The hour rollups as [agent, hour, state, transfers, amount, fee], rows the writes brought back to nothing left out. */
+async function rollups(db: Db, span: "hour" | "month" = "hour") {
+  const rows = await db
+    .select()
+    .from(transferRollups)
+    .where(eq(transferRollups.span, span))
+    .orderBy(asc(transferRollups.agent), asc(transferRollups.hour), asc(transferRollups.state));
   return rows.filter((r) => r.transfers !== 0).map((r) => [r.agent, r.hour.toISOString(), r.state, r.transfers, r.amount, r.feePaise]);
 }
 
@@ -29,6 +34,12 @@ describeEachDatabase("transfer rollups", (database) => {
       ["", HOUR_00, "pending", 1, 300, 0],
       ["asha", HOUR_23, "pending", 1, 700, 0],
       ["ravi", HOUR_00, "pending", 1, 300, 0],
+    ]);
+    // 00:00 IST on the 26th is still November in India: both in the month that began at 00:00 IST on 1 November.
+    expect(await rollups(database.db, "month")).toEqual([
+      ["", NOVEMBER, "pending", 2, 1000, 0],
+      ["asha", NOVEMBER, "pending", 1, 700, 0],
+      ["ravi", NOVEMBER, "pending", 1, 300, 0],
     ]);
   });
 
@@ -105,8 +116,11 @@ describeEachDatabase("transfer rollups", (database) => {
       if (row.state === "refund-pending") await settleTransferRefunded(db, row.id, new Date());
     }
     const kept = await rollups(db);
+    const keptMonths = await rollups(db, "month");
     expect(kept.filter((r) => r[0] === "").reduce((sum, r) => sum + Number(r[3]), 0)).toBe(21);
-    expect(await rebuildTransferRollups(db)).toBe(kept.length);
+    expect(keptMonths.filter((r) => r[0] === "").reduce((sum, r) => sum + Number(r[3]), 0)).toBe(21);
+    expect(await rebuildTransferRollups(db)).toBe(kept.length + keptMonths.length);
     expect(await rollups(db)).toEqual(kept);
+    expect(await rollups(db, "month")).toEqual(keptMonths);
   });
 });

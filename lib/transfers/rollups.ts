@@ -3,7 +3,7 @@ import { eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "@/lib/db/open";
 import { ALL_AGENTS, transferRollups, transfers, type NewTransferRow, type TransferRow } from "@/lib/db/schema";
 import { runTransaction } from "@/lib/db/transaction";
-import { istHourStartSql } from "@/lib/ledger/india-time";
+import { istStartSql } from "@/lib/ledger/india-time";
 import type { TransferUpdate } from "./repository";
 
 const COLUMNS = getTableColumns(transfers);
@@ -11,12 +11,15 @@ const col = (key: "agent" | "createdAt" | "state" | "amount" | "feePaise") => sq
 
 /**
  * Each transfer's count, rupees and fee (paise) under its rollup keys: its agent and ALL_AGENTS, the India-time hour
- * it was created in (so a transfer never moves hours), and `state`. `sign` is −1 to take a row's earlier figures out.
+ * and month it was created in (so a transfer never moves), and `state`. `sign` is −1 to take a row's earlier figures out.
  */
-const keyed = (from: SQL, state: SQL, amount: SQL, fee: SQL, sign: 1 | -1) =>
-  sql`select scope.rollup_agent as agent, ${istHourStartSql(sql`d.${col("createdAt")}`)} as hour, ${state} as state,
+const keyed = (from: SQL, state: SQL, amount: SQL, fee: SQL, sign: 1 | -1) => {
+  const created = sql`d.${col("createdAt")}`;
+  return sql`select scope.rollup_agent as agent, span.span, span.hour, ${state} as state,
     ${sign}::int as transfers, ${sign} * ${amount}::bigint as amount, ${sign} * coalesce(${fee}, 0)::bigint as fee_paise
-    from ${from} d cross join lateral (values (d.${col("agent")}), (${ALL_AGENTS})) as scope(rollup_agent)`;
+    from ${from} d cross join lateral (values (d.${col("agent")}), (${ALL_AGENTS})) as scope(rollup_agent)
+    cross join lateral (values ('hour', ${istStartSql("hour", created)}), ('month', ${istStartSql("month", created)})) as span(span, hour)`;
+};
 
 /**
  * The rollup upsert over a write's returned rows, named `done`: each row as written counts +1 under its state, and as
@@ -27,10 +30,10 @@ function rollupCte(db: Queryable) {
   const done = sql`done`;
   const deltas = sql`${keyed(done, sql`d.${col("state")}`, sql`d.${col("amount")}`, sql`d.${col("feePaise")}`, 1)}
     union all ${keyed(sql`(select * from done where was_state is not null)`, sql`d.was_state`, sql`d.was_amount`, sql`d.was_fee_paise`, -1)}`;
-  const upsert = sql`insert into ${transferRollups} (agent, hour, state, transfers, amount, fee_paise)
-    select agent, hour, state, sum(transfers), sum(amount), sum(fee_paise) from (${deltas}) k group by 1, 2, 3
-    having sum(transfers) <> 0 or sum(amount) <> 0 or sum(fee_paise) <> 0 order by 1, 2, 3
-    on conflict (agent, hour, state) do update set transfers = ${transferRollups}.transfers + excluded.transfers,
+  const upsert = sql`insert into ${transferRollups} (agent, span, hour, state, transfers, amount, fee_paise)
+    select agent, span, hour, state, sum(transfers), sum(amount), sum(fee_paise) from (${deltas}) k group by 1, 2, 3, 4
+    having sum(transfers) <> 0 or sum(amount) <> 0 or sum(fee_paise) <> 0 order by 1, 2, 3, 4
+    on conflict (agent, span, hour, state) do update set transfers = ${transferRollups}.transfers + excluded.transfers,
       amount = ${transferRollups}.amount + excluded.amount, fee_paise = ${transferRollups}.fee_paise + excluded.fee_paise, updated_at = now()
     returning 1 as n`;
   return db.$with("counted_transfers", { n: sql<number>`n`.as("n") }).as(upsert);
@@ -82,8 +85,8 @@ export async function rebuildTransferRollups(db: Db): Promise<number> {
     await tx.execute(sql`lock table ${transfers} in share mode`);
     await tx.delete(transferRollups);
     const all = keyed(sql`${transfers}`, sql`d.${col("state")}`, sql`d.${col("amount")}`, sql`d.${col("feePaise")}`, 1);
-    await tx.execute(sql`insert into ${transferRollups} (agent, hour, state, transfers, amount, fee_paise)
-      select agent, hour, state, sum(transfers), sum(amount), sum(fee_paise) from (${all}) k group by 1, 2, 3`);
+    await tx.execute(sql`insert into ${transferRollups} (agent, span, hour, state, transfers, amount, fee_paise)
+      select agent, span, hour, state, sum(transfers), sum(amount), sum(fee_paise) from (${all}) k group by 1, 2, 3, 4`);
     const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(transferRollups);
     return row?.n ?? 0;
   });

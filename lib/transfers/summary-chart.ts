@@ -9,7 +9,7 @@ export type TransferSummary = {
   /** Rupees moved by successful transfers, and Eko's fees on them. */
   amount: number;
   fees: number;
-  unit: "hour" | "day";
+  unit: "hour" | "day" | "month";
   chart: ChartBucket[];
   /** The rollups, or (for an amount range, which they cannot answer) the ledger over these India days, as the OTP review says. */
   source: ReviewSummary["source"];
@@ -21,11 +21,11 @@ export const NO_MONEY_STATES: readonly TransferState[] = [...MONEY_NOT_MOVED, "f
 export const CHART_BUCKETS = 62;
 const CHART_DAYS_BY_HOUR = 2;
 
-/** Per hour over a day or two, per day beyond. */
+/** Per hour over a day or two, per day up to as many days as the chart has bars, per month beyond. */
 export function chartUnit(filters: Pick<TransferFilters, "from" | "to">): TransferSummary["unit"] {
   const { start, end } = dayRange(filters);
   const spanDays = start && end ? (end.getTime() - start.getTime()) / 86_400_000 : Infinity;
-  return spanDays <= CHART_DAYS_BY_HOUR ? "hour" : "day";
+  return spanDays <= CHART_DAYS_BY_HOUR ? "hour" : spanDays <= CHART_BUCKETS ? "day" : "month";
 }
 
 type ChartRow = { at: string; success: number; noMoney: number; total: number };

@@ -26,6 +26,14 @@ const HISTORY: TransferSpec[] = Array.from({ length: 40 }, (_, i) => ({
   feePaise: STATES[i % STATES.length] === "success" || i % 4 === 0 ? 400 + i : null,
 }));
 
+// Around the ends of months in India time, so ranges read month rows and the days around them.
+const MONTH_EDGES: TransferSpec[] = [
+  { at: "2026-10-31T18:29:59Z", agent: "asha", amount: 410, state: "success", feePaise: 410 },
+  { at: "2026-10-31T18:30:00Z", agent: "ravi", amount: 420, state: "failed" },
+  { at: "2026-11-30T18:30:00Z", agent: "asha", amount: 430, state: "success", feePaise: 430 },
+  { at: "2026-12-03T06:00:00Z", agent: "meena", amount: 440, state: "unknown" },
+];
+
 const FILTERS: TransferFilters[] = [
   {},
   { agent: "ravi" },
@@ -38,12 +46,19 @@ const FILTERS: TransferFilters[] = [
   { from: "2026-11-26" },
   { to: "2026-11-25", agent: "asha", state: "success" },
   { agent: "nobody" },
+  { from: "2026-11-01", to: "2026-11-30" },
+  { from: "2026-10-15", to: "2026-12-10" },
+  { from: "2026-11-01", to: "2026-12-01", agent: "asha" },
+  { from: "2026-10-31", state: "success" },
+  { to: "2026-11-30" },
+  { from: "2026-11-02", to: "2026-12-01" },
 ];
 
 describeEachDatabase("transfers summary", (database) => {
   beforeAll(async () => {
     await database.reset();
     const { db } = database;
+    for (const spec of MONTH_EDGES) await writeTransfer(db, spec);
     for (const [i, spec] of HISTORY.entries()) {
       const row = await writeTransfer(db, spec);
       // Inquiries settle some of the open ones later, and refunds some of those in refund pending.
@@ -60,12 +75,19 @@ describeEachDatabase("transfers summary", (database) => {
     }
   });
 
-  it("counts what a supervisor reads: transfers, successes, rupees moved, Eko's fees, bars per hour for a day", async () => {
+  it("counts what a supervisor reads: transfers, successes, rupees moved, Eko's fees, bars per month, day or hour", async () => {
     const all = await summarizeTransfers(database.db, {});
     const success = (await summarizeTransfersFromLedger(database.db, { state: "success" })).count;
-    expect(all).toMatchObject({ count: 40, success, unit: "day", source: { kind: "rollups" } });
+    expect(all).toMatchObject({ count: 44, success, unit: "month", source: { kind: "rollups" } });
     expect(success).toBeGreaterThan(5);
-    expect(all.chart.map((b) => b.at.slice(0, 10))).toEqual(["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-28"]);
+    expect(all.chart.map((b) => [b.at.slice(0, 7), b.success + b.noMoney + b.open])).toEqual([
+      ["2026-10", 1],
+      ["2026-11", 41],
+      ["2026-12", 2],
+    ]);
+    const week = await summarizeTransfers(database.db, { from: "2026-11-22", to: "2026-11-28" });
+    expect(week.unit).toBe("day");
+    expect(week.chart.map((b) => b.at.slice(0, 10))).toEqual(["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-28"]);
     const day = await summarizeTransfers(database.db, { from: "2026-11-26", to: "2026-11-26" });
     expect(day.unit).toBe("hour");
     expect(day.chart.map((b) => b.at)).toEqual(["2026-11-26T00:00:00+05:30", "2026-11-26T14:00:00+05:30"]);

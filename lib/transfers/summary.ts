@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { ALL_AGENTS, transferRollups } from "@/lib/db/schema";
-import { istTruncSql, newestDays } from "@/lib/ledger/india-time";
-import { dayRange, LEDGER_SUMMARY_DAYS } from "@/lib/otp-requests/review-filters";
+import { istMidnight, istTruncSql, newestDays } from "@/lib/ledger/india-time";
+import { fineWhere, spanWhere } from "@/lib/ledger/rollup-spans";
+import { LEDGER_SUMMARY_DAYS } from "@/lib/otp-requests/review-filters";
 import { summarizeTransfersFromLedger } from "./ledger-summary";
 import type { TransferFilters } from "./review-filters";
 import { CHART_BUCKETS, chartUnit, NO_MONEY_STATES, totalsOf, type TransferSummary } from "./summary-chart";
@@ -22,15 +23,13 @@ export async function summarizeTransfers(db: Db, filters: TransferFilters, now =
 
 async function summarizeRollups(db: Db, filters: TransferFilters): Promise<Omit<TransferSummary, "source">> {
   const r = transferRollups;
-  const { start, end } = dayRange(filters);
-  // Days start on India-time hours, so a day range is a range of whole rollup hours.
-  const where = and(
-    eq(r.agent, filters.agent ?? ALL_AGENTS),
-    filters.state ? eq(r.state, filters.state) : undefined,
-    start ? gte(r.hour, start) : undefined,
-    end ? lt(r.hour, end) : undefined,
-  );
+  const keyed = and(eq(r.agent, filters.agent ?? ALL_AGENTS), filters.state ? eq(r.state, filters.state) : undefined);
+  // Days start on India-time hours, so a day range is a range of whole rollup hours, or of months and hours.
+  const columns = { span: r.span, key: r.hour, fine: "hour" } as const;
+  const where = and(keyed, spanWhere(columns, filters, istMidnight));
   const unit = chartUnit(filters);
+  // Bars of hours or days need the hour rows; bars of months read the month rows where a month is whole.
+  const chartWhere = unit === "month" ? where : and(keyed, fineWhere(columns, filters, istMidnight));
   const bucket = istTruncSql(unit, r.hour);
   const [states, chart] = await Promise.all([
     db
@@ -51,7 +50,7 @@ async function summarizeRollups(db: Db, filters: TransferFilters): Promise<Omit<
         total: sql<number>`sum(${r.transfers})::int`,
       })
       .from(r)
-      .where(where)
+      .where(chartWhere)
       .groupBy(bucket)
       // An hour whose transfers have all left the filtered state keeps its rows at zero: no bar for it.
       .having(sql`sum(${r.transfers}) > 0`)

@@ -107,6 +107,7 @@ export const money = {
   "transfers.chartTitle": "Outcomes per {unit}",
   "transfers.unit.hour": "hour",
   "transfers.unit.day": "day",
+  "transfers.unit.month": "month",
   "transfers.legend.success": "Transferred",
   "transfers.legend.noMoney": "No money moved or refunded",
   "transfers.legend.open": "Open",

@@ -108,6 +108,7 @@ export const money: Record<keyof typeof english, string> = {
   "transfers.chartTitle": "हर {unit} के नतीजे",
   "transfers.unit.hour": "घंटे",
   "transfers.unit.day": "दिन",
+  "transfers.unit.month": "महीने",
   "transfers.legend.success": "ट्रांसफ़र हुआ",
   "transfers.legend.noMoney": "पैसा नहीं गया या रिफ़ंड हुआ",
   "transfers.legend.open": "खुला",
