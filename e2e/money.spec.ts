@@ -179,6 +179,20 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
 });
 
 test.describe("supervisors see transfers", () => {
+  test("the review asks whether anything changed before drawing itself again; only reviewers may ask", async ({ playwright }) => {
+    for (const [caller, status] of [
+      ["anonymous", 401],
+      ["agent", 403],
+      ["supervisor", 200],
+    ] as const) {
+      const api = await apiAs(playwright, caller);
+      const response = await api.get("/api/transfers/version", { maxRedirects: 0 });
+      expect({ caller, status: response.status() }).toEqual({ caller, status });
+      if (status === 200) expect(await response.json()).toEqual({ version: expect.stringMatching(/^[0-9a-z]+\.[0-9a-z]+$/) });
+      await api.dispose();
+    }
+  });
+
   test("an on-hold transfer needs attention; its detail lists every Eko call; the CSV masks the customer", async ({
     transferPage,
     sim,

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
-import { ekoCalls, otpRequests, transfers, type TransferRow, type TransferState } from "@/lib/db/schema";
+import { ekoCalls, otpRequests, transferRollups, transfers, type TransferRow, type TransferState } from "@/lib/db/schema";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { refundsOf } from "@/lib/refunds/repository";
 import { transferWhere } from "./ledger-summary";
@@ -38,6 +38,21 @@ export async function getNeedsAttention(limit = 20, now = new Date()): Promise<N
     counts: counts.map((c) => ({ state: c.state, count: c.count, oldestAgeMs: now.getTime() - new Date(c.oldestAt).getTime() })),
     items: rows.map((row) => ({ ...transferViewOf(row), ageMs: now.getTime() - row.createdAt.getTime() })),
   };
+}
+
+/**
+ * A fingerprint of what the transfers' review shows: a new transfer, or one changing state, amount or fee, moves the
+ * rollups' time of writing or the newest id; both are read through an index, so an unchanged answer costs little.
+ */
+export async function getTransfersVersion(): Promise<string> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      written: sql<string>`(select coalesce(floor(extract(epoch from max(${transferRollups.updatedAt})) * 1000), 0)::bigint::text from ${transferRollups})`,
+      newest: sql<string>`(select coalesce(max(${transfers.id}), 0)::text from ${transfers})`,
+    })
+    .from(sql`(select 1) one`);
+  return [row?.written, row?.newest].map((n) => Number(n ?? 0).toString(36)).join(".");
 }
 
 /** The page's totals and chart: see summarizeTransfers. */

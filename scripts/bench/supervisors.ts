@@ -6,8 +6,11 @@ import { percentile } from "./stats";
 /** How one of the review's requests fared over every tab and turn. */
 export type PollFigures = { request: string; requests: number; failures: number; p50: number; p99: number };
 
-/** One supervisor's open tab: its session, and the summary's version it holds, sent back as the page's hook does. */
-type Tab = { cookie: string; opened?: boolean; summaryVersion?: string };
+/**
+ * One supervisor's open tab: its session, and what it holds and sends back as the page's hooks do: the rows' `since`,
+ * the summary's version, and the version the transfers' review was drawn with.
+ */
+type Tab = { cookie: string; opened?: boolean; rowsSince?: string; summaryVersion?: string; transfersVersion?: string; transfersDrawnAt?: number };
 
 type Review = { baseUrl: string; filters: UrlFilters };
 
@@ -18,11 +21,12 @@ const postJson = (review: Review, tab: Tab, path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-/** The review's live rows as `useLiveRequests` polls them: the newest page of the tab's filter. */
+/** The review's live rows as `useLiveRequests` polls them: the newest page of the tab's filter, then what changed since. */
 async function pollRows(review: Review, tab: Tab): Promise<boolean> {
-  const response = await postJson(review, tab, "/api/requests", { filters: review.filters });
-  await response.arrayBuffer();
-  return response.ok;
+  const response = await postJson(review, tab, "/api/requests", { filters: review.filters, since: tab.rowsSince });
+  const answer = (await response.json().catch(() => null)) as { since?: string } | null;
+  if (answer?.since) tab.rowsSince = answer.since;
+  return response.ok && Boolean(answer);
 }
 
 /** The summary's poll, sending back the version held: the server may answer that it is unchanged. */
@@ -33,12 +37,25 @@ async function pollSummary(review: Review, tab: Tab): Promise<boolean> {
   return response.ok && Boolean(answer);
 }
 
-/** The transfers' review as `router.refresh()` draws it again: its server components as an RSC payload. */
+/** As `RefreshWhenChanged` on the transfers' review: drawn again at least this often, for the ages it shows. */
+const TRANSFERS_AT_LEAST_EVERY_MS = 60_000;
+
+/**
+ * The transfers' review as `RefreshWhenChanged` keeps it: it asks for the version, and only when that moved (or a
+ * minute has passed) draws the page again with `router.refresh()`: its server components as an RSC payload.
+ */
 async function refreshTransfers(review: Review, tab: Tab): Promise<boolean> {
+  const asked = await fetch(`${review.baseUrl}/api/transfers/version`, { headers: { cookie: tab.cookie } });
+  const answer = (await asked.json().catch(() => null)) as { version?: string } | null;
+  if (!asked.ok || !answer?.version) return false;
+  const fresh = answer.version === tab.transfersVersion && Date.now() - (tab.transfersDrawnAt ?? 0) < TRANSFERS_AT_LEAST_EVERY_MS;
+  if (fresh) return true;
   const response = await fetch(`${review.baseUrl}/requests/transfers?${filtersToSearchParams(review.filters)}`, {
     headers: { cookie: tab.cookie, rsc: "1" },
   });
   await response.arrayBuffer();
+  tab.transfersVersion = answer.version;
+  tab.transfersDrawnAt = Date.now();
   return response.ok && (response.headers.get("content-type") ?? "").startsWith("text/x-component");
 }
 

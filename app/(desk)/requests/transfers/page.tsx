@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NeedsAttention } from "@/components/needs-attention";
 import { OutcomesChart } from "@/components/outcomes-chart";
-import { RefreshWhileVisible } from "@/components/refresh-while-visible";
+import { RefreshWhenChanged } from "@/components/refresh-when-changed";
 import { TransferFiltersForm } from "@/components/transfer-filters-form";
 import { TransfersByMobile } from "@/components/transfers-by-mobile";
 import { TransfersTable } from "@/components/transfers-table";
@@ -12,10 +12,12 @@ import { formatNumber, formatRupees } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { filtersToSearchParams, LEDGER_SUMMARY_DAYS } from "@/lib/otp-requests/review-filters";
 import { readTransferFilters } from "@/lib/transfers/review-filters";
-import { getNeedsAttention, getTransferSummary, listTransfers } from "@/lib/transfers/review";
+import { getNeedsAttention, getTransfersVersion, getTransferSummary, listTransfers } from "@/lib/transfers/review";
 
 /** As often as the requests' review polls: a transfer that needs a person shows up without a reload. */
 const LIVE_EVERY_MS = 5_000;
+/** Ages in the attention list are in minutes. */
+const AGES_EVERY_MS = 60_000;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -28,13 +30,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function TransfersReviewPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePagePermission("review", "/requests/transfers");
   const filters = readTransferFilters(await searchParams);
+  // The version first: a write landing while the page is read moves it past this one, so the next poll draws again.
+  const version = await getTransfersVersion();
   const [attention, summary, rows] = await Promise.all([getNeedsAttention(), getTransferSummary(filters), listTransfers(filters)]);
   const i18n = await getTranslator();
   const { locale, t } = i18n;
   const rate = summary.count > 0 ? `${Math.round((summary.success / summary.count) * 100)}%` : "—";
   return (
     <div>
-      <RefreshWhileVisible everyMs={LIVE_EVERY_MS} />
+      <RefreshWhenChanged versionUrl="/api/transfers/version" version={version} everyMs={LIVE_EVERY_MS} atLeastEveryMs={AGES_EVERY_MS} />
       <h1 className="text-xl font-semibold">{t("transfers.title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("transfers.intro")}</p>
       <NeedsAttention attention={attention} i18n={i18n} />
