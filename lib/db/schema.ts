@@ -74,7 +74,8 @@ export const otpRequests = pgTable(
     check("otp_requests_state_known", oneOf(t.state, OTP_REQUEST_STATES)),
     // Keyset pagination, newest first, with and without the common filters. Ascending on purpose: scanned backwards
     // they give exactly `ORDER BY created_at DESC, id DESC` (NULLS FIRST), which a DESC NULLS LAST index would not.
-    index("otp_requests_created_idx").on(t.createdAt, t.id),
+    // `amount` last: an amount range over some days is then checked in the index, and only its rows are read.
+    index("otp_requests_created_idx").on(t.createdAt, t.id, t.amount),
     index("otp_requests_state_created_idx").on(t.state, t.createdAt, t.id),
     index("otp_requests_agent_created_idx").on(t.agent, t.createdAt, t.id),
     index("otp_requests_mobile_created_idx").on(t.customerMobileHash, t.createdAt, t.id),
