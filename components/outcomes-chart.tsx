@@ -2,8 +2,6 @@ import { formatIndiaClock } from "@/lib/format";
 import type { I18n } from "@/lib/i18n/translate";
 import type { ChartBucket, TransferSummary } from "@/lib/transfers/summary-chart";
 
-type ChartUnit = TransferSummary["unit"];
-
 const SERIES = [
   { key: "success", fill: "#059669", label: "transfers.legend.success" },
   { key: "noMoney", fill: "#dc2626", label: "transfers.legend.noMoney" },
@@ -14,7 +12,7 @@ const HEIGHT = 160;
 const BASE = HEIGHT - 20;
 
 /** Outcomes over time as stacked bars, drawn on the server: an SVG and its legend, no charting code in the browser. */
-export function OutcomesChart({ buckets, unit, i18n }: { buckets: ChartBucket[]; unit: ChartUnit; i18n: I18n }) {
+export function OutcomesChart({ buckets, unit, i18n }: { buckets: ChartBucket[]; unit: TransferSummary["unit"]; i18n: I18n }) {
   const { locale, t } = i18n;
   const max = Math.max(1, ...buckets.map((b) => b.success + b.noMoney + b.open));
   const step = WIDTH / Math.max(buckets.length, 1);

@@ -5,6 +5,7 @@ import { ALL_AGENTS, otpFlaggedCustomers, otpLatencyRollups, otpRejectionRollups
 import { newestDays } from "@/lib/ledger/india-time";
 import { percentileOf } from "@/lib/ledger/latency-histogram";
 import { spanWhere } from "@/lib/ledger/rollup-spans";
+import { lastWrittenSql, newestIdSql, versionOf } from "@/lib/ledger/versions";
 import { MASK } from "@/lib/privacy/mask";
 import { dayRange, LEDGER_SUMMARY_DAYS, type ReviewSummary, type UrlFilters } from "./review-filters";
 import { summarizeLedger } from "./review-ledger-summary";
@@ -27,13 +28,12 @@ export async function summarizeRequests(db: Db, query: ReviewQuery, now = new Da
 export async function summaryVersion(db: Db, staleBefore: Date): Promise<string> {
   const [row] = await db
     .select({
-      written: sql<string>`(select coalesce(floor(extract(epoch from max(${otpRequestRollups.updatedAt})) * 1000), 0)::bigint::text from ${otpRequestRollups})`,
-      newest: sql<string>`(select coalesce(max(${otpRequests.id}), 0)::text from ${otpRequests})`,
+      written: lastWrittenSql(otpRequestRollups.updatedAt, otpRequestRollups),
+      newest: newestIdSql(otpRequests.id, otpRequests),
       stale: sql<string>`(select count(*)::text from ${otpRequests} where ${otpRequests.state} = 'pending' and ${otpRequests.createdAt} < ${staleBefore})`,
     })
     .from(sql`(select 1) one`);
-  // Base 36: short, and never a run of digits that could be mistaken for a mobile in a response.
-  return [row?.written, row?.newest, row?.stale].map((n) => Number(n ?? 0).toString(36)).join(".");
+  return versionOf([row?.written, row?.newest, row?.stale]);
 }
 
 async function summarize(db: Db, query: ReviewQuery, now: Date): Promise<Omit<ReviewSummary, "version">> {

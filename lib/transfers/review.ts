@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm"
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
 import { ekoCalls, otpRequests, transferRollups, transfers, type TransferRow, type TransferState } from "@/lib/db/schema";
+import { lastWrittenSql, newestIdSql, versionOf } from "@/lib/ledger/versions";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { refundsOf } from "@/lib/refunds/repository";
 import { transferWhere } from "./ledger-summary";
@@ -48,11 +49,11 @@ export async function getTransfersVersion(): Promise<string> {
   const db = await getDb();
   const [row] = await db
     .select({
-      written: sql<string>`(select coalesce(floor(extract(epoch from max(${transferRollups.updatedAt})) * 1000), 0)::bigint::text from ${transferRollups})`,
-      newest: sql<string>`(select coalesce(max(${transfers.id}), 0)::text from ${transfers})`,
+      written: lastWrittenSql(transferRollups.updatedAt, transferRollups),
+      newest: newestIdSql(transfers.id, transfers),
     })
     .from(sql`(select 1) one`);
-  return [row?.written, row?.newest].map((n) => Number(n ?? 0).toString(36)).join(".");
+  return versionOf([row?.written, row?.newest]);
 }
 
 /** The page's totals and chart: see summarizeTransfers. */
