@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { HttpError, postJson } from "@/lib/http/post-json";
 import { useI18n } from "./locale-provider";
-import { liveRowsFromPage, mergeChanges, shownRows, type LiveRows } from "@/lib/otp-requests/live-rows";
+import { liveRowsFromPage, mergeChanges, shownRows, type LiveRows } from "@/lib/ledger/live-rows";
 import type { ReviewChanges, ReviewPage, ReviewRow, ReviewSummary, SummaryAnswer, UrlFilters } from "@/lib/otp-requests/review-filters";
 
 const LIVE_INTERVAL_MS = 5_000;
@@ -32,8 +32,8 @@ export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; in
   const liveKey = ["requests", "newest", body];
   const live = useQuery({
     queryKey: liveKey,
-    queryFn: async ({ signal }): Promise<LiveRows> => {
-      const held = queryClient.getQueryData<LiveRows>(liveKey);
+    queryFn: async ({ signal }): Promise<LiveRows<ReviewRow>> => {
+      const held = queryClient.getQueryData<LiveRows<ReviewRow>>(liveKey);
       if (held) {
         const changes = await postJson<ReviewChanges>("/api/requests", { ...body, since: held.since }, statusSentence, signal);
         const merged = mergeChanges(held, changes);

@@ -179,16 +179,29 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
 });
 
 test.describe("supervisors see transfers", () => {
-  test("the review asks whether anything changed before drawing itself again; only reviewers may ask", async ({ playwright }) => {
+  test("the review polls for what changed since its last poll, and its board only when a transfer moved; only reviewers may ask", async ({
+    playwright,
+  }) => {
     for (const [caller, status] of [
       ["anonymous", 401],
       ["agent", 403],
       ["supervisor", 200],
     ] as const) {
       const api = await apiAs(playwright, caller);
-      const response = await api.get("/api/transfers/version", { maxRedirects: 0 });
+      const response = await api.post("/api/transfers", { data: { filters: { dates: "all" } }, maxRedirects: 0 });
       expect({ caller, status: response.status() }).toEqual({ caller, status });
-      if (status === 200) expect(await response.json()).toEqual({ version: expect.stringMatching(/^[0-9a-z]+\.[0-9a-z]+$/) });
+      if (status === 200) {
+        const first = await response.json();
+        expect(first).toMatchObject({ version: expect.stringMatching(/^[0-9a-z]+\.[0-9a-z]+$/), rows: { kind: "page" } });
+        expect(first.board.attention.counts).toEqual(expect.any(Array));
+        // Given the version it holds, the board comes back only if a transfer changed meanwhile.
+        const body = { filters: { dates: "all" }, since: first.rows.since, knownVersion: first.version };
+        const next = await (await api.post("/api/transfers", { data: body })).json();
+        expect(next.rows).toMatchObject({ kind: "changes", reset: false });
+        expect(next.board === null).toBe(next.version === first.version);
+        const bad = await api.post("/api/transfers", { data: { filters: {}, since: "yesterday" } });
+        expect(bad.status()).toBe(400);
+      }
       await api.dispose();
     }
   });
@@ -228,6 +241,11 @@ test.describe("supervisors see transfers", () => {
     await expect(supervisorPage.getByTestId("outcomes-chart")).toBeVisible();
     // The rollups counted the transfer as it was written (other tests may add theirs meanwhile).
     await expect.poll(countShown).toBeGreaterThan(before);
+    // The new transfer waits behind a count, so the table does not move under the reader; asked for, it shows.
+    const table = supervisorPage.getByTestId("transfers-table");
+    await expect(table).not.toContainText(`••••••${freshMobile.slice(-4)}`);
+    await supervisorPage.getByRole("button", { name: /new transfers?$/ }).click();
+    await expect(table).toContainText(`••••••${freshMobile.slice(-4)}`);
     await attention.getByRole("link", { name: ref }).click();
     const calls = supervisorPage.getByTestId("transfer-calls");
     await expect(calls).toContainText("send-transaction-otp");

@@ -175,6 +175,8 @@ export const transfers = pgTable(
     /** The refund OTP Eko last texted on the desk's asking (Get Refund OTP): Initiate Refund names it. */
     refundOtpRefId: text("refund_otp_ref_id"),
     refundOtpSentAt: stamp("refund_otp_sent_at"),
+    /** Every write that changes what the review shows stamps it: the review's live table asks for rows changed since. */
+    changedAt: stamp("changed_at").notNull().defaultNow(),
   },
   (t) => [
     check("transfers_amount_positive", sql`${t.amount} > 0`),
@@ -188,6 +190,7 @@ export const transfers = pgTable(
     index("transfers_agent_created_idx").on(t.agent, t.createdAt, t.id),
     index("transfers_state_created_idx").on(t.state, t.createdAt, t.id),
     index("transfers_mobile_created_idx").on(t.customerMobileHash, t.createdAt, t.id),
+    index("transfers_changed_idx").on(t.changedAt),
   ],
 );
 

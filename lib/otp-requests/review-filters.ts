@@ -1,5 +1,6 @@
 import type { OTP_REQUEST_STATES } from "@/lib/db/schema-states";
 import { addIstDays, istMidnight } from "@/lib/ledger/india-time";
+import type { LiveChanges, LivePage } from "@/lib/ledger/live-rows";
 
 /**
  * The supervisors' review: its filters, cursors and row shapes, shared by the page, the browser's components, the
@@ -72,14 +73,10 @@ export type ReviewRow = {
 };
 
 /** A page of the review, and `since`: the server's clock when it was read, the cursor of the next changes poll. */
-export type ReviewPage = { rows: ReviewRow[]; nextCursor: string | null; since: string };
+export type ReviewPage = LivePage<ReviewRow>;
 
-/**
- * What changed since a poll's `since`: rows created or completed since (within the filters), the ids of rows that
- * changed out of the filters (an outcome filter), and the next `since`. `reset` when too much changed to send: the
- * browser starts again from the newest page.
- */
-export type ReviewChanges = { rows: ReviewRow[]; removed: number[]; since: string; reset: boolean };
+/** What changed since a poll's `since`: rows created or completed since, and rows that changed out of an outcome filter. */
+export type ReviewChanges = LiveChanges<ReviewRow>;
 
 /**
  * The most days an amount-range summary reads from the ledger: a scan, so bounded to the newest days of the range

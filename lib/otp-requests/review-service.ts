@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { CHANGES_OVERLAP_MS, REVIEW_CHANGES_LIMIT } from "@/lib/ledger/live-rows";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { staleBefore } from "./ledger-settings";
 import { CSV_HEADER, csvLine } from "./requests-csv";
@@ -10,13 +11,6 @@ import { iterateRequests, listChanges, listRequests, type ReviewQuery } from "./
 import { summarizeRequests, summaryVersion } from "./review-summary";
 
 export const REVIEW_PAGE_SIZE = 50;
-/** More changes than this in one poll, and the browser is better served by the newest page afresh. */
-export const REVIEW_CHANGES_LIMIT = 200;
-/**
- * How far back of its `since` a changes poll looks. Rows are stamped by the app before the write commits (and a busy
- * embedded database queues writes), so a row stamped just before one poll can become visible just after it.
- */
-export const CHANGES_OVERLAP_MS = 15_000;
 
 type ParsedReviewRequest = z.output<typeof reviewRequestSchema>;
 

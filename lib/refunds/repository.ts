@@ -69,7 +69,7 @@ export async function settleTransferRefunded(db: Db, transferId: number, at: Dat
 export async function recheckTransfer(db: Db, transferId: number, at: Date): Promise<void> {
   await db
     .update(transfers)
-    .set({ nextCheckAt: at })
+    .set({ nextCheckAt: at, changedAt: at })
     .where(and(eq(transfers.id, transferId), isNull(transfers.nextCheckAt)));
 }
 

@@ -42,7 +42,7 @@ export async function findTransfer(db: Db, ref: string): Promise<TransferRow | u
   return row;
 }
 
-export type TransferUpdate = Partial<Omit<TransferRow, "id" | "clientRefId" | "submissionId" | "otpRequestId" | "createdAt">>;
+export type TransferUpdate = Partial<Omit<TransferRow, "id" | "clientRefId" | "submissionId" | "otpRequestId" | "createdAt" | "changedAt">>;
 
 /** Sets Initiate Transaction's outcome once: a row no longer pending is left as it is. */
 export async function completeTransfer(db: Db, ref: string, update: TransferUpdate): Promise<TransferRow | undefined> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TRANSFER_STATES } from "@/lib/db/schema-states";
 import { ALL_DATES, withReviewDates } from "@/lib/otp-requests/review-dates";
-import { day, lenient, rupees } from "@/lib/otp-requests/review-request";
+import { day, lenient, reviewRequestSchema, rupees } from "@/lib/otp-requests/review-request";
 
 /**
  * The supervisors' transfer filters, as they live in the URL: India-time days, the agent, the state, an amount range.
@@ -24,3 +24,10 @@ export function readTransferFilters(raw: Record<string, string | string[] | unde
     transferFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]))),
   );
 }
+
+/** The live review's poll (review-live.ts): the filters as the page read them, the rows' `since`, the board's version. */
+export const transfersLiveRequestSchema = z.object({
+  filters: transferFiltersSchema.prefault({}).transform((filters) => withReviewDates(filters)),
+  since: reviewRequestSchema.shape.since,
+  knownVersion: z.string().max(64).optional(),
+});

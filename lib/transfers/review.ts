@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/open";
-import { ekoCalls, otpRequests, transferRollups, transfers, type TransferRow, type TransferState } from "@/lib/db/schema";
+import { ekoCalls, otpRequests, transfers, type TransferRow, type TransferState } from "@/lib/db/schema";
 import { lastWrittenSql, newestIdSql, versionOf } from "@/lib/ledger/versions";
 import { getMobileVault } from "@/lib/privacy/mobile-vault";
 import { refundsOf } from "@/lib/refunds/repository";
@@ -42,16 +42,13 @@ export async function getNeedsAttention(limit = 20, now = new Date()): Promise<N
 }
 
 /**
- * A fingerprint of what the transfers' review shows: a new transfer, or one changing state, amount or fee, moves the
- * rollups' time of writing or the newest id; both are read through an index, so an unchanged answer costs little.
+ * A fingerprint of what the transfers' review shows: every write that changes a transfer stamps `changed_at`, and a
+ * new one moves the newest id; both are read through an index, so an unchanged answer costs little.
  */
 export async function getTransfersVersion(): Promise<string> {
   const db = await getDb();
   const [row] = await db
-    .select({
-      written: lastWrittenSql(transferRollups.updatedAt, transferRollups),
-      newest: newestIdSql(transfers.id, transfers),
-    })
+    .select({ written: lastWrittenSql(transfers.changedAt, transfers), newest: newestIdSql(transfers.id, transfers) })
     .from(sql`(select 1) one`);
   return versionOf([row?.written, row?.newest]);
 }
@@ -61,14 +58,39 @@ export async function getTransferSummary(filters: TransferFilters): Promise<Tran
   return summarizeTransfers(await getDb(), filters);
 }
 
-async function newest(condition: SQL | undefined, limit: number): Promise<TransferView[]> {
+/** A transfer as the review's live table holds it: the view, and its id to order and merge by. */
+export type TransferReviewRow = TransferView & { id: number };
+
+const reviewRowOf = (row: TransferRow): TransferReviewRow => ({ ...transferViewOf(row), id: row.id });
+
+async function newest(condition: SQL | undefined, limit: number): Promise<TransferReviewRow[]> {
   const db = await getDb();
   const rows = await db.select().from(transfers).where(condition).orderBy(desc(transfers.createdAt), desc(transfers.id)).limit(limit);
-  return rows.map(transferViewOf);
+  return rows.map(reviewRowOf);
 }
 
 /** The newest filtered transfers (a page of them), for the table. */
 export const listTransfers = (filters: TransferFilters, limit = 50) => newest(transferWhere(filters), limit);
+
+/**
+ * The transfers changed at or after `after` within every filter but the state, newest first, at most `limit` (then
+ * `truncated`): the state is what changes, so rows that changed out of a state filter come back as `removed`.
+ */
+export async function listTransferChanges(db: Db, filters: TransferFilters, after: Date, limit: number) {
+  const matches = filters.state ? eq(transfers.state, filters.state) : sql`true`;
+  const rows = await db
+    .select({ row: transfers, matches: sql<boolean>`${matches}` })
+    .from(transfers)
+    .where(and(transferWhere({ ...filters, state: undefined }), gte(transfers.changedAt, after)))
+    .orderBy(desc(transfers.createdAt), desc(transfers.id))
+    .limit(limit + 1);
+  const kept = rows.slice(0, limit);
+  return {
+    rows: kept.filter((r) => r.matches).map((r) => reviewRowOf(r.row)),
+    removed: kept.filter((r) => !r.matches).map((r) => r.row.id),
+    truncated: rows.length > limit,
+  };
+}
 
 /** The newest transfers of one customer, found by the keyed hash of their exact mobile (never stored in clear). */
 export const findTransfersByMobile = (mobile: string, limit = 50) => newest(eq(transfers.customerMobileHash, getMobileVault().hash(mobile)), limit);

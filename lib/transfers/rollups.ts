@@ -59,8 +59,8 @@ export async function insertCountedTransfer(db: Queryable, row: NewTransferRow):
 }
 
 /**
- * Updates the transfers `where` picks, with the rollups following each change of state, amount or fee in the same
- * statement. The rows are locked as they were read, so `was_*` are the figures this very update replaced.
+ * Updates the transfers `where` picks, stamping `changed_at`, with the rollups following each change of state, amount
+ * or fee in the same statement. The rows are locked as they were read, so `was_*` are the figures this very update replaced.
  */
 export async function updateCountedTransfers(db: Queryable, where: SQL | undefined, update: TransferUpdate): Promise<TransferRow[]> {
   const was = db
@@ -69,7 +69,10 @@ export async function updateCountedTransfers(db: Queryable, where: SQL | undefin
     .where(where)
     .for("update")
     .as("was");
-  const write = db.update(transfers).set(update).from(was).where(eq(transfers.id, was.id));
+  const write = db
+    .update(transfers)
+    .set({ ...update, changedAt: new Date() })
+    .from(was).where(eq(transfers.id, was.id));
   return counted(
     db,
     sql`${write.getSQL()} returning ${transfers}.*, was.state as was_state, was.amount as was_amount, was.fee_paise as was_fee_paise`,

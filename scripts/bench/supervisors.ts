@@ -1,6 +1,7 @@
 import { setMaxListeners } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { filtersToSearchParams, type SummaryAnswer, type UrlFilters } from "@/lib/otp-requests/review-filters";
+import type { TransfersLive } from "@/lib/transfers/review-live";
 import { percentile } from "./stats";
 
 /** How one of the review's requests fared over every tab and turn. */
@@ -8,9 +9,17 @@ export type PollFigures = { request: string; requests: number; failures: number;
 
 /**
  * One supervisor's open tab: its session, and what it holds and sends back as the page's hooks do: the rows' `since`,
- * the summary's version, and the version the transfers' review was drawn with.
+ * the summary's version, and the transfers' `since` and version.
  */
-type Tab = { cookie: string; opened?: boolean; rowsSince?: string; summaryVersion?: string; transfersVersion?: string; transfersDrawnAt?: number };
+type Tab = {
+  cookie: string;
+  opened?: boolean;
+  rowsSince?: string;
+  summaryVersion?: string;
+  transfersSince?: string;
+  transfersVersion?: string;
+  boardAt?: number;
+};
 
 type Review = { baseUrl: string; filters: UrlFilters };
 
@@ -37,26 +46,28 @@ async function pollSummary(review: Review, tab: Tab): Promise<boolean> {
   return response.ok && Boolean(answer);
 }
 
-/** As `RefreshWhenChanged` on the transfers' review: drawn again at least this often, for the ages it shows. */
-const TRANSFERS_AT_LEAST_EVERY_MS = 60_000;
+/** As `useLiveTransfers`: the board is read afresh at least this often, for the ages it shows. */
+const BOARD_AT_LEAST_EVERY_MS = 60_000;
 
 /**
- * The transfers' review as `RefreshWhenChanged` keeps it: it asks for the version, and only when that moved (or a
- * minute has passed) draws the page again with `router.refresh()`: its server components as an RSC payload.
+ * The transfers' review as `useLiveTransfers` keeps it: the rows changed since the last poll, and the attention list
+ * and totals only when the version moved from the one the tab holds (or a minute has passed).
  */
-async function refreshTransfers(review: Review, tab: Tab): Promise<boolean> {
-  const asked = await fetch(`${review.baseUrl}/api/transfers/version`, { headers: { cookie: tab.cookie } });
-  const answer = (await asked.json().catch(() => null)) as { version?: string } | null;
-  if (!asked.ok || !answer?.version) return false;
-  const fresh = answer.version === tab.transfersVersion && Date.now() - (tab.transfersDrawnAt ?? 0) < TRANSFERS_AT_LEAST_EVERY_MS;
-  if (fresh) return true;
-  const response = await fetch(`${review.baseUrl}/requests/transfers?${filtersToSearchParams(review.filters)}`, {
-    headers: { cookie: tab.cookie, rsc: "1" },
-  });
-  await response.arrayBuffer();
+async function pollTransfers(review: Review, tab: Tab): Promise<boolean> {
+  const fresh = Date.now() - (tab.boardAt ?? 0) < BOARD_AT_LEAST_EVERY_MS;
+  const body = { filters: review.filters, since: tab.transfersSince, knownVersion: fresh ? tab.transfersVersion : undefined };
+  let response = await postJson(review, tab, "/api/transfers", body);
+  let answer = (await response.json().catch(() => null)) as TransfersLive | null;
+  if (answer?.rows.kind === "changes" && answer.rows.reset) {
+    // Too much changed for one answer: the browser starts again from the newest page.
+    response = await postJson(review, tab, "/api/transfers", { ...body, since: undefined });
+    answer = (await response.json().catch(() => null)) as TransfersLive | null;
+  }
+  if (!response.ok || !answer) return false;
+  tab.transfersSince = answer.rows.since;
   tab.transfersVersion = answer.version;
-  tab.transfersDrawnAt = Date.now();
-  return response.ok && (response.headers.get("content-type") ?? "").startsWith("text/x-component");
+  if (answer.board) tab.boardAt = Date.now();
+  return true;
 }
 
 /** A cold load of the requests' review, as a tab opening it: the server renders the first page. */
@@ -69,7 +80,7 @@ async function openReview(review: Review, tab: Tab): Promise<boolean> {
   return response.ok;
 }
 
-const POLLS = { rows: pollRows, summary: pollSummary, "transfers page": refreshTransfers } as const;
+const POLLS = { rows: pollRows, summary: pollSummary, transfers: pollTransfers } as const;
 
 /**
  * Supervisors' tabs on the review, open across turns: the first `start` opens each tab (staggered over one interval,

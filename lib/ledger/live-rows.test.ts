@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { liveRowsFromPage, mergeChanges, shownRows } from "./live-rows";
-import type { ReviewRow } from "./review-filters";
+import type { ReviewRow } from "@/lib/otp-requests/review-filters";
 
 const row = (id: number, minute: number, state: ReviewRow["state"] = "sent") =>
   ({ id, createdAt: `2026-11-26T10:${String(minute).padStart(2, "0")}:00.000Z`, state, amount: id }) as ReviewRow;

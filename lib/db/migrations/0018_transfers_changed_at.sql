@@ -1,0 +1,2 @@
+ALTER TABLE "transfers" ADD COLUMN "changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+CREATE INDEX "transfers_changed_idx" ON "transfers" USING btree ("changed_at");
