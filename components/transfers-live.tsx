@@ -10,7 +10,7 @@ import { Stat } from "@/components/ui/stat";
 import { formatNumber, formatRupees } from "@/lib/format";
 import { filtersToSearchParams, LEDGER_SUMMARY_DAYS } from "@/lib/otp-requests/review-filters";
 import type { TransferFilters } from "@/lib/transfers/review-filters";
-import type { TransfersLive as Live } from "@/lib/transfers/review-live";
+import type { TransferRows, TransfersBoard } from "@/lib/transfers/review-live";
 import type { TransferSummary } from "@/lib/transfers/summary-chart";
 import { useI18n } from "./locale-provider";
 import { useLiveTransfers } from "./use-live-transfers";
@@ -18,7 +18,7 @@ import { useLiveTransfers } from "./use-live-transfers";
 type Props = {
   filters: TransferFilters;
   /** The first answer, read by the page: the review is whole before any script runs. */
-  initial: Live;
+  initial: { rows: TransferRows; board: TransfersBoard };
   /** What the page draws between the attention list and the totals: the filters and the search by mobile. */
   children: ReactNode;
 };

@@ -2,19 +2,13 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { HttpError, postJson } from "@/lib/http/post-json";
+import { postJson, retryUnlessRefused } from "@/lib/http/post-json";
 import { useI18n } from "./locale-provider";
-import { liveRowsFromPage, mergeChanges, shownRows, type LiveRows } from "@/lib/ledger/live-rows";
+import { LIVE_ROWS_EVERY_MS, LIVE_SUMMARY_EVERY_MS, liveRowsFromPage, mergeChanges, shownRows, type LiveRows } from "@/lib/ledger/live-rows";
 import type { ReviewChanges, ReviewPage, ReviewRow, ReviewSummary, SummaryAnswer, UrlFilters } from "@/lib/otp-requests/review-filters";
-
-const LIVE_INTERVAL_MS = 5_000;
-// Read from the rollups, the summary is cheap; a poll that finds nothing changed costs one indexed statement.
-const SUMMARY_INTERVAL_MS = 15_000;
 
 /** The newest row the reader has been shown (rows after it wait behind "new requests"), and the older pages loaded. */
 type Snapshot = { key: string; top: ReviewRow | undefined; older: ReviewRow[]; nextCursor: string | null };
-
-const retry = (failures: number, error: Error) => !(error instanceof HttpError && [400, 401, 403].includes(error.status)) && failures < 2;
 
 /**
  * The review's rows, kept live: every 5 s while the tab is visible the poll asks for what changed since the last one
@@ -42,10 +36,10 @@ export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; in
       return liveRowsFromPage(await postJson<ReviewPage>("/api/requests", body, statusSentence, signal));
     },
     initialData: initialPage ? liveRowsFromPage(initialPage) : undefined,
-    refetchInterval: LIVE_INTERVAL_MS,
+    refetchInterval: LIVE_ROWS_EVERY_MS,
     refetchIntervalInBackground: false,
-    staleTime: LIVE_INTERVAL_MS - 1_000,
-    retry,
+    staleTime: LIVE_ROWS_EVERY_MS - 1_000,
+    retry: retryUnlessRefused,
   });
   const summaryKey = ["requests", "summary", body];
   const summary = useQuery({
@@ -56,10 +50,10 @@ export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; in
       const answer = await postJson<SummaryAnswer>("/api/requests/summary", { ...body, knownVersion: held?.version }, statusSentence, signal);
       return "unchanged" in answer && held ? held : (answer as ReviewSummary);
     },
-    refetchInterval: SUMMARY_INTERVAL_MS,
+    refetchInterval: LIVE_SUMMARY_EVERY_MS,
     refetchIntervalInBackground: false,
-    staleTime: SUMMARY_INTERVAL_MS - 1_000,
-    retry,
+    staleTime: LIVE_SUMMARY_EVERY_MS - 1_000,
+    retry: retryUnlessRefused,
   });
 
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);

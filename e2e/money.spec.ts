@@ -179,28 +179,30 @@ test.describe("the transfer, from the customer's OTP to the receipt", () => {
 });
 
 test.describe("supervisors see transfers", () => {
-  test("the review polls for what changed since its last poll, and its board only when a transfer moved; only reviewers may ask", async ({
+  test("the review polls for the transfers changed since its last poll, and its board only when one moved; only reviewers may ask", async ({
     playwright,
   }) => {
+    const filters = { dates: "all" };
     for (const [caller, status] of [
       ["anonymous", 401],
       ["agent", 403],
       ["supervisor", 200],
     ] as const) {
       const api = await apiAs(playwright, caller);
-      const response = await api.post("/api/transfers", { data: { filters: { dates: "all" } }, maxRedirects: 0 });
-      expect({ caller, status: response.status() }).toEqual({ caller, status });
+      const rows = await api.post("/api/transfers", { data: { filters }, maxRedirects: 0 });
+      const board = await api.post("/api/transfers/board", { data: { filters }, maxRedirects: 0 });
+      expect({ caller, rows: rows.status(), board: board.status() }).toEqual({ caller, rows: status, board: status });
       if (status === 200) {
-        const first = await response.json();
-        expect(first).toMatchObject({ version: expect.stringMatching(/^[0-9a-z]+\.[0-9a-z]+$/), rows: { kind: "page" } });
-        expect(first.board.attention.counts).toEqual(expect.any(Array));
-        // Given the version it holds, the board comes back only if a transfer changed meanwhile.
-        const body = { filters: { dates: "all" }, since: first.rows.since, knownVersion: first.version };
-        const next = await (await api.post("/api/transfers", { data: body })).json();
-        expect(next.rows).toMatchObject({ kind: "changes", reset: false });
-        expect(next.board === null).toBe(next.version === first.version);
-        const bad = await api.post("/api/transfers", { data: { filters: {}, since: "yesterday" } });
-        expect(bad.status()).toBe(400);
+        const page = await rows.json();
+        expect(page).toMatchObject({ kind: "page", since: expect.stringMatching(/^\d{13}$/) });
+        const changes = await (await api.post("/api/transfers", { data: { filters, since: page.since } })).json();
+        expect(changes).toMatchObject({ kind: "changes", reset: false });
+        const first = await board.json();
+        expect(first).toMatchObject({ version: expect.stringMatching(/^[0-9a-z]+\.[0-9a-z]+$/), attention: { counts: expect.any(Array) } });
+        // Sent back, the version held comes back alone unless a transfer changed meanwhile (other tests make some).
+        const next = await (await api.post("/api/transfers/board", { data: { filters, knownVersion: first.version } })).json();
+        expect("unchanged" in next).toBe(next.version === first.version);
+        expect((await api.post("/api/transfers", { data: { filters, since: "yesterday" } })).status()).toBe(400);
       }
       await api.dispose();
     }
@@ -235,12 +237,13 @@ test.describe("supervisors see transfers", () => {
       .replace("Desk reference: ", "")
       .trim();
 
+    // The board (attention and totals) is asked for every 15 s, as the requests' summary is.
     const attention = supervisorPage.getByRole("region", { name: "Needs attention" });
-    await expect(attention.getByRole("link", { name: ref })).toBeVisible();
+    await expect(attention.getByRole("link", { name: ref })).toBeVisible({ timeout: 20_000 });
     await expect(attention.getByTestId("attention-counts")).toContainText("On hold");
     await expect(supervisorPage.getByTestId("outcomes-chart")).toBeVisible();
     // The rollups counted the transfer as it was written (other tests may add theirs meanwhile).
-    await expect.poll(countShown).toBeGreaterThan(before);
+    await expect.poll(countShown, { timeout: 20_000 }).toBeGreaterThan(before);
     // The new transfer waits behind a count, so the table does not move under the reader; asked for, it shows.
     const table = supervisorPage.getByTestId("transfers-table");
     await expect(table).not.toContainText(`••••••${freshMobile.slice(-4)}`);

@@ -23,3 +23,7 @@ export async function postJson<T>(url: string, body: unknown, statusSentence: (s
   }
   return (await response.json()) as T;
 }
+
+/** A poll's retry rule: a refusal (bad request, signed out, forbidden) will not change by asking again; the rest twice. */
+export const retryUnlessRefused = (failures: number, error: Error) =>
+  !(error instanceof HttpError && [400, 401, 403].includes(error.status)) && failures < 2;

@@ -4,7 +4,10 @@ import type { EkoCodes } from "@/lib/eko/envelope";
 /** The outcome of any Eko call as far as its ledger row keeps it. */
 type Answered = { kind: string; reason?: string; codes?: EkoCodes | null; httpStatus?: number | null };
 
-export type AnswerColumns = Pick<EkoCallRow, "failureReason" | "ekoStatus" | "ekoResponseStatusId" | "ekoResponseTypeId" | "ekoMessage" | "httpStatus"> & {
+export type AnswerColumns = Pick<
+  EkoCallRow,
+  "failureReason" | "ekoStatus" | "ekoResponseStatusId" | "ekoResponseTypeId" | "ekoMessage" | "httpStatus"
+> & {
   latencyMs: number;
 };
 

@@ -1,3 +1,10 @@
+/** How often a live review asks for its rows changed since its last poll, while its tab is in view. */
+export const LIVE_ROWS_EVERY_MS = 5_000;
+/** How often it asks for its summary (sending back the version it holds): the summary's figures need no faster pace. */
+export const LIVE_SUMMARY_EVERY_MS = 15_000;
+/** Ages shown in minutes: a summary showing them is read afresh at least this often, changed or not. */
+export const LIVE_AGES_EVERY_MS = 60_000;
+
 /** More changes than this in one poll, and the browser is better served by the newest page afresh. */
 export const REVIEW_CHANGES_LIMIT = 200;
 /**

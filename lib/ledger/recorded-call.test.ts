@@ -42,7 +42,14 @@ describeEachDatabase("every Eko call in the ledger", (database) => {
     const outcome = await recordedCall(getSender, { customerMobile: mobile }, { actor, customerMobile: mobile }, deps());
     expect(outcome).toMatchObject({ kind: "ok", data: { intent_id: 19 } });
     const row = await rowOf(outcome.clientRefId);
-    expect(row).toMatchObject({ operation: "get-sender", movesMoney: false, state: "ok", agent: "asha", ekoResponseTypeId: 2129, customerMobileLast4: "1111" });
+    expect(row).toMatchObject({
+      operation: "get-sender",
+      movesMoney: false,
+      state: "ok",
+      agent: "asha",
+      ekoResponseTypeId: 2129,
+      customerMobileLast4: "1111",
+    });
     expect(row.customerMobileHash).toBe(vault.hash(mobile));
     expect(row.completedAt).toBeInstanceOf(Date);
     expect(JSON.stringify(row)).not.toContain(mobile);
@@ -56,7 +63,9 @@ describeEachDatabase("every Eko call in the ledger", (database) => {
     const before = sim.received.length;
     // A database that refuses the write, as one that has gone away does.
     const refuse = () => Promise.reject(Object.assign(new Error("terminating connection"), { code: "57P01" }));
-    const broken = { insert: () => ({ values: () => ({ onConflictDoNothing: () => ({ returning: refuse }) }) }) } as unknown as RecordedCallDeps["db"];
+    const broken = {
+      insert: () => ({ values: () => ({ onConflictDoNothing: () => ({ returning: refuse }) }) }),
+    } as unknown as RecordedCallDeps["db"];
     const outcome = await recordedCall(getSender, { customerMobile: "6111111111" }, { actor }, deps({ db: broken }));
     expect(outcome).toMatchObject({ kind: "not-sent", reason: "ledger-unavailable" });
     expect(sim.received.length).toBe(before);
@@ -64,13 +73,27 @@ describeEachDatabase("every Eko call in the ledger", (database) => {
 
   it("a transfer that times out is unknown, sent once and never again, and its OTP is kept nowhere", async () => {
     const mobile = "9876500031";
-    const sent = await callEko(sendTransactionOtp, { clientRefId: newClientRefId(), recipientId: 10017740, amount: 1500, customerMobile: mobile }, { config, userCode: actor.userCode });
+    const sent = await callEko(
+      sendTransactionOtp,
+      { clientRefId: newClientRefId(), recipientId: 10017740, amount: 1500, customerMobile: mobile },
+      { config, userCode: actor.userCode },
+    );
     if (sent.kind !== "ok") throw new Error("send-otp");
     const otp = sim.sms.filter((sms) => sms.to === mobile).at(-1)!.otp;
     sim.faults.set("slow", 1, mobile);
     const before = sim.received.length;
     const clientRefId = newClientRefId();
-    const input = { clientRefId, recipientId: 10017740, amount: 1500, customerMobile: mobile, otp, otpRefId: sent.data.otp_ref_id, channel: 0, latlong: "28.63,77.22", timestamp: new Date().toISOString() };
+    const input = {
+      clientRefId,
+      recipientId: 10017740,
+      amount: 1500,
+      customerMobile: mobile,
+      otp,
+      otpRefId: sent.data.otp_ref_id,
+      channel: 0,
+      latlong: "28.63,77.22",
+      timestamp: new Date().toISOString(),
+    };
     const outcome = await recordedCall(initiateTransaction, input, { actor, customerMobile: mobile, clientRefId }, deps());
     expect(outcome).toMatchObject({ kind: "unknown", reason: "timeout", clientRefId });
     expect(sim.received.length - before).toBe(1);

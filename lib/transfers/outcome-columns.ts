@@ -8,7 +8,6 @@ import { stageOf } from "./tx-status";
 
 const paise = (rupees: number | undefined) => (rupees === undefined || !Number.isFinite(rupees) ? undefined : Math.round(rupees * 100));
 
-
 /** What a transaction's answer (Initiate's or an inquiry's) tells about it, in the transfer's columns. */
 export function transactionColumns(data: Transaction & Partial<InitiatedTransaction>): TransferUpdate {
   const update: TransferUpdate = { state: stageOf(data.tx_status), txStatus: data.tx_status };

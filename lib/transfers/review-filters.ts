@@ -25,9 +25,10 @@ export function readTransferFilters(raw: Record<string, string | string[] | unde
   );
 }
 
-/** The live review's poll (review-live.ts): the filters as the page read them, the rows' `since`, the board's version. */
-export const transfersLiveRequestSchema = z.object({
-  filters: transferFiltersSchema.prefault({}).transform((filters) => withReviewDates(filters)),
-  since: reviewRequestSchema.shape.since,
-  knownVersion: z.string().max(64).optional(),
-});
+const bodyFilters = transferFiltersSchema.prefault({}).transform((filters) => withReviewDates(filters));
+
+/** The live table's poll (review-live.ts): the filters as the page read them, and the `since` of the rows it holds. */
+export const transferRowsRequestSchema = z.object({ filters: bodyFilters, since: reviewRequestSchema.shape.since });
+
+/** The board's poll: the filters, and the version of the board the browser holds. */
+export const transfersBoardRequestSchema = z.object({ filters: bodyFilters, knownVersion: z.string().max(64).optional() });

@@ -16,37 +16,37 @@ import type { TransferSummary } from "./summary-chart";
 
 export const TRANSFERS_PAGE_SIZE = 50;
 
-/** What the transfers' review asks: its filters, the `since` of the rows it holds, the version its board was read at. */
-export type TransfersLiveRequest = { filters: TransferFilters; since?: string; knownVersion?: string };
+/** The table's newest page, or (given the `since` of the rows the browser holds) what changed after it. */
+export type TransferRows = ({ kind: "page" } & LivePage<TransferReviewRow>) | ({ kind: "changes" } & LiveChanges<TransferReviewRow>);
 
-/**
- * The transfers' review, live: the table's newest page, or what changed since the browser's `since`; and, when the
- * version moved from the one the browser holds, the attention list and totals read afresh (`board`).
- */
-export type TransfersLive = {
-  version: string;
-  rows: ({ kind: "page" } & LivePage<TransferReviewRow>) | ({ kind: "changes" } & LiveChanges<TransferReviewRow>);
-  board: { attention: NeedsAttention; summary: TransferSummary } | null;
-};
+/** The attention list and totals, with the transfers' version they were read at. */
+export type TransfersBoard = { version: string; attention: NeedsAttention; summary: TransferSummary };
+export type BoardAnswer = TransfersBoard | { unchanged: true; version: string };
 
-export async function getTransfersLive({ filters, since, knownVersion }: TransfersLiveRequest): Promise<TransfersLive> {
+export async function getTransferRows({ filters, since }: { filters: TransferFilters; since?: string }): Promise<TransferRows> {
   const now = Date.now();
-  // The version first: a write landing while the rest is read moves it past this one, so the next poll reads again.
-  const version = await getTransfersVersion();
-  const rows = since ? changesSince(filters, Number(since), now) : firstPage(filters, now);
-  const board = version === knownVersion ? null : Promise.all([getNeedsAttention(), getTransferSummary(filters)]);
-  const [read, both] = await Promise.all([rows, board]);
-  return { version, rows: read, board: both ? { attention: both[0], summary: both[1] } : null };
-}
-
-async function firstPage(filters: TransferFilters, now: number): Promise<TransfersLive["rows"]> {
+  if (since) {
+    const changes = await listTransferChanges(await getDb(), filters, new Date(Number(since) - CHANGES_OVERLAP_MS), REVIEW_CHANGES_LIMIT);
+    return { kind: "changes", rows: changes.rows, removed: changes.removed, since: String(now), reset: changes.truncated };
+  }
   const rows = await listTransfers(filters, TRANSFERS_PAGE_SIZE);
   const last = rows.length === TRANSFERS_PAGE_SIZE ? rows[rows.length - 1] : undefined;
   const nextCursor = last ? encodeCursor({ createdAt: new Date(last.createdAt), id: last.id }) : null;
   return { kind: "page", rows, nextCursor, since: String(now) };
 }
 
-async function changesSince(filters: TransferFilters, since: number, now: number): Promise<TransfersLive["rows"]> {
-  const changes = await listTransferChanges(await getDb(), filters, new Date(since - CHANGES_OVERLAP_MS), REVIEW_CHANGES_LIMIT);
-  return { kind: "changes", rows: changes.rows, removed: changes.removed, since: String(now), reset: changes.truncated };
+async function readBoard(filters: TransferFilters, version: string): Promise<TransfersBoard> {
+  const [attention, summary] = await Promise.all([getNeedsAttention(), getTransferSummary(filters)]);
+  return { version, attention, summary };
 }
+
+// The version is read first: a write landing while the rest is read moves it past this one, so the next poll reads again.
+
+/** The board, or `unchanged` when no transfer changed since the version the browser holds (two index look-ups). */
+export async function getTransfersBoard({ filters, knownVersion }: { filters: TransferFilters; knownVersion?: string }): Promise<BoardAnswer> {
+  const version = await getTransfersVersion();
+  return version === knownVersion ? { unchanged: true, version } : readBoard(filters, version);
+}
+
+/** The board as the page first draws it. */
+export const readTransfersBoard = async (filters: TransferFilters) => readBoard(filters, await getTransfersVersion());

@@ -72,7 +72,8 @@ export async function updateCountedTransfers(db: Queryable, where: SQL | undefin
   const write = db
     .update(transfers)
     .set({ ...update, changedAt: new Date() })
-    .from(was).where(eq(transfers.id, was.id));
+    .from(was)
+    .where(eq(transfers.id, was.id));
   return counted(
     db,
     sql`${write.getSQL()} returning ${transfers}.*, was.state as was_state, was.amount as was_amount, was.fee_paise as was_fee_paise`,

@@ -31,7 +31,6 @@ export type TransferResult =
 
 export type TransferDeps = Partial<RecordedCallDeps> & { kick?: () => void };
 
-
 const invalid = (formError: MessageKey): TransferResult => ({ status: "invalid", fieldErrors: {}, formError });
 
 /**

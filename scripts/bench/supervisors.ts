@@ -1,7 +1,8 @@
 import { setMaxListeners } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { filtersToSearchParams, type SummaryAnswer, type UrlFilters } from "@/lib/otp-requests/review-filters";
-import type { TransfersLive } from "@/lib/transfers/review-live";
+import { LIVE_AGES_EVERY_MS, LIVE_ROWS_EVERY_MS, LIVE_SUMMARY_EVERY_MS } from "@/lib/ledger/live-rows";
+import type { BoardAnswer, TransferRows } from "@/lib/transfers/review-live";
 import { percentile } from "./stats";
 
 /** How one of the review's requests fared over every tab and turn. */
@@ -9,7 +10,7 @@ export type PollFigures = { request: string; requests: number; failures: number;
 
 /**
  * One supervisor's open tab: its session, and what it holds and sends back as the page's hooks do: the rows' `since`,
- * the summary's version, and the transfers' `since` and version.
+ * the summary's version, the transfers' `since`, and the version of the transfers' board.
  */
 type Tab = {
   cookie: string;
@@ -17,7 +18,7 @@ type Tab = {
   rowsSince?: string;
   summaryVersion?: string;
   transfersSince?: string;
-  transfersVersion?: string;
+  boardVersion?: string;
   boardAt?: number;
 };
 
@@ -46,28 +47,29 @@ async function pollSummary(review: Review, tab: Tab): Promise<boolean> {
   return response.ok && Boolean(answer);
 }
 
-/** As `useLiveTransfers`: the board is read afresh at least this often, for the ages it shows. */
-const BOARD_AT_LEAST_EVERY_MS = 60_000;
-
-/**
- * The transfers' review as `useLiveTransfers` keeps it: the rows changed since the last poll, and the attention list
- * and totals only when the version moved from the one the tab holds (or a minute has passed).
- */
-async function pollTransfers(review: Review, tab: Tab): Promise<boolean> {
-  const fresh = Date.now() - (tab.boardAt ?? 0) < BOARD_AT_LEAST_EVERY_MS;
-  const body = { filters: review.filters, since: tab.transfersSince, knownVersion: fresh ? tab.transfersVersion : undefined };
-  let response = await postJson(review, tab, "/api/transfers", body);
-  let answer = (await response.json().catch(() => null)) as TransfersLive | null;
-  if (answer?.rows.kind === "changes" && answer.rows.reset) {
-    // Too much changed for one answer: the browser starts again from the newest page.
-    response = await postJson(review, tab, "/api/transfers", { ...body, since: undefined });
-    answer = (await response.json().catch(() => null)) as TransfersLive | null;
+/** The transfers' table as `useLiveTransfers` polls it: the newest page, then what changed since (afresh on a reset). */
+async function pollTransferRows(review: Review, tab: Tab): Promise<boolean> {
+  let response = await postJson(review, tab, "/api/transfers", { filters: review.filters, since: tab.transfersSince });
+  let answer = (await response.json().catch(() => null)) as TransferRows | null;
+  if (answer?.kind === "changes" && answer.reset) {
+    response = await postJson(review, tab, "/api/transfers", { filters: review.filters });
+    answer = (await response.json().catch(() => null)) as TransferRows | null;
   }
-  if (!response.ok || !answer) return false;
-  tab.transfersSince = answer.rows.since;
-  tab.transfersVersion = answer.version;
-  if (answer.board) tab.boardAt = Date.now();
-  return true;
+  if (answer?.since) tab.transfersSince = answer.since;
+  return response.ok && Boolean(answer);
+}
+
+/** The transfers' board as `useLiveTransfers` polls it: the version held, unless its ages are a minute old. */
+async function pollTransfersBoard(review: Review, tab: Tab): Promise<boolean> {
+  const fresh = Date.now() - (tab.boardAt ?? 0) < LIVE_AGES_EVERY_MS;
+  const response = await postJson(review, tab, "/api/transfers/board", {
+    filters: review.filters,
+    knownVersion: fresh ? tab.boardVersion : undefined,
+  });
+  const answer = (await response.json().catch(() => null)) as BoardAnswer | null;
+  if (answer && !("unchanged" in answer)) tab.boardAt = Date.now();
+  if (answer?.version) tab.boardVersion = answer.version;
+  return response.ok && Boolean(answer);
 }
 
 /** A cold load of the requests' review, as a tab opening it: the server renders the first page. */
@@ -80,7 +82,14 @@ async function openReview(review: Review, tab: Tab): Promise<boolean> {
   return response.ok;
 }
 
-const POLLS = { rows: pollRows, summary: pollSummary, transfers: pollTransfers } as const;
+/** Each poll of the pages, and its pace as a multiple of the rows' (the summaries go at a third of it, as the hooks do). */
+const SUMMARY_PACE = LIVE_SUMMARY_EVERY_MS / LIVE_ROWS_EVERY_MS;
+const POLLS = {
+  rows: { poll: pollRows, pace: 1 },
+  summary: { poll: pollSummary, pace: SUMMARY_PACE },
+  "transfer rows": { poll: pollTransferRows, pace: 1 },
+  "transfers board": { poll: pollTransfersBoard, pace: SUMMARY_PACE },
+} as const;
 
 /**
  * Supervisors' tabs on the review, open across turns: the first `start` opens each tab (staggered over one interval,
@@ -110,11 +119,12 @@ export function supervisorTabs(baseUrl: string, cookies: readonly string[], opti
     if (!tab.opened) await timed("open /requests", () => openReview(review, tab));
     tab.opened = true;
     await Promise.all(
-      Object.entries(POLLS).map(async ([request, poll]) => {
+      Object.entries(POLLS).map(async ([request, { poll, pace }]) => {
+        const every = options.pollMs * pace;
         while (!stopped.aborted) {
           const started = performance.now();
           await timed(request, () => poll(review, tab));
-          await pause(options.pollMs - ((performance.now() - started) % options.pollMs), stopped);
+          await pause(every - ((performance.now() - started) % every), stopped);
         }
       }),
     );

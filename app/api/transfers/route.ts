@@ -1,11 +1,11 @@
 import { guardedRoute } from "@/lib/auth/guard";
 import { parseJsonBody } from "@/lib/http/json-body";
-import { transfersLiveRequestSchema } from "@/lib/transfers/review-filters";
-import { getTransfersLive } from "@/lib/transfers/review-live";
+import { transferRowsRequestSchema } from "@/lib/transfers/review-filters";
+import { getTransferRows } from "@/lib/transfers/review-live";
 
-/** The transfers' review, kept live by the browser: the newest page or what changed since, and the board when it moved. */
+/** The transfers' review table, kept live by the browser: the newest page, or (given `since`) what changed after it. */
 export const POST = guardedRoute("review", async (request) => {
-  const body = await parseJsonBody(request, transfersLiveRequestSchema);
+  const body = await parseJsonBody(request, transferRowsRequestSchema);
   if (!body.ok) return body.response;
-  return Response.json(await getTransfersLive(body.data), { headers: { "cache-control": "no-store" } });
+  return Response.json(await getTransferRows(body.data), { headers: { "cache-control": "no-store" } });
 });
