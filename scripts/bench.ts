@@ -47,6 +47,8 @@ const { values: args } = parseArgs({
     // The supervisors' tabs poll the reviews' rows this often, and their summaries at a third of that pace, as the
     // pages do at their own 5 s; 1000 is a harsher test.
     "supervisor-poll-ms": { type: "string", default: "5000" },
+    // The issue's 5 tabs; 0 compares the agents alone with themselves, the spread this host shows with no one polling.
+    "supervisor-tabs": { type: "string", default: "5" },
     // Each side's time: long enough that every tab polls many times, so the comparison weighs its steady polling
     // rather than the tabs' first load.
     "agents-first-seconds": { type: "string" },
@@ -62,7 +64,7 @@ const ROUNDS = Number(args.rounds ?? (QUICK ? 2 : 6));
 const PAGE_RUNS = Number(args["page-runs"] ?? (QUICK ? 1 : 3));
 const LEDGER_ROWS = Number(args["ledger-rows"] ?? (QUICK ? 20_000 : 1_000_000));
 const AGENTS_FIRST_ROWS = Number(args["agents-first-rows"] ?? (QUICK ? 20_000 : 1_000_000));
-const SUPERVISOR_TABS = 5;
+const SUPERVISOR_TABS = Number(args["supervisor-tabs"]);
 const AGENTS = QUICK ? 32 : 128;
 const ONLY = args.only?.split(",");
 const wanted = (part: "otp" | "transfer" | "pages" | "startup" | "agents-first" | "ledger") => !ONLY || ONLY.includes(part);

@@ -82,8 +82,7 @@ export async function listTransferChanges(db: Db, filters: TransferFilters, afte
     .select({ row: transfers, matches: sql<boolean>`${matches}` })
     .from(transfers)
     .where(and(transferWhere({ ...filters, state: undefined }), gte(transfers.changedAt, after)))
-    // In changed_at's order the scan stays inside its index's few newest entries; in created_at's, a quiet ledger
-    // would be walked to its first row looking for changes that are not there.
+    // In its index's order the scan reads only the entries changed since `after`, whatever the planner estimates.
     .orderBy(asc(transfers.changedAt))
     .limit(limit + 1);
   const kept = rows.slice(0, limit).sort((a, b) => b.row.createdAt.getTime() - a.row.createdAt.getTime() || b.row.id - a.row.id);
