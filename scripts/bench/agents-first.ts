@@ -90,6 +90,8 @@ export async function benchAgentsFirst(
     ) => {
       log(`  ${path}, ${concurrency} at a time, alone and beside ${tabs} supervisors polling every ${pollMs} ms, ${options.seconds} s each…`);
       const review = supervisorTabs(baseUrl, supervisors, { filters, pollMs });
+      // Opening a tab is once per supervisor, not the polling the budget is about: done before the timed turns.
+      await review.open();
       const [alone, withSupervisors] = await comparePaths(
         { [ALONE]: fire, [BESIDE]: fire },
         {

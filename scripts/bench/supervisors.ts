@@ -14,7 +14,6 @@ export type PollFigures = { request: string; requests: number; failures: number;
  */
 type Tab = {
   cookie: string;
-  opened?: boolean;
   rowsSince?: string;
   summaryVersion?: string;
   transfersSince?: string;
@@ -92,10 +91,11 @@ const POLLS = {
 } as const;
 
 /**
- * Supervisors' tabs on the review, open across turns: the first `start` opens each tab (staggered over one interval,
- * as tabs are not opened in the same instant); every `start` polls each of the page's requests every `pollMs`, a new
- * one only once the last is answered, as TanStack Query does. `stop` waits for the requests in flight, so none spills
- * into a quiet turn.
+ * Supervisors' tabs on the review, open across turns: `open` loads each tab's page once, before any turn is timed;
+ * every `start` polls each of the page's requests on its own pace, on one clock across turns (each tab a fraction of
+ * an interval after the one before, as tabs are not opened in the same instant), so a turn's start is not a burst of
+ * every poll at once; a new poll only once the last is answered, as TanStack Query does. `stop` waits for the
+ * requests in flight, so none spills into a quiet turn.
  */
 export function supervisorTabs(baseUrl: string, cookies: readonly string[], options: { filters: UrlFilters; pollMs: number }) {
   const review: Review = { baseUrl, filters: options.filters };
@@ -112,30 +112,34 @@ export function supervisorTabs(baseUrl: string, cookies: readonly string[], opti
 
   // A stopped tab wakes at once rather than sleeping out its interval.
   const pause = (ms: number, stopped: AbortSignal) => sleep(ms, undefined, { signal: stopped }).catch(() => undefined);
+  const epoch = performance.now();
+  /** How long until this tab's next slot for a poll repeating every `every` ms. */
+  const untilSlot = (every: number, phase: number) => every - ((((performance.now() - epoch - phase) % every) + every) % every);
 
-  async function runTab(tab: Tab, index: number, stopped: AbortSignal) {
-    await pause((index * options.pollMs) / tabs.length, stopped);
-    if (stopped.aborted) return;
-    if (!tab.opened) await timed("open /requests", () => openReview(review, tab));
-    tab.opened = true;
+  async function runTab(index: number, stopped: AbortSignal) {
+    const phase = (index * options.pollMs) / tabs.length;
     await Promise.all(
       Object.entries(POLLS).map(async ([request, { poll, pace }]) => {
         const every = options.pollMs * pace;
-        while (!stopped.aborted) {
-          const started = performance.now();
-          await timed(request, () => poll(review, tab));
-          await pause(every - ((performance.now() - started) % every), stopped);
+        for (;;) {
+          await pause(untilSlot(every, phase), stopped);
+          if (stopped.aborted) return;
+          await timed(request, () => poll(review, tabs[index]!));
         }
       }),
     );
   }
 
   return {
-    /** Opens the tabs and polls until the returned stop is awaited. */
+    /** Loads each tab's page once, as opening it does. */
+    async open(): Promise<void> {
+      for (const tab of tabs) await timed("open /requests", () => openReview(review, tab));
+    },
+    /** Polls until the returned stop is awaited. */
     start(): () => Promise<void> {
       const stop = new AbortController();
-      setMaxListeners(tabs.length * (Object.keys(POLLS).length + 1), stop.signal); // each of a tab's polls waits on it
-      const all = Promise.all(tabs.map((tab, i) => runTab(tab, i, stop.signal)));
+      setMaxListeners(tabs.length * Object.keys(POLLS).length, stop.signal); // each of a tab's polls waits on it
+      const all = Promise.all(tabs.map((_, i) => runTab(i, stop.signal)));
       return async () => {
         stop.abort();
         await all;
