@@ -49,6 +49,8 @@ const { values: args } = parseArgs({
     "supervisor-poll-ms": { type: "string", default: "5000" },
     // The issue's 5 tabs; 0 compares the agents alone with themselves, the spread this host shows with no one polling.
     "supervisor-tabs": { type: "string", default: "5" },
+    // Only some of the tabs' polls, by name (rows, summary, transfer rows, transfers board): which one costs what.
+    "supervisor-polls": { type: "string" },
     // Each side's time: long enough that every tab polls many times, so the comparison weighs its steady polling
     // rather than the tabs' first load.
     "agents-first-seconds": { type: "string" },
@@ -223,6 +225,7 @@ async function main() {
     };
     const timing = {
       pollMs: Number(args["supervisor-poll-ms"]),
+      polls: args["supervisor-polls"]?.split(","),
       seconds: Number(args["agents-first-seconds"] ?? (QUICK ? SECONDS : 60)),
       rounds: ROUNDS,
       warmupSeconds: QUICK ? 0.5 : 2,

@@ -16,7 +16,7 @@ import type { TransferSummary } from "./summary-chart";
 
 export const TRANSFERS_PAGE_SIZE = 50;
 
-/** The table's newest page, or (given the `since` of the rows the browser holds) what changed after it. */
+/** The table's newest page, or (given the `since` of the rows the browser holds) what changed after it, if not too much. */
 export type TransferRows = ({ kind: "page" } & LivePage<TransferReviewRow>) | ({ kind: "changes" } & LiveChanges<TransferReviewRow>);
 
 /** The attention list and totals, with the transfers' version they were read at. */
@@ -27,7 +27,8 @@ export async function getTransferRows({ filters, since }: { filters: TransferFil
   const now = Date.now();
   if (since) {
     const changes = await listTransferChanges(await getDb(), filters, new Date(Number(since) - CHANGES_OVERLAP_MS), REVIEW_CHANGES_LIMIT);
-    return { kind: "changes", rows: changes.rows, removed: changes.removed, since: String(now), reset: changes.truncated };
+    // Too much changed for one answer: the newest page in its place, saving the browser a second request.
+    if (!changes.truncated) return { kind: "changes", rows: changes.rows, removed: changes.removed, since: String(now), reset: false };
   }
   const rows = await listTransfers(filters, TRANSFERS_PAGE_SIZE);
   const last = rows.length === TRANSFERS_PAGE_SIZE ? rows[rows.length - 1] : undefined;

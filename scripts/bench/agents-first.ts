@@ -35,6 +35,8 @@ export type AgentsFirstOptions = {
   agents: number;
   tabs: number;
   pollMs: number;
+  /** Only these of the tabs' polls (all when absent): to see which one costs the agents what. */
+  polls?: string[];
   seconds: number;
   rounds: number;
   warmupSeconds: number;
@@ -89,7 +91,7 @@ export async function benchAgentsFirst(
       beforeRound?: (seconds: number) => Promise<void>,
     ) => {
       log(`  ${path}, ${concurrency} at a time, alone and beside ${tabs} supervisors polling every ${pollMs} ms, ${options.seconds} s each…`);
-      const review = supervisorTabs(baseUrl, supervisors, { filters, pollMs });
+      const review = supervisorTabs(baseUrl, supervisors, { filters, pollMs, polls: options.polls });
       // Opening a tab is once per supervisor, not the polling the budget is about: done before the timed turns.
       await review.open();
       const [alone, withSupervisors] = await comparePaths(

@@ -46,14 +46,10 @@ async function pollSummary(review: Review, tab: Tab): Promise<boolean> {
   return response.ok && Boolean(answer);
 }
 
-/** The transfers' table as `useLiveTransfers` polls it: the newest page, then what changed since (afresh on a reset). */
+/** The transfers' table as `useLiveTransfers` polls it: the newest page, then what changed since. */
 async function pollTransferRows(review: Review, tab: Tab): Promise<boolean> {
-  let response = await postJson(review, tab, "/api/transfers", { filters: review.filters, since: tab.transfersSince });
-  let answer = (await response.json().catch(() => null)) as TransferRows | null;
-  if (answer?.kind === "changes" && answer.reset) {
-    response = await postJson(review, tab, "/api/transfers", { filters: review.filters });
-    answer = (await response.json().catch(() => null)) as TransferRows | null;
-  }
+  const response = await postJson(review, tab, "/api/transfers", { filters: review.filters, since: tab.transfersSince });
+  const answer = (await response.json().catch(() => null)) as TransferRows | null;
   if (answer?.since) tab.transfersSince = answer.since;
   return response.ok && Boolean(answer);
 }
@@ -97,7 +93,8 @@ const POLLS = {
  * every poll at once; a new poll only once the last is answered, as TanStack Query does. `stop` waits for the
  * requests in flight, so none spills into a quiet turn.
  */
-export function supervisorTabs(baseUrl: string, cookies: readonly string[], options: { filters: UrlFilters; pollMs: number }) {
+export function supervisorTabs(baseUrl: string, cookies: readonly string[], options: { filters: UrlFilters; pollMs: number; polls?: string[] }) {
+  const polls = Object.entries(POLLS).filter(([request]) => !options.polls || options.polls.includes(request));
   const review: Review = { baseUrl, filters: options.filters };
   const tabs: Tab[] = cookies.map((cookie) => ({ cookie }));
   const samples = new Map<string, { ms: number[]; failures: number }>();
@@ -119,7 +116,7 @@ export function supervisorTabs(baseUrl: string, cookies: readonly string[], opti
   async function runTab(index: number, stopped: AbortSignal) {
     const phase = (index * options.pollMs) / tabs.length;
     await Promise.all(
-      Object.entries(POLLS).map(async ([request, { poll, pace }]) => {
+      polls.map(async ([request, { poll, pace }]) => {
         const every = options.pollMs * pace;
         for (;;) {
           await pause(untilSlot(every, phase), stopped);
@@ -138,7 +135,7 @@ export function supervisorTabs(baseUrl: string, cookies: readonly string[], opti
     /** Polls until the returned stop is awaited. */
     start(): () => Promise<void> {
       const stop = new AbortController();
-      setMaxListeners(tabs.length * Object.keys(POLLS).length, stop.signal); // each of a tab's polls waits on it
+      setMaxListeners(tabs.length * polls.length, stop.signal); // each of a tab's polls waits on it
       const all = Promise.all(tabs.map((_, i) => runTab(i, stop.signal)));
       return async () => {
         stop.abort();
