@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { applyReviewFiltersAction } from "@/app/(desk)/requests/actions";
+import { NewRowsButton } from "@/components/new-rows-button";
 import { RequestsFilters } from "@/components/requests-filters";
 import { RequestsSummary } from "@/components/requests-summary";
 import { RequestsTable } from "@/components/requests-table";
@@ -44,17 +45,7 @@ export function RequestsReview({ filters: urlFilters, initialPage }: Props) {
       )}
 
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-        <div aria-live="polite">
-          {live.newCount > 0 ? (
-            <Button type="button" onClick={live.showNew}>
-              {live.newCount >= 50
-                ? t("requests.newFifty")
-                : live.newCount === 1
-                  ? t("requests.newOne")
-                  : t("requests.newMany", { count: live.newCount })}
-            </Button>
-          ) : null}
-        </div>
+        <NewRowsButton count={live.newCount} onShow={live.showNew} words="requests" />
         <form method="post" action="/api/requests/export">
           {Object.entries(filters).map(([key, value]) =>
             value === undefined ? null : <input key={key} type="hidden" name={key} value={String(value)} />,

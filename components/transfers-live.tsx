@@ -3,9 +3,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { NeedsAttention } from "@/components/needs-attention";
+import { NewRowsButton } from "@/components/new-rows-button";
 import { OutcomesChart } from "@/components/outcomes-chart";
 import { TransfersTable } from "@/components/transfers-table";
-import { Button } from "@/components/ui/button";
 import { Stat } from "@/components/ui/stat";
 import { formatNumber, formatRupees } from "@/lib/format";
 import { filtersToSearchParams, LEDGER_SUMMARY_DAYS } from "@/lib/otp-requests/review-filters";
@@ -34,17 +34,7 @@ export function TransfersLive({ filters, initial, children }: Props) {
       {children}
       {live.board ? <Totals summary={live.board.summary} /> : null}
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-        <div aria-live="polite">
-          {live.newCount > 0 ? (
-            <Button type="button" onClick={live.showNew}>
-              {live.newCount >= 50
-                ? t("transfers.newFifty")
-                : live.newCount === 1
-                  ? t("transfers.newOne")
-                  : t("transfers.newMany", { count: live.newCount })}
-            </Button>
-          ) : null}
-        </div>
+        <NewRowsButton count={live.newCount} onShow={live.showNew} words="transfers" />
         <Link
           href={`/api/transfers/export?${filtersToSearchParams(filters)}`}
           className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2"

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { postJson, retryUnlessRefused } from "@/lib/http/post-json";
 import { useI18n } from "./locale-provider";
-import { LIVE_ROWS_EVERY_MS, LIVE_SUMMARY_EVERY_MS, liveRowsFromPage, mergeChanges, shownRows, type LiveRows } from "@/lib/ledger/live-rows";
+import { LIVE_ROWS_EVERY_MS, LIVE_SUMMARY_EVERY_MS, liveRowsFromPage, pollLiveRows, shownRows, type LiveRows } from "@/lib/ledger/live-rows";
 import type { ReviewChanges, ReviewPage, ReviewRow, ReviewSummary, SummaryAnswer, UrlFilters } from "@/lib/otp-requests/review-filters";
 
 /** The newest row the reader has been shown (rows after it wait behind "new requests"), and the older pages loaded. */
@@ -27,13 +27,11 @@ export function useLiveRequests(args: { filters: UrlFilters; mobile?: string; in
   const live = useQuery({
     queryKey: liveKey,
     queryFn: async ({ signal }): Promise<LiveRows<ReviewRow>> => {
-      const held = queryClient.getQueryData<LiveRows<ReviewRow>>(liveKey);
-      if (held) {
-        const changes = await postJson<ReviewChanges>("/api/requests", { ...body, since: held.since }, statusSentence, signal);
-        const merged = mergeChanges(held, changes);
-        if (merged) return merged;
-      }
-      return liveRowsFromPage(await postJson<ReviewPage>("/api/requests", body, statusSentence, signal));
+      return pollLiveRows(
+        queryClient.getQueryData<LiveRows<ReviewRow>>(liveKey),
+        (since) => postJson<ReviewChanges>("/api/requests", { ...body, since }, statusSentence, signal),
+        () => postJson<ReviewPage>("/api/requests", body, statusSentence, signal),
+      );
     },
     initialData: initialPage ? liveRowsFromPage(initialPage) : undefined,
     refetchInterval: LIVE_ROWS_EVERY_MS,

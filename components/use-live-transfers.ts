@@ -8,7 +8,7 @@ import {
   LIVE_ROWS_EVERY_MS,
   LIVE_SUMMARY_EVERY_MS,
   liveRowsFromPage,
-  mergeChanges,
+  pollLiveRows,
   shownRows,
   type LiveRow,
   type LiveRows,
@@ -36,16 +36,12 @@ export function useLiveTransfers(filters: TransferFilters, initial: { rows: Tran
   const rows = useQuery({
     queryKey: rowsKey,
     queryFn: async ({ signal }): Promise<Rows> => {
-      const held = queryClient.getQueryData<Rows>(rowsKey);
       const ask = (since?: string) => postJson<TransferRows>("/api/transfers", { filters, since }, statusSentence, signal);
-      if (held) {
-        const answer = await ask(held.since);
-        const merged = answer.kind === "changes" ? mergeChanges(held, answer) : liveRowsFromPage(answer);
-        if (merged) return merged;
-      }
-      const page = await ask();
-      if (page.kind !== "page") throw new Error(statusSentence(500));
-      return liveRowsFromPage(page);
+      return pollLiveRows(queryClient.getQueryData<Rows>(rowsKey), ask, async () => {
+        const page = await ask();
+        if (page.kind !== "page") throw new Error(statusSentence(500));
+        return page;
+      });
     },
     initialData: initial.rows.kind === "page" ? liveRowsFromPage(initial.rows) : undefined,
     refetchInterval: LIVE_ROWS_EVERY_MS,
@@ -61,7 +57,10 @@ export function useLiveTransfers(filters: TransferFilters, initial: { rows: Tran
       const held = queryClient.getQueryData<HeldBoard>(boardKey);
       const knownVersion = held && Date.now() - held.readAt < LIVE_AGES_EVERY_MS ? held.version : undefined;
       const answer = await postJson<BoardAnswer>("/api/transfers/board", { filters, knownVersion }, statusSentence, signal);
-      return "unchanged" in answer && held ? held : { ...(answer as TransfersBoard), readAt: Date.now() };
+      if (!("unchanged" in answer)) return { ...answer, readAt: Date.now() };
+      // A version is sent only with a board held, so `unchanged` always has one to keep.
+      if (held) return held;
+      throw new Error(statusSentence(500));
     },
     initialData: () => ({ ...initial.board, readAt: Date.now() }),
     refetchInterval: LIVE_SUMMARY_EVERY_MS,
@@ -82,7 +81,9 @@ export function useLiveTransfers(filters: TransferFilters, initial: { rows: Tran
   return {
     rows: shown.rows,
     newCount: shown.newCount,
-    showNew: () => rows.data && setSeen({ key: filterKey, top: rows.data.rows[0] }),
+    showNew: () => {
+      if (rows.data) setSeen({ key: filterKey, top: rows.data.rows[0] });
+    },
     board: board.data,
     error: rows.error ?? board.error,
   };

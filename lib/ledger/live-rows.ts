@@ -74,3 +74,17 @@ export function shownRows<Row extends LiveRow>(held: LiveRows<Row>, top: LiveRow
   const tail = older.filter((row) => !inHead.has(row.id) && !gone.has(row.id)).map((row) => held.changedOlder[row.id] ?? row);
   return { rows: [...head, ...tail], newCount: held.rows.length - head.length };
 }
+
+/** One poll of a live review: the changes since the rows held merged in, or (first, or after a reset) the newest page. */
+export async function pollLiveRows<Row extends LiveRow>(
+  held: LiveRows<Row> | undefined,
+  changesSince: (since: string) => Promise<LiveChanges<Row> | LivePage<Row>>,
+  newestPage: () => Promise<LivePage<Row>>,
+): Promise<LiveRows<Row>> {
+  if (held) {
+    const answer = await changesSince(held.since);
+    const merged = "reset" in answer ? mergeChanges(held, answer) : liveRowsFromPage(answer);
+    if (merged) return merged;
+  }
+  return liveRowsFromPage(await newestPage());
+}

@@ -41,9 +41,10 @@ async function readBoard(filters: TransferFilters, version: string): Promise<Tra
   return { version, attention, summary };
 }
 
-// The version is read first: a write landing while the rest is read moves it past this one, so the next poll reads again.
-
-/** The board, or `unchanged` when no transfer changed since the version the browser holds (two index look-ups). */
+/**
+ * The board, or `unchanged` when no transfer changed since the version the browser holds (two index look-ups). The
+ * version is read first: a write landing while the rest is read moves it past this one, so the next poll reads again.
+ */
 export async function getTransfersBoard({ filters, knownVersion }: { filters: TransferFilters; knownVersion?: string }): Promise<BoardAnswer> {
   const version = await getTransfersVersion();
   return version === knownVersion ? { unchanged: true, version } : readBoard(filters, version);
